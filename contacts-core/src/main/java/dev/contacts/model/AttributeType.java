@@ -1,0 +1,30 @@
+package dev.contacts.model;
+
+/**
+ * The type of an attribute, which fixes its Java value, its normal form (SEMANTICS.md §1)
+ * and the filter operators that apply to it (§3).
+ */
+public enum AttributeType {
+    /** A {@code String}: NFC, stripped, at most 500 code points; blank is unknown. */
+    TEXT,
+    /** An ordered {@code List<String>} without fold-duplicates, at most 100 elements of 320 code points; empty is unknown. */
+    TEXT_SET,
+    /** A {@code BigDecimal} with at most 18 integer and 6 fraction digits, trailing zeros stripped. */
+    NUMBER,
+    /** An {@code Instant} in milliseconds, from 1900-01-01T00:00Z (inclusive) to 10000-01-01T00:00Z (exclusive). */
+    DATE,
+    /** A {@code Boolean}. */
+    BOOLEAN,
+    /** The organizations a contact is linked to: a list of {@link OrganizationId}; empty is unknown. */
+    ORG_LINK;
+
+    /** @return whether lists can be sorted by an attribute of this type (SEMANTICS.md §7) */
+    public boolean sortable() {
+        return this == TEXT || this == NUMBER || this == DATE || this == BOOLEAN;
+    }
+
+    /** @return whether custom attributes may have this type */
+    public boolean customizable() {
+        return this != ORG_LINK;
+    }
+}

@@ -1,0 +1,20 @@
+package dev.contacts.model;
+
+/**
+ * Something with attribute values: a {@link Contact} or an {@link Organization}. Filters,
+ * sorts and list columns read values through {@link #value(String)}.
+ */
+public sealed interface Attributed permits Contact, Organization {
+    /** @return the id */
+    EntityId entityId();
+
+    /** @return the optimistic-locking version, 1 after creation and one more on each write */
+    long version();
+
+    /**
+     * @param attribute a built-in name or {@code custom.<key>}
+     * @return the normalised value, or {@code null} when unknown (never blank text, never an empty set)
+     * @throws dev.contacts.UnknownAttributeException if the name is not an attribute of this kind of object
+     */
+    Object value(String attribute);
+}

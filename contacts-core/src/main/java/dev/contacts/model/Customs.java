@@ -1,0 +1,35 @@
+package dev.contacts.model;
+
+import dev.contacts.InvalidValueException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Normalisation of the custom-value maps of contacts and organizations. */
+final class Customs {
+    private Customs() {
+    }
+
+    static Map<String, Object> normalize(Map<String, Object> custom) {
+        if (custom == null || custom.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : custom.entrySet()) {
+            String attribute = AttributeDefinition.CUSTOM_PREFIX + e.getKey();
+            Object raw = e.getValue();
+            AttributeType type = raw instanceof java.util.Collection ? AttributeType.TEXT_SET : Values.typeOf(raw);
+            if (raw != null && type == null) {
+                throw new InvalidValueException(attribute, "unsupported value " + raw.getClass().getSimpleName());
+            }
+            Object normal = raw == null ? null : Values.of(attribute, type, raw);
+            if (normal != null) {
+                result.put(e.getKey(), normal);
+            }
+        }
+        return java.util.Collections.unmodifiableMap(result);
+    }
+
+    static Object get(Map<String, Object> custom, String attribute) {
+        return custom.get(attribute.substring(AttributeDefinition.CUSTOM_PREFIX.length()));
+    }
+}
