@@ -1,0 +1,295 @@
+package dev.contacts;
+
+import dev.contacts.filter.Filter;
+import dev.contacts.internal.ChangeApplier;
+import dev.contacts.internal.PropertyContext;
+import dev.contacts.internal.QueryRunner;
+import dev.contacts.model.AttributeChanges;
+import dev.contacts.model.BuiltInAttributes;
+import dev.contacts.model.Contact;
+import dev.contacts.model.ContactId;
+import dev.contacts.model.OrganizationId;
+import dev.contacts.model.PropertyId;
+import dev.contacts.model.Target;
+import dev.contacts.model.Values;
+import dev.contacts.query.Page;
+import dev.contacts.query.Query;
+import dev.contacts.spi.BulkResult;
+import dev.contacts.spi.ContactRepository;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The contacts of one property: create, read, update (partial, optimistic), delete,
+ * find and count by filter with keyset paging, bulk tagging and deletion over a whole
+ * filter result, upsert by email, organization links. Obtain it from
+ * {@code contacts.property(id).contacts()}.
+ */
+public final class ContactService {
+    private static final int UPDATE_ATTEMPTS = 8;
+
+    private final PropertyContext context;
+    private final ContactRepository repository;
+    private final QueryRunner<ContactId, Contact> queries;
+
+    ContactService(PropertyContext context) {
+        this.context = context;
+        this.repository = context.store().contacts();
+        this.queries = new QueryRunner<>(Target.CONTACT, context, repository);
+    }
+
+    private PropertyId pid() {
+        return context.property().id();
+    }
+
+    /**
+     * Creates a contact; {@code created} defaults to now, {@code updated} is now.
+     *
+     * @param changes its attributes
+     * @return the stored contact, version 1
+     * @throws UnknownAttributeException if an attribute is not defined
+     * @throws InvalidValueException     if a value does not fit
+     * @throws ConflictException         if one of its emails belongs to another contact
+     */
+    public Contact create(AttributeChanges changes) {
+        Instant now = context.now();
+        Contact.Builder b = Contact.builder(ContactId.generate());
+        ChangeApplier.apply(b, changes, context.catalog(Target.CONTACT), pid(), context.store().organizations());
+        if (b.get("created") == null) {
+            b.set("created", now);
+        }
+        b.set("updated", now);
+        Contact contact = b.version(1).build();
+        repository.insert(pid(), contact);
+        return contact;
+    }
+
+    /**
+     * @param id the id
+     * @return the contact
+     * @throws NotFoundException if it is not in this property
+     */
+    public Contact get(ContactId id) {
+        return find(id).orElseThrow(() -> notFound(id));
+    }
+
+    /**
+     * @param id the id
+     * @return the contact, or empty when it is not in this property
+     */
+    public Optional<Contact> find(ContactId id) {
+        return repository.get(pid(), Objects.requireNonNull(id, "id"));
+    }
+
+    /**
+     * Applies a partial change if the contact is still at {@code expectedVersion}.
+     *
+     * @param id              the id
+     * @param expectedVersion the version the change is based on
+     * @param changes         the change
+     * @return the new state
+     * @throws ConflictException if the contact changed since that version (reload and retry)
+     * @throws NotFoundException if it is not in this property
+     */
+    public Contact update(ContactId id, long expectedVersion, AttributeChanges changes) {
+        Contact current = get(id);
+        if (current.version() != expectedVersion) {
+            throw new ConflictException("contact " + id + " is at version " + current.version() + ", not " + expectedVersion
+                    + "; reload it and apply the change again");
+        }
+        return write(current, changes);
+    }
+
+    /**
+     * Applies a partial change to the latest version, re-reading and re-applying it when a
+     * concurrent write wins the race. Attributes not named in the change are never
+     * overwritten with stale values.
+     *
+     * @param id      the id
+     * @param changes the change
+     * @return the new state
+     * @throws NotFoundException if it is not in this property
+     */
+    public Contact update(ContactId id, AttributeChanges changes) {
+        ConflictException last = null;
+        for (int attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
+            Contact current = get(id);
+            try {
+                return write(current, changes);
+            } catch (ConflictException e) {
+                if (repository.get(pid(), id).map(c -> c.version() == current.version()).orElse(false)) {
+                    throw e; // not a lost race: a uniqueness rule is broken
+                }
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    private Contact write(Contact current, AttributeChanges changes) {
+        Contact.Builder b = current.toBuilder();
+        ChangeApplier.apply(b, changes, context.catalog(Target.CONTACT), pid(), context.store().organizations());
+        Contact next = b.set("updated", context.now()).version(current.version() + 1).build();
+        repository.update(pid(), next, current.version());
+        return next;
+    }
+
+    /**
+     * Deletes a contact; afterwards its id is not found.
+     *
+     * @param id the id
+     * @throws NotFoundException if it is not in this property
+     */
+    public void delete(ContactId id) {
+        if (!repository.delete(pid(), Objects.requireNonNull(id, "id"))) {
+            throw notFound(id);
+        }
+    }
+
+    /**
+     * @param query filter, sort, page size, cursor
+     * @return one page and the cursor of the next
+     */
+    public Page<Contact> find(Query query) {
+        return queries.find(query);
+    }
+
+    /**
+     * @param filter a filter
+     * @return the exact number of matching contacts (zone and now: the property's and the clock's)
+     */
+    public long count(Filter filter) {
+        return queries.count(filter, null, null);
+    }
+
+    /**
+     * @param query a query; its filter, zone and now are used
+     * @return the exact number of matching contacts
+     */
+    public long count(Query query) {
+        return queries.count(query.filter(), query.zone(), query.now());
+    }
+
+    /**
+     * Adds tags to every contact matching the filter (the whole result, not a page).
+     * Contacts that would get more than 100 tags are skipped and reported.
+     *
+     * @param filter the contacts
+     * @param tags   tags to add
+     * @return how many changed and which were skipped
+     */
+    public BulkResult addTags(Filter filter, Collection<String> tags) {
+        return repository.addTags(pid(), queries.prepare(filter, null, null), tagList(tags), context.now());
+    }
+
+    /**
+     * Removes tags (compared by fold) from every contact matching the filter.
+     *
+     * @param filter the contacts
+     * @param tags   tags to remove
+     * @return how many changed
+     */
+    public BulkResult removeTags(Filter filter, Collection<String> tags) {
+        return repository.removeTags(pid(), queries.prepare(filter, null, null), tagList(tags), context.now());
+    }
+
+    private static List<String> tagList(Collection<String> tags) {
+        List<String> normal = Values.textSet("tags", tags);
+        if (normal.isEmpty()) {
+            throw new InvalidValueException("tags", "give at least one non-blank tag");
+        }
+        return normal;
+    }
+
+    /**
+     * Deletes every contact matching the filter.
+     *
+     * @param filter the contacts; {@code Filter.all()} empties the property
+     * @return how many were deleted
+     */
+    public long deleteAll(Filter filter) {
+        return repository.deleteAll(pid(), queries.prepare(filter, null, null));
+    }
+
+    /**
+     * The import and identify path: updates the contact having this email (compared by
+     * fold), or creates one with it as primary email.
+     *
+     * @param email   the address
+     * @param changes attributes to set
+     * @return the contact and what happened
+     */
+    public Upsert upsertByEmail(String email, AttributeChanges changes) {
+        String normal = Values.text("email", email);
+        if (normal == null) {
+            throw new InvalidValueException("email", "an upsert needs an email address");
+        }
+        for (int attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
+            Optional<Contact> existing = repository.findByEmail(pid(), normal);
+            try {
+                if (existing.isEmpty()) {
+                    AttributeChanges.Builder withEmail = AttributeChanges.builder();
+                    changes.values().forEach(withEmail::set);
+                    if (!changes.values().containsKey("emails") && !changes.values().containsKey("primaryEmail")) {
+                        withEmail.set("emails", List.of(normal));
+                    }
+                    return new Upsert(create(withEmail.build()), Upsert.Outcome.CREATED);
+                }
+                Contact current = existing.get();
+                Contact.Builder probe = current.toBuilder();
+                ChangeApplier.apply(probe, changes, context.catalog(Target.CONTACT), pid(), context.store().organizations());
+                if (probe.build().equals(current)) {
+                    return new Upsert(current, Upsert.Outcome.UNCHANGED);
+                }
+                return new Upsert(write(current, changes), Upsert.Outcome.UPDATED);
+            } catch (ConflictException e) {
+                if (attempt == UPDATE_ATTEMPTS - 1) {
+                    throw e;
+                }
+            }
+        }
+        throw new IllegalStateException("unreachable");
+    }
+
+    /**
+     * Links a contact to an organization of the same property (no change if linked).
+     *
+     * @param contact      the contact
+     * @param organization the organization
+     * @return the contact
+     */
+    public Contact linkOrganization(ContactId contact, OrganizationId organization) {
+        Contact current = get(contact);
+        if (current.organizations().contains(organization)) {
+            return current;
+        }
+        List<OrganizationId> ids = new ArrayList<>(current.organizations());
+        ids.add(organization);
+        return update(contact, AttributeChanges.builder().set(BuiltInAttributes.ORGANIZATION, ids).build());
+    }
+
+    /**
+     * Unlinks a contact from an organization (no change if not linked).
+     *
+     * @param contact      the contact
+     * @param organization the organization
+     * @return the contact
+     */
+    public Contact unlinkOrganization(ContactId contact, OrganizationId organization) {
+        Contact current = get(contact);
+        if (!current.organizations().contains(organization)) {
+            return current;
+        }
+        List<OrganizationId> ids = new ArrayList<>(current.organizations());
+        ids.remove(organization);
+        return update(contact, AttributeChanges.builder().set(BuiltInAttributes.ORGANIZATION, ids).build());
+    }
+
+    private NotFoundException notFound(ContactId id) {
+        return new NotFoundException("contact " + id + " does not exist in property " + pid());
+    }
+}

@@ -1,0 +1,42 @@
+package dev.contacts;
+
+import dev.contacts.internal.PropertyContext;
+import dev.contacts.model.Property;
+
+/**
+ * Everything of one property (tenant): its contacts, organizations and attributes.
+ * Nothing reached through it can read or change another property's data.
+ */
+public final class PropertyContacts {
+    private final Property property;
+    private final ContactService contacts;
+    private final OrganizationService organizations;
+    private final AttributeService attributes;
+
+    PropertyContacts(PropertyContext context) {
+        this.property = context.property();
+        this.contacts = new ContactService(context);
+        this.organizations = new OrganizationService(context);
+        this.attributes = new AttributeService(context);
+    }
+
+    /** @return the property */
+    public Property property() {
+        return property;
+    }
+
+    /** @return its contacts */
+    public ContactService contacts() {
+        return contacts;
+    }
+
+    /** @return its organizations */
+    public OrganizationService organizations() {
+        return organizations;
+    }
+
+    /** @return its custom attributes */
+    public AttributeService attributes() {
+        return attributes;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.contacts.internal;
+
+import dev.contacts.model.AttributeCatalog;
+import dev.contacts.model.Property;
+import dev.contacts.model.Target;
+import dev.contacts.spi.ContactStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * What every service of one property shares: the property, the store, the clock.
+ *
+ * @param property the property
+ * @param store    the store
+ * @param clock    the clock
+ */
+public record PropertyContext(Property property, ContactStore store, Clock clock) {
+    /**
+     * @param target contacts or organizations
+     * @return the property's attributes for that target, read now
+     */
+    public AttributeCatalog catalog(Target target) {
+        return AttributeCatalog.of(target, store.attributes().list(property.id(), target));
+    }
+
+    /** @return the clock's instant, truncated to milliseconds */
+    public Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.contacts.spi;
+
+import java.util.Set;
+
+/**
+ * A store: the repositories of every aggregate over one storage engine, for many
+ * properties. Implementations: the in-memory store, the JPA store, the MongoDB store;
+ * host applications pick one and give it to {@code Contacts.builder().store(...)}.
+ */
+public interface ContactStore extends AutoCloseable {
+    /** @return properties */
+    PropertyRepository properties();
+
+    /** @return custom attribute definitions */
+    AttributeDefinitionRepository attributes();
+
+    /** @return contacts */
+    ContactRepository contacts();
+
+    /** @return organizations */
+    OrganizationRepository organizations();
+
+    /** @return the documented limitations this store declares */
+    Set<StoreCapability> capabilities();
+
+    /** Releases what the store opened itself (connections it created); never what the host handed it. */
+    @Override
+    void close();
+}
