@@ -128,4 +128,12 @@ public final class OrganizationService {
     public long count(Filter filter) {
         return queries.count(filter, null, null);
     }
+
+    /**
+     * @param query a query; its filter, zone and now are used
+     * @return the exact number of matches
+     */
+    public long count(Query query) {
+        return queries.count(query.filter(), query.zone(), query.now());
+    }
 }
