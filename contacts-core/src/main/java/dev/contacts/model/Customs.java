@@ -6,6 +6,8 @@ import java.util.Map;
 
 /** Normalisation of the custom-value maps of contacts and organizations. */
 final class Customs {
+    private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("[a-z][a-z0-9_]{0,39}");
+
     private Customs() {
     }
 
@@ -15,9 +17,13 @@ final class Customs {
         }
         Map<String, Object> result = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : custom.entrySet()) {
+            if (e.getKey() == null || !KEY.matcher(e.getKey()).matches()) {
+                throw new InvalidValueException("custom", "'" + e.getKey() + "' is not a custom attribute key ([a-z][a-z0-9_]{0,39})");
+            }
             String attribute = AttributeDefinition.CUSTOM_PREFIX + e.getKey();
             Object raw = e.getValue();
-            AttributeType type = raw instanceof java.util.Collection ? AttributeType.TEXT_SET : Values.typeOf(raw);
+            AttributeType type = raw instanceof java.util.Collection ? AttributeType.TEXT_SET
+                    : raw instanceof Number ? AttributeType.NUMBER : Values.typeOf(raw);
             if (raw != null && type == null) {
                 throw new InvalidValueException(attribute, "unsupported value " + raw.getClass().getSimpleName());
             }

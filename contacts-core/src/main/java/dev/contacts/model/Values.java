@@ -209,7 +209,7 @@ public final class Values {
             int at = email.indexOf('@');
             boolean ok = at > 0 && at == email.lastIndexOf('@') && at < email.length() - 1;
             for (int i = 0; ok && i < email.length(); i++) {
-                ok = !Character.isWhitespace(email.charAt(i));
+                ok = !Character.isWhitespace(email.charAt(i)) && !Character.isSpaceChar(email.charAt(i));
             }
             if (!ok) {
                 throw new InvalidValueException(attribute, "'" + email + "' is not an email address");

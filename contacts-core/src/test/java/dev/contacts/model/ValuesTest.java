@@ -99,6 +99,7 @@ class ValuesTest {
         assertThat(Values.emails("emails", List.of("Ada@Example.com", "ada@example.COM"))).containsExactly("Ada@Example.com");
         assertThatThrownBy(() -> Values.emails("emails", List.of("ada.example.com"))).isInstanceOf(InvalidValueException.class);
         assertThatThrownBy(() -> Values.emails("emails", List.of("a@b@c"))).isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> Values.emails("emails", List.of("a\u00a0b@x.io"))).isInstanceOf(InvalidValueException.class);
     }
 
     @Test
@@ -132,6 +133,15 @@ class ValuesTest {
         assertThat(c.country()).isEqualTo("FR");
         assertThat(c.value("city")).isNull();
         assertThat(c.toBuilder().build()).isEqualTo(c);
+    }
+
+    @Test
+    void customValuesAreNormalisedByTheirJavaTypeAndKeysChecked() {
+        ContactId id = ContactId.generate();
+        Contact c = Contact.builder(id).set("custom.score", 5).set("custom.ratio", 0.25).set("custom.tags", List.of("a", "A")).build();
+        assertThat(c.custom()).containsEntry("score", new BigDecimal("5")).containsEntry("ratio", new BigDecimal("0.25"))
+                .containsEntry("tags", List.of("a"));
+        assertThatThrownBy(() -> Contact.builder(id).set("custom.Not A Key!", "x").build()).isInstanceOf(InvalidValueException.class);
     }
 
     @Test
