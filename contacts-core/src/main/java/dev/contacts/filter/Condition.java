@@ -5,10 +5,8 @@ import dev.contacts.InvalidValueException;
 import dev.contacts.model.EntityId;
 import dev.contacts.model.Values;
 import java.math.BigDecimal;
-import java.text.Normalizer;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,7 +23,8 @@ import java.util.regex.Pattern;
  *
  * <p>Operand classes: {@code String} (text, organization ids), {@code BigDecimal},
  * {@code Instant}, {@code LocalDate}, {@code Boolean}, {@link RelativePeriod}; and, in
- * conditions the SDK builds itself for stores, {@link EntityId}.
+ * conditions the SDK builds itself for stores (never in user filters, so outside the
+ * canonical-text contract), {@link EntityId}.
  *
  * @param attribute attribute name
  * @param operator  operator
@@ -202,16 +201,12 @@ public record Condition(String attribute, Operator operator, List<Object> operan
 
     private static String text(String what, String s) {
         Objects.requireNonNull(s, "text operand");
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            boolean unpaired = Character.isHighSurrogate(ch)
-                    ? !(i + 1 < s.length() && Character.isLowSurrogate(s.charAt(++i)))
-                    : Character.isLowSurrogate(ch);
-            if ((ch < 0x20 && ch != '\t' && ch != '\r' && ch != '\n') || unpaired) {
-                throw new InvalidFilterException(what + ": the text has a control character or an unpaired surrogate");
-            }
+        String normal;
+        try {
+            normal = Values.normalizeText("operand", s);
+        } catch (InvalidValueException e) {
+            throw new InvalidFilterException(what + ": " + e.getMessage());
         }
-        String normal = Normalizer.normalize(s, Normalizer.Form.NFC).strip();
         if (normal.isEmpty()) {
             throw new InvalidFilterException(what + ": the text is blank (to find missing values use 'is unknown')");
         }
@@ -227,11 +222,11 @@ public record Condition(String attribute, Operator operator, List<Object> operan
     }
 
     private static Instant instant(String what, Instant t) {
-        Instant normal = t.truncatedTo(ChronoUnit.MILLIS);
-        if (normal.isBefore(Values.MIN_DATE) || !normal.isBefore(Values.MAX_DATE_EXCLUSIVE)) {
-            throw new InvalidFilterException(what + ": " + t + " is outside 1900-01-01T00:00Z .. 9999-12-31T23:59:59.999Z");
+        try {
+            return Values.date("operand", t);
+        } catch (InvalidValueException e) {
+            throw new InvalidFilterException(what + ": " + e.getMessage());
         }
-        return normal;
     }
 
     private static LocalDate day(String what, LocalDate d) {

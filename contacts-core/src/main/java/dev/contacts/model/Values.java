@@ -66,12 +66,26 @@ public final class Values {
         return text(attribute, value, MAX_TEXT);
     }
 
+    /**
+     * The normal form of text without a length limit: rejects C0 controls other than tab,
+     * CR and LF and unpaired surrogates, then NFC, then {@link String#strip()}. Filter
+     * operands use it; their length is a limit of the filter, checked separately.
+     *
+     * @param attribute the attribute, for the error message
+     * @param value     the raw text, not null
+     * @return the normal form, empty when blank
+     * @throws InvalidValueException if the text has forbidden characters
+     */
+    public static String normalizeText(String attribute, String value) {
+        checkCharacters(attribute, value);
+        return Normalizer.normalize(value, Normalizer.Form.NFC).strip();
+    }
+
     private static String text(String attribute, String value, int maxCodePoints) {
         if (value == null) {
             return null;
         }
-        checkCharacters(attribute, value);
-        String normal = Normalizer.normalize(value, Normalizer.Form.NFC).strip();
+        String normal = normalizeText(attribute, value);
         if (normal.isEmpty()) {
             return null;
         }
