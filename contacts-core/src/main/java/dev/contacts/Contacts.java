@@ -1,5 +1,8 @@
 package dev.contacts;
 
+import dev.contacts.host.Directory;
+import dev.contacts.host.Telephony;
+import dev.contacts.internal.HostServices;
 import dev.contacts.internal.PropertyContext;
 import dev.contacts.model.Property;
 import dev.contacts.model.PropertyId;
@@ -21,10 +24,12 @@ import java.util.Objects;
 public final class Contacts {
     private final ContactStore store;
     private final Clock clock;
+    private final HostServices hosts;
 
     private Contacts(Builder b) {
         this.store = Objects.requireNonNull(b.store, "store: call Contacts.builder().store(...)");
         this.clock = b.clock;
+        this.hosts = new HostServices(b.directory, b.telephony);
     }
 
     /** @return a builder */
@@ -50,7 +55,7 @@ public final class Contacts {
     public PropertyContacts property(PropertyId id) {
         Property p = store.properties().get(id)
                 .orElseThrow(() -> new NotFoundException("property " + id + " does not exist; create it with createProperty"));
-        return new PropertyContacts(new PropertyContext(p, store, clock));
+        return new PropertyContacts(new PropertyContext(p, store, clock, hosts));
     }
 
     /**
@@ -91,6 +96,8 @@ public final class Contacts {
     public static final class Builder {
         private ContactStore store;
         private Clock clock = Clock.systemUTC();
+        private Directory directory = Directory.ACCEPT_ALL;
+        private Telephony telephony;
 
         private Builder() {
         }
@@ -110,6 +117,24 @@ public final class Contacts {
          */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * @param directory the host's agents and departments (default: accepts every id)
+         * @return this builder
+         */
+        public Builder directory(Directory directory) {
+            this.directory = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /**
+         * @param telephony the host's telephony provider (default: none; calls are refused)
+         * @return this builder
+         */
+        public Builder telephony(Telephony telephony) {
+            this.telephony = Objects.requireNonNull(telephony, "telephony");
             return this;
         }
 

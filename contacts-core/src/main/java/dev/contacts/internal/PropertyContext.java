@@ -14,8 +14,9 @@ import java.time.temporal.ChronoUnit;
  * @param property the property
  * @param store    the store
  * @param clock    the clock
+ * @param hosts    the host SPIs
  */
-public record PropertyContext(Property property, ContactStore store, Clock clock) {
+public record PropertyContext(Property property, ContactStore store, Clock clock, HostServices hosts) {
     /**
      * @param target contacts or organizations
      * @return the property's attributes for that target, read now
