@@ -68,6 +68,21 @@ final class AdversarialGenerator extends Generator {
         return pool[r.nextInt(pool.length)];
     }
 
+    /**
+     * Organization names are unique per property by fold (stores enforce it), so the
+     * edge names whose folds repeat (Acme/ACME, Café spelled two ways) are told apart by a
+     * suffix, as are the names after the first round of the pool.
+     */
+    private static String organizationName(int index, long salt, SplittableRandom r) {
+        String base = edge(EdgeValues.ORGANIZATION_NAMES, index, salt, r).strip();
+        if (index < EdgeValues.ORGANIZATION_NAMES.length && EdgeValues.FIRST_OF_ITS_FOLD.contains(base)) {
+            return base;
+        }
+        String suffix = " #" + index;
+        int room = 500 - suffix.length();
+        return (base.codePointCount(0, base.length()) > room ? base.substring(0, base.offsetByCodePoints(0, room)) : base) + suffix;
+    }
+
     private static <T> T edge(List<T> pool, int index, long salt, SplittableRandom r) {
         if (index < pool.size()) {
             return pool.get(Math.floorMod(index + rotation(salt), pool.size()));
@@ -105,7 +120,7 @@ final class AdversarialGenerator extends Generator {
         SplittableRandom r = Seeds.random(spec.seed(), Seeds.ORGANIZATION, p, index);
         long salt = salts(Seeds.ORGANIZATION, p);
         Organization.Builder b = Organization.builder(organizationId(p, index))
-                .set("name", edge(EdgeValues.ORGANIZATION_NAMES, index, salt, r))
+                .set("name", organizationName(index, salt, r))
                 .set("domains", edge(EdgeValues.ORGANIZATION_DOMAINS, index, salt + 1, r))
                 .set("tags", set(index, salt + 2, r))
                 .set("phone", edge(EdgeValues.ORGANIZATION_PHONES, index, salt + 3, r))

@@ -213,6 +213,21 @@ final class EdgeValues {
         "ISTANBUL A.Ş.", "ΟΔΟΣ", "Cafe\u0301", "Café", EMOJI + " Emoji Corp", FULLWIDTH_TILDE + " Tilde",
         PRIVATE_USE + " Private", "[Brackets] (Parens) ^$|*.", "  Padded  ", "test", repeat("x", 500),
     };
+    /** The organization names whose fold appears first in {@link #ORGANIZATION_NAMES}, stripped. */
+    static final java.util.Set<String> FIRST_OF_ITS_FOLD = firstOfEachFold(ORGANIZATION_NAMES);
+
+    private static java.util.Set<String> firstOfEachFold(String[] names) {
+        java.util.Set<String> folds = new java.util.HashSet<>();
+        java.util.Set<String> first = new java.util.HashSet<>();
+        for (String n : names) {
+            String normal = dev.contacts.model.Values.text("name", n);
+            if (folds.add(dev.contacts.model.Values.fold(normal))) {
+                first.add(n.strip());
+            }
+        }
+        return java.util.Set.copyOf(first);
+    }
+
     static final List<List<String>> ORGANIZATION_DOMAINS = Arrays.asList(
         null, List.of(), List.of("example.com"), List.of("Example.COM", "example.com"),
         List.of("bücher.example", "xn--bcher-kva.example"), List.of("a_b.example", "a%b.example"));

@@ -54,11 +54,15 @@ final class RealisticGenerator extends Generator {
     Organization organization(int p, int index) {
         SplittableRandom r = Seeds.random(spec.seed(), Seeds.ORGANIZATION, p, index);
         Words.Place place = Words.PLACES.get(weighted(r, Words.PLACE_WEIGHTS));
-        String prefix = pick(r, Words.ORG_PREFIXES);
-        String word = pick(r, Words.ORG_WORDS);
+        // names are unique per property by fold (stores enforce it): walk prefix x word
+        // combinations by index, and number the rounds after the first
+        int combinations = Words.ORG_PREFIXES.length * Words.ORG_WORDS.length;
+        String prefix = Words.ORG_PREFIXES[index % Words.ORG_PREFIXES.length];
+        String word = Words.ORG_WORDS[(index / Words.ORG_PREFIXES.length) % Words.ORG_WORDS.length];
+        String round = index < combinations ? "" : " " + (index / combinations + 1);
         String suffix = Words.legalSuffix(place.country());
         Organization.Builder b = Organization.builder(organizationId(p, index))
-                .set("name", prefix + " " + word + (suffix.isEmpty() ? "" : " " + suffix));
+                .set("name", prefix + " " + word + round + (suffix.isEmpty() ? "" : " " + suffix));
         String domain = Words.slug(prefix) + Words.slug(word) + "." + Words.companyTld(place.country());
         List<String> domains = new ArrayList<>();
         domains.add(domain);

@@ -11,13 +11,11 @@ import dev.contacts.spi.ContactStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,13 +49,21 @@ public abstract class ConcurrencyTck {
         store.close();
     }
 
-    private <T> List<T> race(int n, Callable<T> task) throws Exception {
+    /** A task of one racing thread, told its index. */
+    @FunctionalInterface
+    private interface RacingTask<T> {
+        T run(int thread) throws Exception;
+    }
+
+    /** Starts n tasks at once; the result list is in thread-index order. */
+    private <T> List<T> race(int n, RacingTask<T> task) throws Exception {
         CyclicBarrier start = new CyclicBarrier(n);
         List<Future<T>> futures = new ArrayList<>();
         for (int i = 0; i < n; i++) {
+            int thread = i;
             futures.add(pool.submit(() -> {
                 start.await(30, TimeUnit.SECONDS);
-                return task.call();
+                return task.run(thread);
             }));
         }
         List<T> results = new ArrayList<>();
@@ -71,9 +77,8 @@ public abstract class ConcurrencyTck {
     void concurrentUpdatesOfOneVersionHaveExactlyOneWinner() throws Exception {
         for (int round = 0; round < 20; round++) {
             Contact base = fx.p1.contacts().get(fx.ada.id());
-            AtomicInteger thread = new AtomicInteger();
-            List<String> outcomes = race(THREADS, () -> {
-                String title = "title " + thread.incrementAndGet();
+            List<String> outcomes = race(THREADS, thread -> {
+                String title = "title " + thread;
                 try {
                     fx.p1.contacts().update(base.id(), base.version(), AttributeChanges.of(Map.of("jobTitle", title)));
                     return title;
@@ -91,9 +96,7 @@ public abstract class ConcurrencyTck {
 
     @Test
     void retryingUpdatesOfDifferentAttributesAllLand() throws Exception {
-        AtomicInteger thread = new AtomicInteger();
-        race(THREADS, () -> {
-            int i = thread.getAndIncrement();
+        race(THREADS, i -> {
             String attribute = List.of("jobTitle", "city", "region", "hostname", "ip", "os", "browser", "facebookUrl").get(i);
             return fx.p1.contacts().update(fx.bob.id(), AttributeChanges.of(Map.of(attribute, "value " + i)));
         });
@@ -108,9 +111,7 @@ public abstract class ConcurrencyTck {
         for (int i = 0; i < 300; i++) {
             fx.p1.contacts().create(AttributeChanges.of(Map.of("name", "old " + i, "tags", List.of("old"))));
         }
-        AtomicInteger thread = new AtomicInteger();
-        List<Long> changed = race(THREADS, () -> {
-            int i = thread.getAndIncrement();
+        List<Long> changed = race(THREADS, i -> {
             if (i % 2 == 0) {
                 BulkResult r = fx.p1.contacts().addTags(Filter.attr("tags").is("old"), List.of("bulk-" + i));
                 return r.changed();
@@ -133,7 +134,7 @@ public abstract class ConcurrencyTck {
     void twoContactsNeverGetTheSameEmail() throws Exception {
         for (int round = 0; round < 10; round++) {
             String email = "race" + round + "@example.com";
-            List<Boolean> created = race(THREADS, () -> {
+            List<Boolean> created = race(THREADS, thread -> {
                 try {
                     fx.p1.contacts().create(AttributeChanges.of(Map.of("emails", List.of(email))));
                     return true;
