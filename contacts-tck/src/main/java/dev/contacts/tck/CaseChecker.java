@@ -74,8 +74,7 @@ final class CaseChecker {
         }
         List<EntityId> expectedFirst = expectedIds.subList(0, Math.min(c.pageSize(), expectedIds.size()));
         if (!orderExcused && !firstIds.equals(expectedFirst)) {
-            return Optional.of("first page differs:\n  expected " + expectedFirst + "\n  actual   " + firstIds
-                    + "\n  first difference at index " + firstDifference(expectedFirst, firstIds));
+            return Optional.of("first page differs: " + describe(expected.subList(0, expectedFirst.size()), first.items(), c));
         }
         if (first.hasNext() != (expectedIds.size() > c.pageSize())) {
             return Optional.of("first page says hasNext=" + first.hasNext() + " but " + expectedIds.size() + " items match");
@@ -105,7 +104,8 @@ final class CaseChecker {
                 }
             } else if (!walked.equals(expectedIds)) {
                 return Optional.of("walking all pages differs from the unpaged result at index " + firstDifference(expectedIds, walked)
-                        + " (" + walked.size() + " walked, " + expectedIds.size() + " expected)");
+                        + " (" + walked.size() + " walked, " + expectedIds.size() + " expected; "
+                        + (new HashSet<>(walked).size() < walked.size() ? "some items came twice" : "no item came twice") + ")");
             }
         }
         return Optional.empty();
@@ -130,6 +130,29 @@ final class CaseChecker {
             }
         }
         return supplementary && highBmp;
+    }
+
+    /** A difference a person can read: sizes, the first differing position with sort values, missing and extra items. */
+    private static String describe(List<? extends Attributed> expected, List<? extends Attributed> actual, QueryCase c) {
+        List<EntityId> e = ids(expected);
+        List<EntityId> a = ids(actual);
+        int i = firstDifference(e, a);
+        String attribute = c.sort().attribute();
+        StringBuilder sb = new StringBuilder();
+        sb.append(e.size()).append(" items expected, ").append(a.size()).append(" returned; first difference at index ").append(i);
+        if (i < e.size()) {
+            sb.append("\n  expected ").append(e.get(i)).append(" (").append(attribute).append(" = ").append(expected.get(i).value(attribute)).append(')');
+        }
+        if (i < a.size()) {
+            sb.append("\n  returned ").append(a.get(i)).append(" (").append(attribute).append(" = ").append(actual.get(i).value(attribute)).append(')');
+        }
+        List<EntityId> missing = new ArrayList<>(e);
+        missing.removeAll(new HashSet<>(a));
+        List<EntityId> extra = new ArrayList<>(a);
+        extra.removeAll(new HashSet<>(e));
+        sb.append("\n  missing (").append(missing.size()).append("): ").append(missing.subList(0, Math.min(5, missing.size())));
+        sb.append("\n  unexpected (").append(extra.size()).append("): ").append(extra.subList(0, Math.min(5, extra.size())));
+        return sb.toString();
     }
 
     static List<EntityId> ids(Collection<? extends Attributed> items) {

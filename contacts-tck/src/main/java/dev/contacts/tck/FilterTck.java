@@ -168,15 +168,22 @@ public abstract class FilterTck {
         }
         List<String> ids = new ArrayList<>();
         rows.stream().limit(20).forEach(r -> ids.add(r.id().toString()));
+        String onRows = rows.size() == dataset.contacts(c.property()).size() ? ""
+                : "\nfailure on those rows: " + failureWith(c, property, rows);
         return "rows:     the failure shows with " + rows.size() + " of the property's contacts"
-                + (rows.size() <= 20 ? ": " + ids : "");
+                + (rows.size() <= 20 ? ": " + ids : "") + onRows;
     }
 
     private boolean failsWith(QueryCase c, Property property, List<Contact> subset) {
+        return !failureWith(c, property, subset).isEmpty();
+    }
+
+    /** The case's failure on a fresh store holding only these contacts of the property, or "" when it passes. */
+    private String failureWith(QueryCase c, Property property, List<Contact> subset) {
         ContactStore fresh = createStore();
         try {
             dataset.load(fresh, property, subset);
-            return new CaseChecker(facade(fresh)).check(c, subset, dataset.organizations(c.property())).isPresent();
+            return new CaseChecker(facade(fresh)).check(c, subset, dataset.organizations(c.property())).orElse("");
         } finally {
             fresh.close();
         }
