@@ -1,0 +1,259 @@
+package dev.contacts.inmemory;
+
+import dev.contacts.ConflictException;
+import dev.contacts.NotFoundException;
+import dev.contacts.filter.Filter;
+import dev.contacts.model.BuiltInAttributes;
+import dev.contacts.model.Contact;
+import dev.contacts.model.ContactId;
+import dev.contacts.model.EntityId;
+import dev.contacts.model.OrganizationId;
+import dev.contacts.model.PropertyId;
+import dev.contacts.model.Values;
+import dev.contacts.spi.BulkResult;
+import dev.contacts.spi.ContactRepository;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Contacts: every write under the property's write lock, with the email uniqueness
+ * check, the indexes and the linked organizations' counts updated in the same critical
+ * section. Writes to a property that does not exist throw {@link NotFoundException}.
+ */
+final class InMemoryContacts extends EntityRepositoryBase<ContactId, Contact> implements ContactRepository {
+
+    InMemoryContacts(InMemoryStore store) {
+        super(store);
+    }
+
+    @Override
+    Table<Contact> table(PropertyData data) {
+        return data.contacts;
+    }
+
+    @Override
+    String noun() {
+        return "contact";
+    }
+
+    @Override
+    public void insert(PropertyId property, Contact contact) {
+        Objects.requireNonNull(contact, "contact");
+        PropertyData data = require(property, "insert a contact");
+        data.write(() -> {
+            if (data.contacts.get(contact.id()) != null) {
+                throw new ConflictException("contact " + contact.id() + " already exists in property " + property);
+            }
+            Row<Contact> row = Schema.CONTACTS.row(contact);
+            checkEmails(data, row);
+            data.contacts.insert(row);
+            contact.organizations().forEach(data::refreshCount);
+            return null;
+        });
+    }
+
+    @Override
+    public void update(PropertyId property, Contact contact, long expectedVersion) {
+        Objects.requireNonNull(contact, "contact");
+        PropertyData data = require(property, "update a contact");
+        data.write(() -> {
+            Row<Contact> old = data.contacts.get(contact.id());
+            if (old == null) {
+                throw new NotFoundException("contact " + contact.id() + " does not exist in property " + property);
+            }
+            checkVersions(old.entity.version(), expectedVersion, contact.version(), contact.id());
+            Row<Contact> next = Schema.CONTACTS.row(contact);
+            checkEmails(data, next);
+            data.contacts.replace(old, next);
+            Set<OrganizationId> touched = new HashSet<>(old.entity.organizations());
+            touched.addAll(contact.organizations());
+            for (OrganizationId o : touched) {
+                if (old.entity.organizations().contains(o) != contact.organizations().contains(o)) {
+                    data.refreshCount(o);
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Email addresses are unique per property by fold. */
+    private static void checkEmails(PropertyData data, Row<Contact> row) {
+        HashIndex emails = data.contacts.hashIndex("emails");
+        for (Object fold : Schema.CONTACTS.indexKeys("emails", row)) {
+            for (EntityId owner : emails.get(fold)) {
+                if (!owner.equals(row.id)) {
+                    throw new ConflictException("the email address '" + fold + "' already belongs to contact " + owner
+                            + " in property " + data.property.id() + "; update that contact or merge the two");
+                }
+            }
+        }
+    }
+
+    @Override
+    public boolean delete(PropertyId property, ContactId id) {
+        Objects.requireNonNull(id, "id");
+        PropertyData data = store.data(property);
+        if (data == null) {
+            return false;
+        }
+        return data.write(() -> {
+            Row<Contact> row = data.contacts.get(id);
+            if (row == null) {
+                return false;
+            }
+            data.contacts.remove(row);
+            row.entity.organizations().forEach(data::refreshCount);
+            return true;
+        });
+    }
+
+    @Override
+    public Optional<Contact> findByEmail(PropertyId property, String email) {
+        Objects.requireNonNull(email, "email");
+        PropertyData data = store.data(property);
+        if (data == null) {
+            return Optional.empty();
+        }
+        String fold = Schema.fold(email.strip());
+        return data.read(() -> {
+            for (EntityId id : data.contacts.hashIndex("emails").get(fold)) {
+                return Optional.of(data.contacts.get(id).entity);
+            }
+            return Optional.<Contact>empty();
+        });
+    }
+
+    /**
+     * {@inheritDoc} Tags already present (by fold) are not added again; a contact that
+     * already has every tag is unchanged and not counted.
+     */
+    @Override
+    public BulkResult addTags(PropertyId property, Filter filter, List<String> tags, Instant updated) {
+        Objects.requireNonNull(filter, "filter");
+        Objects.requireNonNull(updated, "updated");
+        List<String> normal = Values.textSet("tags", tags);
+        PropertyData data = store.data(property);
+        if (data == null || normal.isEmpty()) {
+            return new BulkResult(0, List.of());
+        }
+        return data.write(() -> {
+            long changed = 0;
+            List<ContactId> skipped = new ArrayList<>();
+            for (Row<Contact> row : data.contacts.matching(filter)) {
+                Contact c = row.entity;
+                Set<String> present = folds(row);
+                List<String> added = new ArrayList<>();
+                for (String tag : normal) {
+                    if (present.add(Values.fold(tag))) {
+                        added.add(tag);
+                    }
+                }
+                if (added.isEmpty()) {
+                    continue;
+                }
+                if (c.tags().size() + added.size() > Values.MAX_SET_ELEMENTS) {
+                    skipped.add(c.id());
+                    continue;
+                }
+                List<String> next = new ArrayList<>(c.tags());
+                next.addAll(added);
+                write(data, row, c.toBuilder().set("tags", next), updated);
+                changed++;
+            }
+            return new BulkResult(changed, skipped);
+        });
+    }
+
+    /** {@inheritDoc} Contacts having none of the tags are unchanged and not counted. */
+    @Override
+    public BulkResult removeTags(PropertyId property, Filter filter, List<String> tags, Instant updated) {
+        Objects.requireNonNull(filter, "filter");
+        Objects.requireNonNull(updated, "updated");
+        List<String> normal = Values.textSet("tags", tags);
+        PropertyData data = store.data(property);
+        if (data == null || normal.isEmpty()) {
+            return new BulkResult(0, List.of());
+        }
+        Set<String> removed = new HashSet<>();
+        for (String tag : normal) {
+            removed.add(Values.fold(tag));
+        }
+        return data.write(() -> {
+            long changed = 0;
+            for (Row<Contact> row : data.contacts.matching(filter)) {
+                Contact c = row.entity;
+                List<Object> folds = Schema.CONTACTS.indexKeys("tags", row);
+                List<String> next = new ArrayList<>();
+                for (int i = 0; i < folds.size(); i++) {
+                    if (!removed.contains(folds.get(i))) {
+                        next.add(c.tags().get(i));
+                    }
+                }
+                if (next.size() != c.tags().size()) {
+                    write(data, row, c.toBuilder().set("tags", next), updated);
+                    changed++;
+                }
+            }
+            return new BulkResult(changed, List.of());
+        });
+    }
+
+    private static Set<String> folds(Row<Contact> row) {
+        Set<String> present = new HashSet<>();
+        for (Object fold : Schema.CONTACTS.indexKeys("tags", row)) {
+            present.add((String) fold);
+        }
+        return present;
+    }
+
+    /** One contact of a bulk operation: the next version, with the given {@code updated}. */
+    private static void write(PropertyData data, Row<Contact> row, Contact.Builder next, Instant updated) {
+        Contact contact = next.set("updated", updated).version(row.entity.version() + 1).build();
+        data.contacts.replace(row, Schema.CONTACTS.row(contact));
+    }
+
+    @Override
+    public long deleteAll(PropertyId property, Filter filter) {
+        Objects.requireNonNull(filter, "filter");
+        PropertyData data = store.data(property);
+        if (data == null) {
+            return 0;
+        }
+        return data.write(() -> {
+            List<Row<Contact>> rows = data.contacts.matching(filter);
+            Set<OrganizationId> touched = new LinkedHashSet<>();
+            for (Row<Contact> row : rows) {
+                data.contacts.remove(row);
+                touched.addAll(row.entity.organizations());
+            }
+            touched.forEach(data::refreshCount);
+            return (long) rows.size();
+        });
+    }
+
+    /**
+     * Drops an organization from every contact linked to it (write lock held). Those
+     * contacts keep their version and {@code updated}: the unlink is a consequence of
+     * deleting the organization, not a write to the contact.
+     *
+     * @param data         the property
+     * @param organization the deleted organization
+     */
+    static void unlink(PropertyData data, OrganizationId organization) {
+        Collection<EntityId> linked = data.contacts.hashIndex(BuiltInAttributes.ORGANIZATION).get(organization);
+        for (EntityId id : new ArrayList<>(linked)) {
+            Row<Contact> row = data.contacts.get(id);
+            List<OrganizationId> remaining = new ArrayList<>(row.entity.organizations());
+            remaining.remove(organization);
+            Contact next = row.entity.toBuilder().set(BuiltInAttributes.ORGANIZATION, remaining).build();
+            data.contacts.replace(row, Schema.CONTACTS.row(next));
+        }
+    }
+}

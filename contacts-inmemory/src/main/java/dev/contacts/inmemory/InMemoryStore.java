@@ -1,0 +1,112 @@
+package dev.contacts.inmemory;
+
+import dev.contacts.model.PropertyId;
+import dev.contacts.spi.AttributeDefinitionRepository;
+import dev.contacts.spi.ContactRepository;
+import dev.contacts.spi.ContactStore;
+import dev.contacts.spi.OrganizationRepository;
+import dev.contacts.spi.PropertyRepository;
+import dev.contacts.spi.StoreCapability;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * The reference store: every property, contact, organization and custom attribute
+ * definition in the memory of this JVM. Simple, thread-safe and indexed, it meets the
+ * whole contract of SEMANTICS.md with no declared limitation ({@link #capabilities()} is
+ * empty: text orders by code point). Nothing is persisted; the data lives as long as
+ * this object.
+ *
+ * <pre>{@code
+ * Contacts contacts = Contacts.builder().store(new InMemoryStore()).build();
+ * contacts.createProperty(Property.of("acme", "ACME support", ZoneId.of("Europe/Paris")));
+ * }</pre>
+ *
+ * <h2>Properties and concurrency</h2>
+ * Each property has its own data and its own {@link java.util.concurrent.locks.ReentrantReadWriteLock}:
+ * reads (get, find, count) run concurrently under the read lock, every write under the
+ * write lock, so a write is atomic and an optimistic {@code update} with a stale
+ * version fails with {@link dev.contacts.ConflictException} instead of losing a write.
+ * Nothing crosses properties: an id of another property is not found and a filter only
+ * sees its own property's rows. Repository calls naming a property that does not exist
+ * read as empty (no object, empty lists, count 0, {@code delete} returns false, bulk
+ * operations change nothing) and, for {@code insert}, {@code update} and attribute
+ * {@code create}/{@code update}, throw {@link dev.contacts.NotFoundException}.
+ *
+ * <h2>Rules the store enforces</h2>
+ * <ul>
+ *   <li>Email addresses are unique per property by fold; organization names too; custom
+ *       attribute names per property and target ({@link dev.contacts.ConflictException}).</li>
+ *   <li>An organization's {@code contacts} count is computed from the contacts' links on
+ *       every contact write. Deleting an organization unlinks it from every contact of the
+ *       property; deleting a custom attribute removes its values. Both leave the version
+ *       and {@code updated} of the objects they touch as they were: they are consequences
+ *       of another deletion, not edits. The store does not check that linked organizations
+ *       exist (the SDK does before writing); a count is kept for every linked id.</li>
+ * </ul>
+ *
+ * <h2>Queries</h2>
+ * Filters are evaluated in Java on text folds computed once when a row is written. Each
+ * property keeps hash indexes (fold of a tag or email, country, organization id to
+ * contact ids; organization name, tag, country to organization ids) and sorted indexes
+ * (contacts by {@code lastSeen}, {@code created}, {@code updated} and {@code name};
+ * organizations by {@code name}, {@code created}, {@code updated}). A selective filter
+ * starts from the smallest candidate set an index gives; a page sorted by an indexed
+ * attribute walks the index from the cursor position and stops after the page, so a deep
+ * page costs what the first does; anything else tests every row and keeps the page in a
+ * bounded heap. Counts are always exact. Each find logs its plan and duration at DEBUG
+ * ({@code dev.contacts.inmemory}).
+ */
+public final class InMemoryStore implements ContactStore {
+    private final ConcurrentMap<PropertyId, PropertyData> properties = new ConcurrentHashMap<>();
+    private final InMemoryProperties propertyRepository = new InMemoryProperties(properties);
+    private final InMemoryAttributes attributeRepository = new InMemoryAttributes(this);
+    private final InMemoryContacts contactRepository = new InMemoryContacts(this);
+    private final InMemoryOrganizations organizationRepository = new InMemoryOrganizations(this);
+
+    /** Creates an empty store, without any property. */
+    public InMemoryStore() {
+    }
+
+    /** @param id a property id @return its data, or null when it does not exist */
+    PropertyData data(PropertyId id) {
+        return properties.get(id);
+    }
+
+    /** @return the properties (create, get, list, delete) */
+    @Override
+    public PropertyRepository properties() {
+        return propertyRepository;
+    }
+
+    /** @return the custom attribute definitions of every property */
+    @Override
+    public AttributeDefinitionRepository attributes() {
+        return attributeRepository;
+    }
+
+    /** @return the contacts of every property */
+    @Override
+    public ContactRepository contacts() {
+        return contactRepository;
+    }
+
+    /** @return the organizations of every property */
+    @Override
+    public OrganizationRepository organizations() {
+        return organizationRepository;
+    }
+
+    /** @return no declared limitation: this store meets every rule of SEMANTICS.md */
+    @Override
+    public Set<StoreCapability> capabilities() {
+        return Set.of();
+    }
+
+    /** Does nothing: the store holds no connection or file. The data stays until the store is garbage collected. */
+    @Override
+    public void close() {
+        // nothing to release
+    }
+}
