@@ -22,7 +22,7 @@ public interface AttributeDefinitionRepository {
     List<AttributeDefinition> list(PropertyId property, Target target);
 
     /**
-     * Replaces a definition's label.
+     * Replaces a definition's label (the type of a definition never changes).
      *
      * @param property   the property
      * @param definition the definition with its new label

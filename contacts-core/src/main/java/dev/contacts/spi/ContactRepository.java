@@ -11,8 +11,11 @@ import java.util.Optional;
 /**
  * Storage of contacts. Email addresses are unique per property by fold: {@code insert}
  * and {@code update} throw {@link dev.contacts.ConflictException} when another contact
- * of the property has a fold-equal address. The store maintains each organization's
- * linked-contact count from the contacts' {@code organizations}.
+ * of the property has a fold-equal address, and {@link dev.contacts.NotFoundException}
+ * when a linked organization does not exist in the property (checked atomically with
+ * the write, so a concurrent organization delete cannot leave a dangling link). The
+ * store maintains each organization's linked-contact count from the contacts'
+ * {@code organizations}.
  */
 public interface ContactRepository extends EntityRepository<ContactId, Contact> {
 
@@ -25,8 +28,9 @@ public interface ContactRepository extends EntityRepository<ContactId, Contact> 
 
     /**
      * Adds tags to every contact matching the filter, atomically per contact (version and
-     * {@code updated} change on the contacts that change). A contact that would get more
-     * than 100 tags is left unchanged and reported.
+     * {@code updated} change on the contacts that change; contacts that already have every
+     * tag are unchanged and not counted). A contact that would get more than 100 tags is
+     * left unchanged and reported.
      *
      * @param property the property
      * @param filter   store-form filter

@@ -13,6 +13,9 @@ import java.util.Optional;
  * sees another property's rows. Filters given to {@link #find} and {@link #count} are in
  * the store form described in the package documentation.
  *
+ * <p>A property that does not exist reads as empty (nothing found, counts of 0) and
+ * refuses writes with {@link dev.contacts.NotFoundException}.
+ *
  * @param <I> id type
  * @param <T> aggregate type
  */
@@ -47,7 +50,8 @@ public interface EntityRepository<I extends EntityId, T extends Attributed> {
      * Replaces an aggregate if its stored version is {@code expectedVersion}, atomically.
      *
      * @param property        the property
-     * @param entity          the new state, with version {@code expectedVersion + 1}
+     * @param entity          the new state, with version {@code expectedVersion + 1} (anything else is a
+     *                        programming error: {@link IllegalArgumentException})
      * @param expectedVersion the version the change was based on
      * @throws dev.contacts.NotFoundException if it does not exist
      * @throws dev.contacts.ConflictException if the stored version differs or a uniqueness rule is broken

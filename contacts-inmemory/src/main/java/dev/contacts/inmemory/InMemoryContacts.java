@@ -53,6 +53,7 @@ final class InMemoryContacts extends EntityRepositoryBase<ContactId, Contact> im
             }
             Row<Contact> row = Schema.CONTACTS.row(contact);
             checkEmails(data, row);
+            checkOrganizations(data, contact);
             data.contacts.insert(row);
             contact.organizations().forEach(data::refreshCount);
             return null;
@@ -71,6 +72,7 @@ final class InMemoryContacts extends EntityRepositoryBase<ContactId, Contact> im
             checkVersions(old.entity.version(), expectedVersion, contact.version(), contact.id());
             Row<Contact> next = Schema.CONTACTS.row(contact);
             checkEmails(data, next);
+            checkOrganizations(data, contact);
             data.contacts.replace(old, next);
             Set<OrganizationId> touched = new HashSet<>(old.entity.organizations());
             touched.addAll(contact.organizations());
@@ -84,6 +86,15 @@ final class InMemoryContacts extends EntityRepositoryBase<ContactId, Contact> im
     }
 
     /** Email addresses are unique per property by fold. */
+    /** Checked under the lock: an organization deleted after the core's check must not stay linked. */
+    private static void checkOrganizations(PropertyData data, Contact contact) {
+        for (OrganizationId o : contact.organizations()) {
+            if (data.organizations.get(o) == null) {
+                throw new NotFoundException("organization " + o + " does not exist in property " + data.property.id());
+            }
+        }
+    }
+
     private static void checkEmails(PropertyData data, Row<Contact> row) {
         HashIndex emails = data.contacts.hashIndex("emails");
         for (Object fold : Schema.CONTACTS.indexKeys("emails", row)) {
