@@ -35,6 +35,24 @@ final class Customs {
         return java.util.Collections.unmodifiableMap(result);
     }
 
+    /**
+     * Sets or clears a custom value in a builder's map.
+     *
+     * @return false when the attribute is not a custom one (the caller handles it)
+     */
+    static boolean set(Map<String, Object> custom, String attribute, Object value) {
+        if (!attribute.startsWith(AttributeDefinition.CUSTOM_PREFIX)) {
+            return false;
+        }
+        String key = attribute.substring(AttributeDefinition.CUSTOM_PREFIX.length());
+        if (value == null) {
+            custom.remove(key);
+        } else {
+            custom.put(key, value);
+        }
+        return true;
+    }
+
     static Object get(Map<String, Object> custom, String attribute) {
         return custom.get(attribute.substring(AttributeDefinition.CUSTOM_PREFIX.length()));
     }

@@ -159,13 +159,7 @@ public record Organization(
          * @return this builder
          */
         public Builder set(String attribute, Object value) {
-            if (attribute.startsWith(AttributeDefinition.CUSTOM_PREFIX)) {
-                String key = attribute.substring(AttributeDefinition.CUSTOM_PREFIX.length());
-                if (value == null) {
-                    custom.remove(key);
-                } else {
-                    custom.put(key, value);
-                }
+            if (Customs.set(custom, attribute, value)) {
                 return this;
             }
             AttributeDefinition d = BuiltInAttributes.find(Target.ORGANIZATION, attribute);
@@ -181,10 +175,7 @@ public record Organization(
          * @return the value set so far, or null
          */
         public Object get(String attribute) {
-            if (attribute.startsWith(AttributeDefinition.CUSTOM_PREFIX)) {
-                return custom.get(attribute.substring(AttributeDefinition.CUSTOM_PREFIX.length()));
-            }
-            return values.get(attribute);
+            return attribute.startsWith(AttributeDefinition.CUSTOM_PREFIX) ? Customs.get(custom, attribute) : values.get(attribute);
         }
 
         /**
