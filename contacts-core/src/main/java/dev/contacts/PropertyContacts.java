@@ -12,12 +12,14 @@ public final class PropertyContacts {
     private final ContactService contacts;
     private final OrganizationService organizations;
     private final AttributeService attributes;
+    private final CallService calls;
 
     PropertyContacts(PropertyContext context) {
         this.property = context.property();
         this.contacts = new ContactService(context);
         this.organizations = new OrganizationService(context);
         this.attributes = new AttributeService(context);
+        this.calls = new CallService(context);
     }
 
     /** @return the property */
@@ -38,5 +40,10 @@ public final class PropertyContacts {
     /** @return its custom attributes */
     public AttributeService attributes() {
         return attributes;
+    }
+
+    /** @return phone calls through the host's telephony provider */
+    public CallService calls() {
+        return calls;
     }
 }
