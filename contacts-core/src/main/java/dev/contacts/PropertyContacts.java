@@ -12,12 +12,14 @@ public final class PropertyContacts {
     private final ContactService contacts;
     private final OrganizationService organizations;
     private final AttributeService attributes;
+    private final TicketService tickets;
 
     PropertyContacts(PropertyContext context) {
         this.property = context.property();
         this.contacts = new ContactService(context);
         this.organizations = new OrganizationService(context);
         this.attributes = new AttributeService(context);
+        this.tickets = new TicketService(context);
     }
 
     /** @return the property */
@@ -38,5 +40,10 @@ public final class PropertyContacts {
     /** @return its custom attributes */
     public AttributeService attributes() {
         return attributes;
+    }
+
+    /** @return its tickets, conducted by email */
+    public TicketService tickets() {
+        return tickets;
     }
 }
