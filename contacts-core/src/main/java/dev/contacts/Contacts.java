@@ -1,15 +1,23 @@
 package dev.contacts;
 
+import dev.contacts.host.BlobStore;
 import dev.contacts.host.Directory;
+import dev.contacts.host.Mailer;
 import dev.contacts.host.Telephony;
 import dev.contacts.internal.HostServices;
+import dev.contacts.internal.InMemoryBlobStore;
 import dev.contacts.internal.PropertyContext;
+import dev.contacts.internal.TicketBlobs;
+import dev.contacts.internal.TicketSettings;
 import dev.contacts.model.Property;
 import dev.contacts.model.PropertyId;
 import dev.contacts.spi.ContactStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Entry point of the SDK.
@@ -22,14 +30,21 @@ import java.util.Objects;
  * }</pre>
  */
 public final class Contacts {
+    /** How old an attachment blob without its message must be before {@link #recover()} deletes it. */
+    public static final Duration RECOVERY_GRACE = Duration.ofHours(1);
+    private static final Logger LOG = LoggerFactory.getLogger(Contacts.class);
+
     private final ContactStore store;
     private final Clock clock;
     private final HostServices hosts;
+    private final EmailDispatcher emailDispatcher;
 
     private Contacts(Builder b) {
         this.store = Objects.requireNonNull(b.store, "store: call Contacts.builder().store(...)");
         this.clock = b.clock;
-        this.hosts = new HostServices(b.directory, b.telephony);
+        this.hosts = new HostServices(b.directory, b.telephony, b.mailer, b.blobStore,
+                new TicketSettings(b.maxFileBytes, b.maxEmailBytes, b.emailRetry, b.messageIdDomain));
+        this.emailDispatcher = new EmailDispatcher(store, clock, hosts);
     }
 
     /** @return a builder */
@@ -79,7 +94,49 @@ public final class Contacts {
      * @return whether it existed
      */
     public boolean deleteProperty(PropertyId id) {
-        return store.properties().delete(id);
+        boolean existed = store.properties().delete(id);
+        try {
+            TicketBlobs.deleteKeys(hosts.blobs(), hosts.blobs().list(TicketBlobs.prefix(id))); // its attachments
+        } catch (RuntimeException e) {
+            LOG.warn("could not list the attachments of deleted property {}; recover() will delete them", id, e);
+        }
+        return existed;
+    }
+
+    /**
+     * The dispatcher of ticket emails; the host runs it (the SDK starts no thread).
+     *
+     * @return the dispatcher, sending through the mailer given to {@link Builder#mailer}
+     */
+    public EmailDispatcher emailDispatcher() {
+        return emailDispatcher;
+    }
+
+    /**
+     * Completes or undoes the multi-step work a crash may have interrupted; run it at start-up
+     * (it is safe at any time, and concurrently with other calls).
+     * <ul>
+     *   <li>Store writes: on the in-memory and JPA stores every write is atomic (one lock, one
+     *       transaction), so there is nothing to complete. The MongoDB store writes a ticket and
+     *       the contact's statistics (or a contact's message and its {@code lastSeen}) as
+     *       idempotent steps and completes the interrupted ones here.</li>
+     *   <li>Attachments: their bytes go to the blob store before the message is stored; blobs
+     *       whose message does not exist (never stored, deleted, or of a deleted property) and
+     *       that are older than {@link #RECOVERY_GRACE} (by the clock) are deleted. Younger ones
+     *       may belong to a creation still in progress and are kept.</li>
+     *   <li>Emails need nothing here: a send interrupted by a crash is retried by the
+     *       {@link #emailDispatcher()} once its claim expires, with the same Message-ID.</li>
+     * </ul>
+     *
+     * @return what was completed or deleted
+     */
+    public Recovery recover() {
+        long completed = 0;
+        for (Property p : store.properties().list()) {
+            completed += store.tickets().recover(p.id());
+        }
+        long deleted = TicketBlobs.sweep(hosts.blobs(), store.tickets(), clock.instant().minus(RECOVERY_GRACE));
+        return new Recovery(completed, deleted);
     }
 
     /** @return the store */
@@ -98,6 +155,12 @@ public final class Contacts {
         private Clock clock = Clock.systemUTC();
         private Directory directory = Directory.ACCEPT_ALL;
         private Telephony telephony;
+        private Mailer mailer;
+        private BlobStore blobStore = new InMemoryBlobStore();
+        private long maxFileBytes = TicketSettings.DEFAULT_MAX_FILE_BYTES;
+        private long maxEmailBytes = TicketSettings.DEFAULT_MAX_EMAIL_BYTES;
+        private EmailRetryPolicy emailRetry = EmailRetryPolicy.DEFAULT;
+        private String messageIdDomain = TicketSettings.DEFAULT_DOMAIN;
 
         private Builder() {
         }
@@ -135,6 +198,60 @@ public final class Contacts {
          */
         public Builder telephony(Telephony telephony) {
             this.telephony = Objects.requireNonNull(telephony, "telephony");
+            return this;
+        }
+
+        /**
+         * @param mailer the host's email transport for ticket emails (default: none; emails wait in the outbox and
+         *               {@link EmailDispatcher#runOnce()} is refused)
+         * @return this builder
+         */
+        public Builder mailer(Mailer mailer) {
+            this.mailer = Objects.requireNonNull(mailer, "mailer");
+            return this;
+        }
+
+        /**
+         * @param blobStore where attachment bytes live (default: in the memory of this JVM, for tests and demos)
+         * @return this builder
+         */
+        public Builder blobStore(BlobStore blobStore) {
+            this.blobStore = Objects.requireNonNull(blobStore, "blobStore");
+            return this;
+        }
+
+        /**
+         * @param maxFileBytes  most bytes of one attachment (default 10 MiB)
+         * @param maxEmailBytes most bytes of all attachments of one email — a new ticket's first message or one
+         *                      reply (default 25 MiB); at least {@code maxFileBytes}
+         * @return this builder
+         * @throws InvalidValueException if a limit is not positive or the email limit is below the file limit
+         */
+        public Builder attachmentLimits(long maxFileBytes, long maxEmailBytes) {
+            new TicketSettings(maxFileBytes, maxEmailBytes, emailRetry, messageIdDomain); // validates now, where the mistake is
+            this.maxFileBytes = maxFileBytes;
+            this.maxEmailBytes = maxEmailBytes;
+            return this;
+        }
+
+        /**
+         * @param policy how failed ticket emails are retried (default {@link EmailRetryPolicy#DEFAULT})
+         * @return this builder
+         */
+        public Builder emailRetry(EmailRetryPolicy policy) {
+            this.emailRetry = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * @param domain the right-hand side of the Message-IDs of ticket emails, e.g. {@code help.example.com}
+         *               (default {@code contacts.invalid}; give your own so replies are threaded reliably)
+         * @return this builder
+         * @throws InvalidValueException if it is not a domain name
+         */
+        public Builder messageIdDomain(String domain) {
+            new TicketSettings(maxFileBytes, maxEmailBytes, emailRetry, domain); // validates now, where the mistake is
+            this.messageIdDomain = domain;
             return this;
         }
 

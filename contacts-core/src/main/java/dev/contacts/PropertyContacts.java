@@ -13,6 +13,7 @@ public final class PropertyContacts {
     private final OrganizationService organizations;
     private final AttributeService attributes;
     private final CallService calls;
+    private final TicketService tickets;
 
     PropertyContacts(PropertyContext context) {
         this.property = context.property();
@@ -20,6 +21,7 @@ public final class PropertyContacts {
         this.organizations = new OrganizationService(context);
         this.attributes = new AttributeService(context);
         this.calls = new CallService(context);
+        this.tickets = new TicketService(context);
     }
 
     /** @return the property */
@@ -45,5 +47,10 @@ public final class PropertyContacts {
     /** @return phone calls through the host's telephony provider */
     public CallService calls() {
         return calls;
+    }
+
+    /** @return its tickets, conducted by email */
+    public TicketService tickets() {
+        return tickets;
     }
 }

@@ -20,6 +20,9 @@ public interface ContactStore extends AutoCloseable {
     /** @return organizations */
     OrganizationRepository organizations();
 
+    /** @return tickets, their messages and the outbox of their emails */
+    TicketRepository tickets();
+
     /** @return the documented limitations this store declares */
     Set<StoreCapability> capabilities();
 

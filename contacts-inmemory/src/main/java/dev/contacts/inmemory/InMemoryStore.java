@@ -7,6 +7,7 @@ import dev.contacts.spi.ContactStore;
 import dev.contacts.spi.OrganizationRepository;
 import dev.contacts.spi.PropertyRepository;
 import dev.contacts.spi.StoreCapability;
+import dev.contacts.spi.TicketRepository;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -64,6 +65,7 @@ public final class InMemoryStore implements ContactStore {
     private final InMemoryAttributes attributeRepository = new InMemoryAttributes(this);
     private final InMemoryContacts contactRepository = new InMemoryContacts(this);
     private final InMemoryOrganizations organizationRepository = new InMemoryOrganizations(this);
+    private final InMemoryTickets ticketRepository = new InMemoryTickets(this);
 
     /** Creates an empty store, without any property. */
     public InMemoryStore() {
@@ -96,6 +98,15 @@ public final class InMemoryStore implements ContactStore {
     @Override
     public OrganizationRepository organizations() {
         return organizationRepository;
+    }
+
+    /**
+     * @return the tickets of every property, under the same per-property lock as its contacts, so a ticket and the
+     *         contact's statistics change together
+     */
+    @Override
+    public TicketRepository tickets() {
+        return ticketRepository;
     }
 
     /** @return no declared limitation: this store meets every rule of SEMANTICS.md */

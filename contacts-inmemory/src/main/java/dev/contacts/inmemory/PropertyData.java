@@ -25,6 +25,8 @@ final class PropertyData {
     final Table<Organization> organizations = new Table<>(Schema.ORGANIZATIONS);
     /** Custom attribute definitions per target, by name, in creation order. */
     final Map<Target, Map<String, AttributeDefinition>> definitions = new EnumMap<>(Target.class);
+    /** Tickets, their messages and pending emails. */
+    final TicketData tickets = new TicketData();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
     PropertyData(Property property) {

@@ -105,6 +105,11 @@ final class BrokenStore implements ContactStore {
     }
 
     @Override
+    public dev.contacts.spi.TicketRepository tickets() {
+        return delegate.tickets();
+    }
+
+    @Override
     public Set<StoreCapability> capabilities() {
         return delegate.capabilities();
     }

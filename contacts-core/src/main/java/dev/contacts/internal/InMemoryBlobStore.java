@@ -1,0 +1,44 @@
+package dev.contacts.internal;
+
+import dev.contacts.host.BlobStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * The default {@link BlobStore}: bytes in a concurrent map of this JVM, lost when it
+ * stops. For tests and demos; a host that keeps tickets gives a durable one.
+ */
+public final class InMemoryBlobStore implements BlobStore {
+    private final ConcurrentMap<String, byte[]> blobs = new ConcurrentHashMap<>();
+
+    @Override
+    public void put(String key, byte[] bytes) {
+        blobs.put(Objects.requireNonNull(key, "key"), bytes.clone());
+    }
+
+    @Override
+    public Optional<byte[]> get(String key) {
+        byte[] bytes = blobs.get(key);
+        return bytes == null ? Optional.empty() : Optional.of(bytes.clone());
+    }
+
+    @Override
+    public boolean delete(String key) {
+        return blobs.remove(key) != null;
+    }
+
+    @Override
+    public List<String> list(String prefix) {
+        List<String> keys = new ArrayList<>();
+        for (String key : blobs.keySet()) {
+            if (key.startsWith(prefix)) {
+                keys.add(key);
+            }
+        }
+        return keys;
+    }
+}

@@ -1,0 +1,110 @@
+package dev.contacts.model;
+
+import dev.contacts.InvalidValueException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Normal forms of the text of ticket messages and emails, shared by the message records. */
+final class MailText {
+    /** Most UTF-8 bytes of a message body. */
+    static final int MAX_BODY_BYTES = 64 * 1024;
+    /** Most characters of a Message-ID (a header line is at most 998). */
+    static final int MAX_MESSAGE_ID = 900;
+    /** Most Message-IDs kept in a References header. */
+    static final int MAX_REFERENCES = 50;
+    private static final Pattern MESSAGE_ID = Pattern.compile("<[\\x21-\\x3B\\x3D\\x3F-\\x7E]+>");
+
+    private MailText() {
+    }
+
+    static String subject(String subject) {
+        String normal = Values.text("subject", subject);
+        if (normal == null) {
+            throw new InvalidValueException("subject", "a ticket needs a subject");
+        }
+        if (normal.indexOf('\n') >= 0 || normal.indexOf('\r') >= 0) {
+            throw new InvalidValueException("subject", "a subject is one line: remove the line breaks");
+        }
+        return normal;
+    }
+
+    static String body(String body) {
+        String normal = body == null ? "" : Values.normalizeText("body", body);
+        if (normal.isEmpty()) {
+            throw new InvalidValueException("body", "a message needs a body");
+        }
+        int bytes = normal.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_BODY_BYTES) {
+            throw new InvalidValueException("body", "a body of " + bytes + " bytes (UTF-8) is longer than " + MAX_BODY_BYTES);
+        }
+        return normal;
+    }
+
+    static String address(String attribute, String address) {
+        if (address == null) {
+            throw new InvalidValueException(attribute, "an email address is required");
+        }
+        List<String> normal = Values.emails(attribute, List.of(address));
+        if (normal.isEmpty()) {
+            throw new InvalidValueException(attribute, "an email address is required");
+        }
+        return normal.get(0);
+    }
+
+    /** One Message-ID in header form {@code <left@right>}; angle brackets are added when missing. */
+    static String messageId(String attribute, String id) {
+        if (id == null || id.isBlank()) {
+            throw new InvalidValueException(attribute, "a Message-ID is required");
+        }
+        String s = id.strip();
+        if (!s.startsWith("<")) {
+            s = "<" + s + ">";
+        }
+        if (s.length() > MAX_MESSAGE_ID || !MESSAGE_ID.matcher(s).matches()) {
+            throw new InvalidValueException(attribute, "'" + id + "' is not a Message-ID such as <id@example.com>");
+        }
+        return s;
+    }
+
+    /** The Message-IDs of a header value or list, in order, without duplicates; malformed tokens are ignored as mail clients do. */
+    static List<String> messageIds(List<String> values) {
+        LinkedHashSet<String> ids = new LinkedHashSet<>();
+        if (values != null) {
+            for (String value : values) {
+                if (value == null) {
+                    continue;
+                }
+                Matcher m = MESSAGE_ID.matcher(value);
+                boolean any = false;
+                while (m.find()) {
+                    any = true;
+                    if (m.group().length() <= MAX_MESSAGE_ID) {
+                        ids.add(m.group());
+                    }
+                }
+                if (!any && !value.isBlank() && value.strip().indexOf(' ') < 0 && value.strip().indexOf('<') < 0) {
+                    String bare = "<" + value.strip() + ">";
+                    if (bare.length() <= MAX_MESSAGE_ID && MESSAGE_ID.matcher(bare).matches()) {
+                        ids.add(bare);
+                    }
+                }
+            }
+        }
+        return List.copyOf(new ArrayList<>(ids));
+    }
+
+    /** Keeps the first reference (the thread's root) and the newest ones, as RFC 5322 suggests for long threads. */
+    static List<String> trimReferences(List<String> references) {
+        if (references.size() <= MAX_REFERENCES) {
+            return List.copyOf(references);
+        }
+        List<String> kept = new ArrayList<>();
+        kept.add(references.get(0));
+        kept.addAll(references.subList(references.size() - (MAX_REFERENCES - 1), references.size()));
+        return List.copyOf(kept);
+    }
+}
