@@ -2,6 +2,7 @@ package dev.contacts;
 
 import dev.contacts.filter.Filter;
 import dev.contacts.internal.ChangeApplier;
+import dev.contacts.internal.ContactHistory;
 import dev.contacts.internal.PropertyContext;
 import dev.contacts.internal.QueryRunner;
 import dev.contacts.model.AttributeChanges;
@@ -139,13 +140,19 @@ public final class ContactService {
     }
 
     /**
-     * Deletes a contact; afterwards its id is not found.
+     * Deletes a contact with its history: its tickets (messages, pending emails,
+     * attachment bytes) go first, then the contact; afterwards its id is not found.
      *
      * @param id the id
      * @throws NotFoundException if it is not in this property
      */
     public void delete(ContactId id) {
-        if (!repository.delete(pid(), Objects.requireNonNull(id, "id"))) {
+        Objects.requireNonNull(id, "id");
+        if (find(id).isEmpty()) {
+            throw notFound(id);
+        }
+        ContactHistory.delete(context, id);
+        if (!repository.delete(pid(), id)) {
             throw notFound(id);
         }
     }
@@ -208,11 +215,21 @@ public final class ContactService {
     /**
      * Deletes every contact matching the filter.
      *
+     * With its history (tickets, messages, attachments): see {@link #delete(ContactId)}.
+     *
      * @param filter the contacts; {@code Filter.all()} empties the property
      * @return how many were deleted
      */
     public long deleteAll(Filter filter) {
-        return repository.deleteAll(pid(), queries.prepare(filter, null, null));
+        // per contact, history first: a contact is never deleted with its history left behind
+        long deleted = 0;
+        for (ContactId id : repository.findIds(pid(), queries.prepare(filter, null, null))) {
+            ContactHistory.delete(context, id);
+            if (repository.delete(pid(), id)) {
+                deleted++;
+            }
+        }
+        return deleted;
     }
 
     /**
@@ -252,7 +269,8 @@ public final class ContactService {
                 }
             }
         }
-        throw new IllegalStateException("unreachable");
+        throw new ConflictException("the contact with email " + normal + " kept changing during " + UPDATE_ATTEMPTS
+                + " attempts; try again");
     }
 
     /**

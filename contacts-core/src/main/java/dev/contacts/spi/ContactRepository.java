@@ -50,13 +50,4 @@ public interface ContactRepository extends EntityRepository<ContactId, Contact> 
      * @return how many changed
      */
     BulkResult removeTags(PropertyId property, Filter filter, List<String> tags, Instant updated);
-
-    /**
-     * Deletes every contact matching the filter.
-     *
-     * @param property the property
-     * @param filter   store-form filter
-     * @return how many were deleted
-     */
-    long deleteAll(PropertyId property, Filter filter);
 }

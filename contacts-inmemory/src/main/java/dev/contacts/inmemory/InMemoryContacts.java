@@ -230,25 +230,6 @@ final class InMemoryContacts extends EntityRepositoryBase<ContactId, Contact> im
         data.contacts.replace(row, Schema.CONTACTS.row(contact));
     }
 
-    @Override
-    public long deleteAll(PropertyId property, Filter filter) {
-        Objects.requireNonNull(filter, "filter");
-        PropertyData data = store.data(property);
-        if (data == null) {
-            return 0;
-        }
-        return data.write(() -> {
-            List<Row<Contact>> rows = data.contacts.matching(filter);
-            Set<OrganizationId> touched = new LinkedHashSet<>();
-            for (Row<Contact> row : rows) {
-                data.contacts.remove(row);
-                touched.addAll(row.entity.organizations());
-            }
-            touched.forEach(data::refreshCount);
-            return (long) rows.size();
-        });
-    }
-
     /**
      * Drops an organization from every contact linked to it (write lock held). Those
      * contacts keep their version and {@code updated}: the unlink is a consequence of

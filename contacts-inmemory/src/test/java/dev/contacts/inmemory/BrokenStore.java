@@ -140,11 +140,6 @@ final class BrokenStore implements ContactStore {
             }
 
             @Override
-            public long deleteAll(PropertyId property, Filter filter) {
-                return d.deleteAll(property, broken.apply(filter));
-            }
-
-            @Override
             public void insert(PropertyId property, Contact entity) {
                 d.insert(property, entity);
             }

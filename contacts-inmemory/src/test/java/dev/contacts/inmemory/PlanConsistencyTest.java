@@ -227,7 +227,9 @@ class PlanConsistencyTest {
             }
             store.contacts().addTags(P, randomLeaf(), List.of("bulk" + round, "vip"), BASE);
             store.contacts().removeTags(P, randomLeaf(), List.of("beta"), BASE);
-            store.contacts().deleteAll(P, Filter.and(randomLeaf(), randomLeaf()));
+            for (var id : store.contacts().findIds(P, Filter.and(randomLeaf(), randomLeaf()))) {
+                store.contacts().delete(P, id);
+            }
             store.organizations().delete(P, orgs.get(round));
             liveOrgs.remove(orgs.get(round));
             checkRandomQueries(100);

@@ -350,6 +350,26 @@ public abstract class TicketTck {
     }
 
     @Test
+    void deletingAContactDeletesItsTicketsMessagesEmailsAndAttachmentBytes() {
+        Ticket a = fx.p1.tickets().create(fx.forAda().build());
+        fx.p1.tickets().reply(a.id(), NewMessage.fromContact("with a file", TicketFixture.file("x.txt", "x")));
+        Ticket bob = fx.p1.tickets().create(NewTicket.builder(fx.base.bob.id(), "bob@example.com").subject("Bob's").body("b")
+                .attach(TicketFixture.file("y.txt", "y")).build());
+        List<String> bobBlobs = fx.p1.tickets().messages(bob.id()).stream().flatMap(m -> m.attachments().stream())
+                .map(Attachment::blobKey).toList();
+        fx.p1.contacts().delete(fx.base.ada.id());
+        var p1 = fx.p1.property().id();
+        assertThat(repo().get(p1, a.id())).isEmpty();
+        assertThat(repo().listByContact(p1, fx.base.ada.id())).isEmpty();
+        assertThat(fx.blobs.keys()).containsExactlyInAnyOrderElementsOf(bobBlobs);
+        assertThat(repo().listDueEmails(p1, fx.clock.instant(), 10)).extracting(TicketMessage::ticket).containsExactly(bob.id());
+        assertThat(fx.p1.contacts().deleteAll(dev.contacts.filter.Filter.all())).isEqualTo(1);
+        assertThat(repo().get(p1, bob.id())).isEmpty();
+        assertThat(fx.blobs.keys()).isEmpty();
+        assertThat(fx.p2.tickets().ofContact(fx.base.other.id())).isEmpty(); // p2 never had any; nothing crossed
+    }
+
+    @Test
     void deleteAllForRemovesAContactsTicketsMessagesAndPendingEmails() {
         Ticket a = fx.p1.tickets().create(fx.forAda().build());
         fx.p1.tickets().reply(a.id(), NewMessage.fromContact("with a file", TicketFixture.file("x.txt", "x")));

@@ -1,0 +1,38 @@
+package dev.contacts.internal;
+
+import dev.contacts.model.ContactId;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What goes with a contact when it is deleted: its tickets (with messages, pending emails
+ * and attachment bytes) — and, as those features land, its notes and activity. The one
+ * place the cascade lives, so no deletion path can forget a kind of history. Children go
+ * first and every step is idempotent, so a delete that fails half-way is completed by
+ * running it again; {@code Contacts.recover()} removes attachment bytes left behind.
+ */
+public final class ContactHistory {
+    private static final Logger LOG = LoggerFactory.getLogger(ContactHistory.class);
+
+    private ContactHistory() {
+    }
+
+    /**
+     * Deletes the history of a contact (not the contact itself).
+     *
+     * @param context the property
+     * @param contact the contact about to be deleted
+     */
+    public static void delete(PropertyContext context, ContactId contact) {
+        List<String> blobs = context.store().tickets().deleteAllFor(context.property().id(), contact);
+        for (String key : blobs) {
+            try {
+                context.hosts().blobs().delete(key);
+            } catch (RuntimeException e) {
+                // the bytes are unreachable now; recover() deletes them later
+                LOG.warn("{} could not delete attachment {} of deleted contact {}: {}", context.property().id(), key, contact, e.toString());
+            }
+        }
+    }
+}
