@@ -21,7 +21,6 @@ import dev.contacts.model.Target;
 import dev.contacts.query.Cursor;
 import dev.contacts.query.Query;
 import dev.contacts.query.Sort;
-import dev.contacts.spi.ContactStore;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -30,8 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.function.ThrowingConsumer;
@@ -41,23 +38,7 @@ import org.junit.jupiter.api.function.ThrowingConsumer;
  * changes nothing (the whole store is compared before and after). A store runs it by
  * extending this class.
  */
-public abstract class BadInputTck {
-    private ContactStore store;
-    private TckFixture fx;
-
-    /** @return a new, empty store */
-    protected abstract ContactStore createStore();
-
-    @BeforeEach
-    void createFixture() {
-        store = createStore();
-        fx = new TckFixture(store);
-    }
-
-    @AfterEach
-    void closeStore() {
-        store.close();
-    }
+public abstract class BadInputTck extends FixtureTck {
 
     /** A refused call, after a setup whose effects are part of the "before" state. */
     private record Case(String name, Class<? extends RuntimeException> expected, Function<TckFixture, Object> setup, Action action) {

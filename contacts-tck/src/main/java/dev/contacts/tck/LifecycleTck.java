@@ -14,13 +14,10 @@ import dev.contacts.model.Organization;
 import dev.contacts.model.Target;
 import dev.contacts.query.Query;
 import dev.contacts.spi.BulkResult;
-import dev.contacts.spi.ContactStore;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,23 +27,7 @@ import org.junit.jupiter.api.Test;
  * result and respect limits, and nothing crosses properties. A store runs it by extending
  * this class.
  */
-public abstract class LifecycleTck {
-    private ContactStore store;
-    private TckFixture fx;
-
-    /** @return a new, empty store */
-    protected abstract ContactStore createStore();
-
-    @BeforeEach
-    void createFixture() {
-        store = createStore();
-        fx = new TckFixture(store);
-    }
-
-    @AfterEach
-    void closeStore() {
-        store.close();
-    }
+public abstract class LifecycleTck extends FixtureTck {
 
     private static AttributeChanges set(String attribute, Object value) {
         return AttributeChanges.of(java.util.Collections.singletonMap(attribute, value));
