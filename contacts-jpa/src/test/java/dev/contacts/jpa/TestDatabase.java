@@ -1,0 +1,150 @@
+package dev.contacts.jpa;
+
+import dev.contacts.spi.ContactStore;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The database the tests of this JVM run on, chosen by {@code -Dcontacts.jpa.database=h2|postgresql|mariadb}
+ * (default h2). Every store gets a fresh database of its own, dropped when the store is
+ * closed: an in-memory H2 database, a PostgreSQL schema or a MariaDB database whose name
+ * holds this run's random id, so runs never collide. The servers are read from
+ * {@code CONTACTS_PG_URL} / {@code CONTACTS_PG_USER} / {@code CONTACTS_PG_PASSWORD} (default
+ * {@code jdbc:postgresql://127.0.0.1:5432/test}, postgres, none) and {@code CONTACTS_MARIADB_URL} /
+ * {@code CONTACTS_MARIADB_USER} / {@code CONTACTS_MARIADB_PASSWORD} (default
+ * {@code jdbc:mariadb://127.0.0.1:3306/test}, root, none). An unreachable server fails the
+ * tests: nothing is skipped.
+ */
+final class TestDatabase {
+    private static final Logger LOG = LoggerFactory.getLogger(TestDatabase.class);
+    /** The database of this run. */
+    static final String NAME = System.getProperty("contacts.jpa.database", "h2").strip().toLowerCase(Locale.ROOT);
+    private static final String RUN = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    private static final AtomicInteger STORES = new AtomicInteger();
+
+    private TestDatabase() {
+    }
+
+    /** @return whether this run is on PostgreSQL */
+    static boolean postgres() {
+        return NAME.equals("postgresql");
+    }
+
+    /** @return a new store on a fresh, empty database of its own */
+    static ContactStore newStore() {
+        return newStore(SchemaMode.CREATE);
+    }
+
+    static ContactStore newStore(SchemaMode mode) {
+        String name = "contacts_" + RUN + "_" + STORES.incrementAndGet();
+        switch (NAME) {
+            case "h2":
+                return JpaStore.create("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", null, null, mode);
+            case "postgresql": {
+                Server s = Server.postgres();
+                s.execute("CREATE SCHEMA " + name);
+                JpaStore store = open(s, () -> JpaStore.create(s.url + (s.url.contains("?") ? "&" : "?") + "currentSchema=" + name, s.user,
+                        s.password, mode), "DROP SCHEMA " + name + " CASCADE");
+                return dropping(store, s, "DROP SCHEMA " + name + " CASCADE");
+            }
+            case "mariadb": {
+                Server s = Server.mariadb();
+                s.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin");
+                JpaStore store = open(s, () -> JpaStore.create(s.withDatabase(name), s.user, s.password, mode), "DROP DATABASE " + name);
+                return dropping(store, s, "DROP DATABASE " + name);
+            }
+            default:
+                throw new IllegalStateException("-Dcontacts.jpa.database=" + NAME + " is not one of h2, postgresql, mariadb");
+        }
+    }
+
+    private static JpaStore open(Server s, java.util.function.Supplier<JpaStore> opener, String drop) {
+        try {
+            return opener.get();
+        } catch (RuntimeException e) {
+            s.execute(drop);
+            throw e;
+        }
+    }
+
+    /** A store whose close also drops its schema or database. */
+    private static ContactStore dropping(JpaStore store, Server server, String drop) {
+        return (ContactStore) Proxy.newProxyInstance(ContactStore.class.getClassLoader(), new Class<?>[] {ContactStore.class},
+                (proxy, method, args) -> {
+                    try {
+                        Object result = method.invoke(store, args);
+                        if (method.getName().equals("close")) {
+                            server.execute(drop);
+                        }
+                        return result;
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    /** A database server reached with JDBC for creating and dropping the stores' databases. */
+    static final class Server {
+        final String url;
+        final String user;
+        final String password;
+
+        private Server(String url, String user, String password) {
+            this.url = url;
+            this.user = user;
+            this.password = password;
+        }
+
+        static Server postgres() {
+            return new Server(env("CONTACTS_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test"), env("CONTACTS_PG_USER", "postgres"),
+                    env("CONTACTS_PG_PASSWORD", null));
+        }
+
+        static Server mariadb() {
+            return new Server(env("CONTACTS_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/test"), env("CONTACTS_MARIADB_USER", "root"),
+                    env("CONTACTS_MARIADB_PASSWORD", null));
+        }
+
+        private static String env(String name, String fallback) {
+            String v = System.getenv(name);
+            return v == null || v.isBlank() ? fallback : v;
+        }
+
+        /** @return the URL with another database name (jdbc:mariadb://host:port/DB?params) */
+        String withDatabase(String database) {
+            int hostStart = url.indexOf("//") + 2;
+            int slash = url.indexOf('/', hostStart);
+            int query = url.indexOf('?');
+            String head = slash < 0 ? (query < 0 ? url : url.substring(0, query)) : url.substring(0, slash);
+            String tail = query < 0 ? "" : url.substring(query);
+            return head + "/" + database + tail;
+        }
+
+        Connection connect() throws SQLException {
+            return DriverManager.getConnection(url, user, password);
+        }
+
+        void execute(String sql) {
+            try (Connection c = connect(); Statement s = c.createStatement()) {
+                s.execute(sql);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot run '" + sql + "' on " + url + " as " + user + ": " + e.getMessage()
+                        + " (set CONTACTS_PG_URL / CONTACTS_MARIADB_URL and their _USER, _PASSWORD)", e);
+            }
+        }
+    }
+
+    static {
+        LOG.info("JPA store tests run on {} (choose with -Dcontacts.jpa.database=h2|postgresql|mariadb)", NAME);
+    }
+}
