@@ -272,7 +272,7 @@ CREATE TABLE ticket_email (
     attempts        INT           NOT NULL,
     next_attempt    TIMESTAMP(3) WITH TIME ZONE,
     sent_at         TIMESTAMP(3) WITH TIME ZONE,
-    last_error      VARCHAR(4000),
+    last_error      VARCHAR(1000000),
     CONSTRAINT pk_ticket_email PRIMARY KEY (property_id, message_id),
     CONSTRAINT fk_ticket_email_message FOREIGN KEY (property_id, message_id) REFERENCES ticket_message (property_id, id) ON DELETE CASCADE
 );
