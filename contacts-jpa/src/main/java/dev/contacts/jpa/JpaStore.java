@@ -138,6 +138,9 @@ public final class JpaStore implements ContactStore {
                 .jdbcPoolSize(10)
                 .jdbcTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED)
                 .property("hibernate.jdbc.time_zone", "UTC");
+        if (dialect == Dialect.MARIADB) {
+            cfg.property("hibernate.type.preferred_uuid_jdbc_type", "BINARY"); // ids are BINARY(16) there
+        }
         if (user != null) {
             cfg.jdbcUsername(user);
         }

@@ -40,51 +40,66 @@ final class TestDatabase {
         return NAME.equals("postgresql");
     }
 
-    /** @return a new store on a fresh, empty database of its own */
+    /** @return a new store on a fresh, empty database of its own, dropped when the store is closed */
     static ContactStore newStore() {
-        return newStore(SchemaMode.CREATE);
+        Fresh db = fresh();
+        try {
+            JpaStore store = JpaStore.create(db.url(), db.user(), db.password(), SchemaMode.CREATE);
+            return db.server() == null ? store : dropping(store, db);
+        } catch (RuntimeException e) {
+            db.drop();
+            throw e;
+        }
     }
 
-    static ContactStore newStore(SchemaMode mode) {
+    /**
+     * A fresh, empty database (H2 in memory, a PostgreSQL schema, a MariaDB database).
+     *
+     * @param url      its JDBC URL
+     * @param user     the user
+     * @param password the password
+     * @param server   the server it lives on, or null for H2
+     * @param dropSql  what drops it
+     */
+    record Fresh(String url, String user, String password, Server server, String dropSql) {
+        /** Drops the database (an in-memory H2 database goes with its last store). */
+        void drop() {
+            if (server != null) {
+                server.execute(dropSql);
+            }
+        }
+    }
+
+    /** @return a fresh, empty database of its own */
+    static Fresh fresh() {
         String name = "contacts_" + RUN + "_" + STORES.incrementAndGet();
         switch (NAME) {
             case "h2":
-                return JpaStore.create("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", null, null, mode);
+                return new Fresh("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", null, null, null, null);
             case "postgresql": {
                 Server s = Server.postgres();
                 s.execute("CREATE SCHEMA " + name);
-                JpaStore store = open(s, () -> JpaStore.create(s.url + (s.url.contains("?") ? "&" : "?") + "currentSchema=" + name, s.user,
-                        s.password, mode), "DROP SCHEMA " + name + " CASCADE");
-                return dropping(store, s, "DROP SCHEMA " + name + " CASCADE");
+                return new Fresh(s.url + (s.url.contains("?") ? "&" : "?") + "currentSchema=" + name, s.user, s.password, s,
+                        "DROP SCHEMA " + name + " CASCADE");
             }
             case "mariadb": {
                 Server s = Server.mariadb();
                 s.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin");
-                JpaStore store = open(s, () -> JpaStore.create(s.withDatabase(name), s.user, s.password, mode), "DROP DATABASE " + name);
-                return dropping(store, s, "DROP DATABASE " + name);
+                return new Fresh(s.withDatabase(name), s.user, s.password, s, "DROP DATABASE " + name);
             }
             default:
                 throw new IllegalStateException("-Dcontacts.jpa.database=" + NAME + " is not one of h2, postgresql, mariadb");
         }
     }
 
-    private static JpaStore open(Server s, java.util.function.Supplier<JpaStore> opener, String drop) {
-        try {
-            return opener.get();
-        } catch (RuntimeException e) {
-            s.execute(drop);
-            throw e;
-        }
-    }
-
     /** A store whose close also drops its schema or database. */
-    private static ContactStore dropping(JpaStore store, Server server, String drop) {
+    private static ContactStore dropping(JpaStore store, Fresh db) {
         return (ContactStore) Proxy.newProxyInstance(ContactStore.class.getClassLoader(), new Class<?>[] {ContactStore.class},
                 (proxy, method, args) -> {
                     try {
                         Object result = method.invoke(store, args);
                         if (method.getName().equals("close")) {
-                            server.execute(drop);
+                            db.drop();
                         }
                         return result;
                     } catch (InvocationTargetException e) {
