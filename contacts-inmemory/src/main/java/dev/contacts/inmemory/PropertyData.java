@@ -27,6 +27,8 @@ final class PropertyData {
     final Map<Target, Map<String, AttributeDefinition>> definitions = new EnumMap<>(Target.class);
     /** Tickets, their messages and pending emails. */
     final TicketData tickets = new TicketData();
+    /** Saved segments and list views. */
+    final ViewData views = new ViewData();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
     PropertyData(Property property) {
