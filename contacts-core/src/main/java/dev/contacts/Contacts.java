@@ -4,6 +4,7 @@ import dev.contacts.host.BlobStore;
 import dev.contacts.host.Directory;
 import dev.contacts.host.Mailer;
 import dev.contacts.host.Telephony;
+import dev.contacts.internal.ContactHistory;
 import dev.contacts.internal.HostServices;
 import dev.contacts.internal.InMemoryBlobStore;
 import dev.contacts.internal.PropertyContext;
@@ -120,6 +121,9 @@ public final class Contacts {
      *       transaction), so there is nothing to complete. The MongoDB store writes a ticket and
      *       the contact's statistics (or a contact's message and its {@code lastSeen}) as
      *       idempotent steps and completes the interrupted ones here.</li>
+     *   <li>Merges: a merge of two contacts writes both contacts in one store step, then
+     *       points the removed contact's tickets, notes and activity at the kept one; merges
+     *       interrupted in between are finished here.</li>
      *   <li>Attachments: their bytes go to the blob store before the message is stored; blobs
      *       whose message does not exist (never stored, deleted, or of a deleted property) and
      *       that are older than {@link #RECOVERY_GRACE} (by the clock) are deleted. Younger ones
@@ -134,6 +138,7 @@ public final class Contacts {
         long completed = 0;
         for (Property p : store.properties().list()) {
             completed += store.tickets().recover(p.id());
+            completed += ContactHistory.completeMerges(store, p.id());
         }
         long deleted = TicketBlobs.sweep(hosts.blobs(), store.tickets(), clock.instant().minus(RECOVERY_GRACE));
         return new Recovery(completed, deleted);
