@@ -143,14 +143,20 @@ public final class ContactService {
     /**
      * Deletes a contact with its history: its tickets (messages, pending emails,
      * attachment bytes) go first, then the contact; afterwards its id is not found.
+     * Under {@link DeletionPolicy#REFUSE_WHEN_HISTORY} a contact with history is refused.
      *
      * @param id the id
-     * @throws NotFoundException if it is not in this property
+     * @throws NotFoundException       if it is not in this property
+     * @throws HistoryExistsException  if it has history and the policy refuses to delete it (nothing changed)
      */
     public void delete(ContactId id) {
         Objects.requireNonNull(id, "id");
         if (find(id).isEmpty()) {
             throw notFound(id);
+        }
+        Optional<HistoryExistsException> refused = ContactHistory.refusal(context, id);
+        if (refused.isPresent()) {
+            throw refused.get();
         }
         ContactHistory.delete(context, id);
         if (!repository.delete(pid(), id)) {
@@ -263,23 +269,28 @@ public final class ContactService {
     }
 
     /**
-     * Deletes every contact matching the filter.
-     *
-     * With its history (tickets, messages, attachments): see {@link #delete(ContactId)}.
+     * Deletes every contact matching the filter, each with its history (see
+     * {@link #delete(ContactId)}). Under {@link DeletionPolicy#REFUSE_WHEN_HISTORY},
+     * contacts that have history are left in place and reported.
      *
      * @param filter the contacts; {@code Filter.all()} empties the property
-     * @return how many were deleted
+     * @return how many were deleted, and the contacts kept because of their history
      */
-    public long deleteAll(Filter filter) {
+    public BulkResult deleteAll(Filter filter) {
         // per contact, history first: a contact is never deleted with its history left behind
         long deleted = 0;
+        List<ContactId> kept = new ArrayList<>();
         for (ContactId id : repository.findIds(pid(), queries.prepare(filter, null, null))) {
+            if (ContactHistory.refusal(context, id).isPresent()) {
+                kept.add(id);
+                continue;
+            }
             ContactHistory.delete(context, id);
             if (repository.delete(pid(), id)) {
                 deleted++;
             }
         }
-        return deleted;
+        return new BulkResult(deleted, kept);
     }
 
     /**

@@ -39,6 +39,7 @@ public final class Contacts {
     private final Clock clock;
     private final HostServices hosts;
     private final EmailDispatcher emailDispatcher;
+    private final DeletionPolicy deletion;
 
     private Contacts(Builder b) {
         this.store = Objects.requireNonNull(b.store, "store: call Contacts.builder().store(...)");
@@ -46,6 +47,7 @@ public final class Contacts {
         this.hosts = new HostServices(b.directory, b.telephony, b.mailer, b.blobStore,
                 new TicketSettings(b.maxFileBytes, b.maxEmailBytes, b.emailRetry, b.messageIdDomain));
         this.emailDispatcher = new EmailDispatcher(store, clock, hosts);
+        this.deletion = b.deletion;
     }
 
     /** @return a builder */
@@ -71,7 +73,7 @@ public final class Contacts {
     public PropertyContacts property(PropertyId id) {
         Property p = store.properties().get(id)
                 .orElseThrow(() -> new NotFoundException("property " + id + " does not exist; create it with createProperty"));
-        return new PropertyContacts(new PropertyContext(p, store, clock, hosts));
+        return new PropertyContacts(new PropertyContext(p, store, clock, hosts, deletion));
     }
 
     /**
@@ -166,6 +168,7 @@ public final class Contacts {
         private long maxEmailBytes = TicketSettings.DEFAULT_MAX_EMAIL_BYTES;
         private EmailRetryPolicy emailRetry = EmailRetryPolicy.DEFAULT;
         private String messageIdDomain = TicketSettings.DEFAULT_DOMAIN;
+        private DeletionPolicy deletion = DeletionPolicy.CASCADE;
 
         private Builder() {
         }
@@ -257,6 +260,15 @@ public final class Contacts {
         public Builder messageIdDomain(String domain) {
             new TicketSettings(maxFileBytes, maxEmailBytes, emailRetry, domain); // validates now, where the mistake is
             this.messageIdDomain = domain;
+            return this;
+        }
+
+        /**
+         * @param policy what deleting a contact does to its history (default {@link DeletionPolicy#CASCADE})
+         * @return this builder
+         */
+        public Builder deletionPolicy(DeletionPolicy policy) {
+            this.deletion = Objects.requireNonNull(policy, "policy");
             return this;
         }
 

@@ -1,10 +1,14 @@
 package dev.contacts.internal;
 
+import dev.contacts.DeletionPolicy;
+import dev.contacts.HistoryExistsException;
 import dev.contacts.model.ContactId;
 import dev.contacts.model.PropertyId;
 import dev.contacts.spi.ContactMerge;
 import dev.contacts.spi.ContactStore;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +24,42 @@ public final class ContactHistory {
     private static final Logger LOG = LoggerFactory.getLogger(ContactHistory.class);
 
     private ContactHistory() {
+    }
+
+    /**
+     * Describes the history of a contact, for a refusal to delete it.
+     *
+     * @param context the property
+     * @param contact a contact
+     * @return one phrase per kind of history it has ("2 tickets"); empty when it has none
+     */
+    public static List<String> describe(PropertyContext context, ContactId contact) {
+        List<String> kinds = new ArrayList<>();
+        int tickets = context.store().tickets().listByContact(context.property().id(), contact).size();
+        if (tickets > 0) {
+            kinds.add(tickets + (tickets == 1 ? " ticket" : " tickets"));
+        }
+        return kinds;
+    }
+
+    /**
+     * Whether the property's deletion policy lets a contact go, and why not.
+     *
+     * @param context the property
+     * @param contact a contact about to be deleted
+     * @return empty when it may be deleted, else the refusal
+     */
+    public static Optional<HistoryExistsException> refusal(PropertyContext context, ContactId contact) {
+        if (context.deletion() == DeletionPolicy.CASCADE) {
+            return Optional.empty();
+        }
+        List<String> kinds = describe(context, contact);
+        if (kinds.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new HistoryExistsException("contact " + contact + " has " + String.join(", ", kinds)
+                + " and the deletion policy is " + DeletionPolicy.REFUSE_WHEN_HISTORY + "; merge it into another contact to keep its "
+                + "history, or build the SDK with Contacts.builder().deletionPolicy(DeletionPolicy.CASCADE) to delete both"));
     }
 
     /**
