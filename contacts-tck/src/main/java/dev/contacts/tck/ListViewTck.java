@@ -11,13 +11,10 @@ import dev.contacts.model.PropertyId;
 import dev.contacts.model.Target;
 import dev.contacts.query.ListView;
 import dev.contacts.query.Sort;
-import dev.contacts.spi.ContactStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -29,23 +26,7 @@ import org.junit.jupiter.api.TestFactory;
  * inputs (typed error, store unchanged) and tenancy. A store runs it by extending this
  * class.
  */
-public abstract class ListViewTck {
-    private ContactStore store;
-    private TicketFixture fx;
-
-    /** @return a new, empty store */
-    protected abstract ContactStore createStore();
-
-    @BeforeEach
-    void createFixture() {
-        store = createStore();
-        fx = new TicketFixture(store);
-    }
-
-    @AfterEach
-    void closeStore() {
-        store.close();
-    }
+public abstract class ListViewTck extends TicketFixtureTck {
 
     private ListViewService views() {
         return fx.p1.listViews();
