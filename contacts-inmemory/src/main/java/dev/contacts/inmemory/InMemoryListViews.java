@@ -1,6 +1,5 @@
 package dev.contacts.inmemory;
 
-import dev.contacts.NotFoundException;
 import dev.contacts.model.PropertyId;
 import dev.contacts.model.Target;
 import dev.contacts.query.ListView;
@@ -20,24 +19,19 @@ final class InMemoryListViews implements ListViewRepository {
     @Override
     public Optional<ListView> get(PropertyId property, Target target, String agent) {
         Objects.requireNonNull(target, "target");
-        PropertyData data = store.data(Objects.requireNonNull(property, "property"));
-        return data == null ? Optional.empty() : data.read(() -> Optional.ofNullable(data.views.listViews.get(target).get(agent)));
+        return store.read(property, Optional.empty(), data -> Optional.ofNullable(data.views.listViews.get(target).get(agent)));
     }
 
     @Override
     public List<ListView> list(PropertyId property, Target target) {
         Objects.requireNonNull(target, "target");
-        PropertyData data = store.data(Objects.requireNonNull(property, "property"));
-        return data == null ? List.of() : data.read(() -> List.copyOf(data.views.listViews.get(target).values()));
+        return store.read(property, List.of(), data -> List.copyOf(data.views.listViews.get(target).values()));
     }
 
     @Override
     public void put(PropertyId property, ListView view) {
         Objects.requireNonNull(view, "view");
-        PropertyData data = store.data(Objects.requireNonNull(property, "property"));
-        if (data == null) {
-            throw new NotFoundException("cannot save a list view: property " + property + " does not exist");
-        }
+        PropertyData data = store.require(property, "save a list view");
         data.write(() -> data.views.listViews.get(view.target()).put(view.agent(), view));
     }
 

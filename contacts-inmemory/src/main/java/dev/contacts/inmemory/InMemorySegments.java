@@ -27,18 +27,10 @@ final class InMemorySegments implements SegmentRepository {
         this.store = store;
     }
 
-    private PropertyData require(PropertyId property, String action) {
-        PropertyData data = store.data(Objects.requireNonNull(property, "property"));
-        if (data == null) {
-            throw new NotFoundException("cannot " + action + ": property " + property + " does not exist");
-        }
-        return data;
-    }
-
     @Override
     public void insert(PropertyId property, Segment segment) {
         Objects.requireNonNull(segment, "segment");
-        PropertyData data = require(property, "save a segment");
+        PropertyData data = store.require(property, "save a segment");
         data.write(() -> {
             ViewData v = data.views;
             if (v.segments.containsKey(segment.id())) {
@@ -55,19 +47,14 @@ final class InMemorySegments implements SegmentRepository {
     @Override
     public Optional<Segment> get(PropertyId property, SegmentId id) {
         Objects.requireNonNull(id, "id");
-        PropertyData data = store.data(Objects.requireNonNull(property, "property"));
-        return data == null ? Optional.empty() : data.read(() -> Optional.ofNullable(data.views.segments.get(id)));
+        return store.read(property, Optional.empty(), data -> Optional.ofNullable(data.views.segments.get(id)));
     }
 
     @Override
     public Optional<Segment> findByName(PropertyId property, Target target, String name) {
         Objects.requireNonNull(target, "target");
         String fold = Values.fold(Objects.requireNonNull(name, "name"));
-        PropertyData data = store.data(Objects.requireNonNull(property, "property"));
-        if (data == null) {
-            return Optional.empty();
-        }
-        return data.read(() -> {
+        return store.read(property, Optional.empty(), data -> {
             SegmentId id = data.views.segmentNames.get(target).get(fold);
             return id == null ? Optional.empty() : Optional.of(data.views.segments.get(id));
         });
@@ -76,11 +63,7 @@ final class InMemorySegments implements SegmentRepository {
     @Override
     public List<Segment> list(PropertyId property, Target target) {
         Objects.requireNonNull(target, "target");
-        PropertyData data = store.data(Objects.requireNonNull(property, "property"));
-        if (data == null) {
-            return List.of();
-        }
-        return data.read(() -> {
+        return store.read(property, List.of(), data -> {
             List<Segment> all = new ArrayList<>();
             for (Segment s : data.views.segments.values()) {
                 if (s.target() == target) {
@@ -94,7 +77,7 @@ final class InMemorySegments implements SegmentRepository {
     @Override
     public void update(PropertyId property, Segment segment, long expectedVersion) {
         Objects.requireNonNull(segment, "segment");
-        PropertyData data = require(property, "change a segment");
+        PropertyData data = store.require(property, "change a segment");
         data.write(() -> {
             ViewData v = data.views;
             Segment current = v.segments.get(segment.id());

@@ -10,9 +10,12 @@ import dev.contacts.spi.PropertyRepository;
 import dev.contacts.spi.SegmentRepository;
 import dev.contacts.spi.StoreCapability;
 import dev.contacts.spi.TicketRepository;
+import dev.contacts.NotFoundException;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
 
 /**
  * The reference store: every property, contact, organization, custom attribute
@@ -80,6 +83,32 @@ public final class InMemoryStore implements ContactStore {
     /** @param id a property id @return its data, or null when it does not exist */
     PropertyData data(PropertyId id) {
         return properties.get(id);
+    }
+
+    /**
+     * @param id     a property id
+     * @param action what was to be done there, for the message
+     * @return its data
+     * @throws NotFoundException when the property does not exist
+     */
+    PropertyData require(PropertyId id, String action) {
+        PropertyData data = properties.get(Objects.requireNonNull(id, "property"));
+        if (data == null) {
+            throw new NotFoundException("cannot " + action + ": property " + id + " does not exist");
+        }
+        return data;
+    }
+
+    /**
+     * @param id     a property id
+     * @param absent the answer when the property does not exist
+     * @param read   a read of its data, run under its read lock
+     * @param <R>    the answer type
+     * @return the read's answer, or {@code absent}
+     */
+    <R> R read(PropertyId id, R absent, Function<PropertyData, R> read) {
+        PropertyData data = properties.get(Objects.requireNonNull(id, "property"));
+        return data == null ? absent : data.read(() -> read.apply(data));
     }
 
     /** @return the properties (create, get, list, delete) */

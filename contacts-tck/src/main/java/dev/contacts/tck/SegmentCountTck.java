@@ -275,6 +275,7 @@ public abstract class SegmentCountTck {
                 path("bulk tag", (f, p) -> f.p1.contacts().addTags(Filter.all(), List.of("x"))),
                 path("bulk untag", (f, p) -> f.p1.contacts().removeTags(Filter.all(), List.of("vip"))),
                 path("bulk delete", (f, p) -> f.p1.contacts().deleteAll(Filter.attr("tags").is("vip"))),
+                path("contact merge", (f, p) -> f.p1.contacts().merge(f.base.ada.id(), f.base.bob.id())),
                 path("upsert by email", (f, p) -> f.p1.contacts().upsertByEmail("new@example.com", named("New"))),
                 pathAfter("link an organization", f -> f.p1.organizations().create("Globex"),
                         (f, org) -> f.p1.contacts().linkOrganization(f.base.bob.id(), ((Organization) org).id())),
