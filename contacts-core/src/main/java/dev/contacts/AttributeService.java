@@ -17,7 +17,9 @@ import java.util.Map;
 
 /**
  * The custom attributes of one property: define, relabel, delete, list. Custom attributes
- * are named {@code custom.<key>} in filters, sorts, columns and writes.
+ * are named {@code custom.<key>} in filters, sorts, columns and writes. Deleting one that a
+ * saved segment uses is refused ({@link AttributeInUseException}) unless forced
+ * ({@link #forceDelete}, which reports the segments it breaks or adjusts).
  */
 public final class AttributeService {
     private final PropertyContext context;
