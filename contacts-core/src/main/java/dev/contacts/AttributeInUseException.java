@@ -33,8 +33,8 @@ public class AttributeInUseException extends ConflictException {
         return attribute;
     }
 
-    /** @return the segments that use it, as they were when the deletion was refused */
+    /** @return the segments that use it, as they were when the deletion was refused (empty after deserialization) */
     public List<Segment> segments() {
-        return segments;
+        return segments != null ? segments : List.of();
     }
 }
