@@ -10,6 +10,7 @@ import dev.contacts.internal.QueryRunner;
 import dev.contacts.internal.SegmentCounts;
 import dev.contacts.internal.ViewRules;
 import dev.contacts.model.AttributeCatalog;
+import dev.contacts.model.AttributeDefinition;
 import dev.contacts.model.Attributed;
 import dev.contacts.model.PropertyId;
 import dev.contacts.model.SegmentId;
@@ -28,6 +29,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -99,8 +101,9 @@ public final class SegmentService {
     public Segment save(Target target, String name, Filter filter, List<String> columns, Sort sort) {
         Objects.requireNonNull(target, "target");
         Instant now = context.now();
-        String text = canonical(target, filter);
-        Segment segment = checkedView(new Segment(SegmentId.generate(), target, name, text, columns,
+        AttributeCatalog catalog = context.catalog(target);
+        String text = canonical(catalog, filter);
+        Segment segment = checkedView(catalog, new Segment(SegmentId.generate(), target, name, text, columns,
                 sort != null ? sort : Sort.defaultFor(target), 1, now, now));
         requireFreeName(segment);
         segments.insert(pid(), segment);
@@ -244,8 +247,9 @@ public final class SegmentService {
      */
     public Segment edit(SegmentId id, long expectedVersion, Filter filter, List<String> columns, Sort sort) {
         Segment current = requireVersion(id, expectedVersion);
-        String text = canonical(current.target(), filter);
-        Segment next = checkedView(new Segment(id, current.target(), current.name(), text, columns,
+        AttributeCatalog catalog = context.catalog(current.target());
+        String text = canonical(catalog, filter);
+        Segment next = checkedView(catalog, new Segment(id, current.target(), current.name(), text, columns,
                 sort != null ? sort : Sort.defaultFor(current.target()), expectedVersion + 1, current.created(), context.now()));
         segments.update(pid(), next, expectedVersion);
         return next;
@@ -295,16 +299,15 @@ public final class SegmentService {
     }
 
     /** Checks a filter against the limits and the attributes of the target; returns its canonical text. */
-    private String canonical(Target target, Filter filter) {
+    private static String canonical(AttributeCatalog catalog, Filter filter) {
         Objects.requireNonNull(filter, "filter");
         FilterLimits.check(filter);
-        FilterValidator.validate(filter, context.catalog(target));
+        FilterValidator.validate(filter, catalog);
         return FilterPrinter.print(filter);
     }
 
     /** Checks a new state's columns and sort against the attributes of its target. */
-    private Segment checkedView(Segment segment) {
-        AttributeCatalog catalog = context.catalog(segment.target());
+    private static Segment checkedView(AttributeCatalog catalog, Segment segment) {
         ViewRules.requireColumns(catalog, segment.columns());
         ViewRules.requireSortable(catalog, segment.sort());
         return segment;
@@ -313,7 +316,7 @@ public final class SegmentService {
     private void requireFreeName(Segment segment) {
         Optional<Segment> holder = segments.findByName(pid(), segment.target(), segment.name());
         if (holder.isPresent() && !holder.get().id().equals(segment.id())) {
-            throw new ConflictException("the " + segment.target().name().toLowerCase(java.util.Locale.ROOT) + " segment '"
+            throw new ConflictException("the " + segment.target().name().toLowerCase(Locale.ROOT) + " segment '"
                     + holder.get().name() + "' (" + holder.get().id() + ") already has the name '" + segment.name()
                     + "' in property " + pid() + "; choose another name or edit that segment");
         }
@@ -355,8 +358,8 @@ public final class SegmentService {
     }
 
     private static BrokenSegmentException broken(Segment segment, String attribute, RuntimeException cause) {
-        String what = attribute != null && attribute.startsWith(dev.contacts.model.AttributeDefinition.CUSTOM_PREFIX)
-                ? "its filter uses " + attribute + ", which is no longer a " + segment.target().name().toLowerCase(java.util.Locale.ROOT)
+        String what = attribute != null && attribute.startsWith(AttributeDefinition.CUSTOM_PREFIX)
+                ? "its filter uses " + attribute + ", which is no longer a " + segment.target().name().toLowerCase(Locale.ROOT)
                         + " attribute of this property"
                 : "its filter no longer validates (" + cause.getMessage() + ")";
         return new BrokenSegmentException(segment.id(), segment.name(), attribute, "segment '" + segment.name() + "' ("
