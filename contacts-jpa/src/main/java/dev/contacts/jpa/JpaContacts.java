@@ -9,6 +9,7 @@ import dev.contacts.model.OrganizationId;
 import dev.contacts.model.PropertyId;
 import dev.contacts.model.Values;
 import dev.contacts.spi.BulkResult;
+import dev.contacts.spi.ContactMerge;
 import dev.contacts.spi.ContactRepository;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -164,6 +165,63 @@ final class JpaContacts extends JpaEntityRepository<ContactId, Contact> implemen
             // the set tables, custom values and tickets go with it (ON DELETE CASCADE)
             return db.update(db.sql("DELETE FROM contact WHERE property_id = ").value(p).append(" AND id = ").value(id.value())) > 0;
         });
+    }
+
+    /**
+     * {@inheritDoc} One transaction: both contacts checked on their versions, the removed
+     * one's tickets and messages moved to the kept one (so deleting it takes no history with
+     * it, and the core's later {@code reassign} finds nothing left), the removed one deleted,
+     * the kept one replaced, the organization counts moved, the merge recorded as pending.
+     */
+    @Override
+    public void merge(PropertyId property, Contact merged, long keptVersion, ContactId removed, long removedVersion) {
+        Objects.requireNonNull(property, "property");
+        Objects.requireNonNull(merged, "merged");
+        Objects.requireNonNull(removed, "removed");
+        checkNextVersion(merged, keptVersion);
+        String p = property.value();
+        tx.run("merge contacts", db -> {
+            requireProperty(db, p, "merge contacts");
+            Optional<Long> gone = db.first(db.sql("SELECT version FROM contact WHERE property_id = ").value(p).append(" AND id = ")
+                    .value(removed.value()).append(" FOR UPDATE"), rs -> rs.getLong(1));
+            if (gone.isEmpty()) {
+                throw new NotFoundException("contact " + removed + " does not exist in property " + p);
+            }
+            if (gone.get() != removedVersion) {
+                throw new ConflictException("contact " + removed + " is at version " + gone.get() + ", not " + removedVersion + "; merge again");
+            }
+            if (!rows.updateMain(db, p, merged, keptVersion)) {
+                throw updateRefused(db, p, merged, keptVersion);
+            }
+            JpaTickets.reassign(db, p, removed, merged.id());
+            List<OrganizationId> removedLinks = links(db, p, removed);
+            changeLinks(db, p, removed, removedLinks, List.of());
+            db.update(db.sql("DELETE FROM contact WHERE property_id = ").value(p).append(" AND id = ").value(removed.value()));
+            rows.deleteValues(db, p, merged.id().value());
+            checkEmails(db, p, merged);
+            rows.insertValues(db, p, List.of(merged));
+            changeLinks(db, p, merged.id(), links(db, p, merged.id()), merged.organizations());
+            long seq = db.count(db.sql("SELECT COALESCE(MAX(seq), 0) + 1 FROM contact_merge WHERE property_id = ").value(p));
+            db.update(db.sql("INSERT INTO contact_merge (property_id, removed_id, kept_id, seq) VALUES (").value(p).append(", ")
+                    .value(removed.value()).append(", ").value(merged.id().value()).append(", ").value(seq).append(")"));
+            return null;
+        });
+    }
+
+    @Override
+    public List<ContactMerge> listPendingMerges(PropertyId property) {
+        Objects.requireNonNull(property, "property");
+        return tx.run("list pending merges", db -> db.list(db.sql("SELECT removed_id, kept_id FROM contact_merge WHERE property_id = ")
+                .value(property.value()).append(" ORDER BY seq"),
+                rs -> new ContactMerge(new ContactId(db.id(rs, "removed_id")), new ContactId(db.id(rs, "kept_id")))));
+    }
+
+    @Override
+    public void completeMerge(PropertyId property, ContactId removed) {
+        Objects.requireNonNull(property, "property");
+        Objects.requireNonNull(removed, "removed");
+        tx.run("complete merge", db -> db.update(db.sql("DELETE FROM contact_merge WHERE property_id = ").value(property.value())
+                .append(" AND removed_id = ").value(removed.value())));
     }
 
     @Override

@@ -4,6 +4,8 @@ import dev.contacts.StoreException;
 import dev.contacts.spi.AttributeDefinitionRepository;
 import dev.contacts.spi.ContactRepository;
 import dev.contacts.spi.ContactStore;
+import dev.contacts.spi.ListViewRepository;
+import dev.contacts.spi.SegmentRepository;
 import dev.contacts.spi.OrganizationRepository;
 import dev.contacts.spi.PropertyRepository;
 import dev.contacts.spi.StoreCapability;
@@ -50,6 +52,8 @@ public final class JpaStore implements ContactStore {
     private final ContactRepository contacts;
     private final OrganizationRepository organizations;
     private final TicketRepository tickets;
+    private final SegmentRepository segments;
+    private final ListViewRepository listViews;
 
     private JpaStore(EntityManagerFactory emf, boolean ownsFactory, boolean inMemoryH2, SchemaMode schema) {
         this.emf = emf;
@@ -79,6 +83,8 @@ public final class JpaStore implements ContactStore {
         this.contacts = new JpaContacts(tx);
         this.organizations = new JpaOrganizations(tx);
         this.tickets = new JpaTickets(tx);
+        this.segments = new JpaSegments(tx);
+        this.listViews = new JpaListViews(tx);
     }
 
     /**
@@ -223,6 +229,18 @@ public final class JpaStore implements ContactStore {
     @Override
     public TicketRepository tickets() {
         return tickets;
+    }
+
+    /** @return saved segments */
+    @Override
+    public SegmentRepository segments() {
+        return segments;
+    }
+
+    /** @return saved list views */
+    @Override
+    public ListViewRepository listViews() {
+        return listViews;
     }
 
     /** @return {@link StoreCapability#UTF16_TEXT_ORDER} on H2, which compares text by UTF-16 unit; nothing on PostgreSQL and MariaDB */

@@ -368,6 +368,26 @@ final class JpaTickets implements TicketRepository {
         });
     }
 
+    @Override
+    public long reassign(PropertyId property, ContactId from, ContactId to) {
+        Objects.requireNonNull(property, "property");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        return tx.run("reassign tickets", db -> reassign(db, property.value(), from, to));
+    }
+
+    /**
+     * Moves a contact's tickets and their messages to another contact, in the caller's transaction.
+     *
+     * @return how many tickets moved
+     */
+    static long reassign(Db db, String property, ContactId from, ContactId to) throws SQLException {
+        db.update(db.sql("UPDATE ticket_message SET contact_id = ").value(to.value()).append(" WHERE property_id = ").value(property)
+                .append(" AND contact_id = ").value(from.value()));
+        return db.update(db.sql("UPDATE ticket SET contact_id = ").value(to.value()).append(" WHERE property_id = ").value(property)
+                .append(" AND contact_id = ").value(from.value()));
+    }
+
     /** Returns 0: every write of this store is one transaction, so none is ever left half done. */
     @Override
     public long recover(PropertyId property) {

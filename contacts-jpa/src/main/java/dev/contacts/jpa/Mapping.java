@@ -21,7 +21,10 @@ final class Mapping {
             dev.contacts.jpa.mapping.TicketCounterEntity.class,
             dev.contacts.jpa.mapping.TicketEntity.class,
             dev.contacts.jpa.mapping.TicketMessageEntity.class,
-            dev.contacts.jpa.mapping.TicketEmailEntity.class);
+            dev.contacts.jpa.mapping.TicketEmailEntity.class,
+            dev.contacts.jpa.mapping.SegmentEntity.class,
+            dev.contacts.jpa.mapping.ListViewEntity.class,
+            dev.contacts.jpa.mapping.ContactMergeEntity.class);
 
     private Mapping() {
     }
