@@ -53,38 +53,17 @@ final class JpaContacts extends JpaEntityRepository<ContactId, Contact> implemen
 
     @Override
     public void insert(PropertyId property, Contact contact) {
-        Objects.requireNonNull(property, "property");
-        Objects.requireNonNull(contact, "contact");
-        String p = property.value();
-        tx.run("insert contact", db -> {
-            requireProperty(db, p, "insert a contact");
-            if (exists(db, p, contact.id().value())) {
-                throw new ConflictException("contact " + contact.id() + " already exists in property " + p);
-            }
-            checkEmails(db, p, contact);
-            rows.insertMain(db, p, contact);
-            rows.insertValues(db, p, List.of(contact));
-            changeLinks(db, p, contact.id(), List.of(), contact.organizations());
-            return null;
-        });
+        insertEntity(property, contact, JpaContacts::checkEmails, JpaContacts::relink);
     }
 
     @Override
     public void update(PropertyId property, Contact contact, long expectedVersion) {
-        Objects.requireNonNull(property, "property");
-        Objects.requireNonNull(contact, "contact");
-        checkNextVersion(contact, expectedVersion);
-        String p = property.value();
-        tx.run("update contact", db -> {
-            if (!rows.updateMain(db, p, contact, expectedVersion)) {
-                throw updateRefused(db, p, contact, expectedVersion);
-            }
-            rows.deleteValues(db, p, contact.id().value());
-            checkEmails(db, p, contact);
-            rows.insertValues(db, p, List.of(contact));
-            changeLinks(db, p, contact.id(), links(db, p, contact.id()), contact.organizations());
-            return null;
-        });
+        updateEntity(property, contact, expectedVersion, JpaContacts::checkEmails, JpaContacts::relink);
+    }
+
+    /** Brings the contact's organization links (and the organizations' counts) in line with its state. */
+    private static void relink(Db db, String property, Contact contact) throws SQLException {
+        changeLinks(db, property, contact.id(), links(db, property, contact.id()), contact.organizations());
     }
 
     /** Email addresses are unique per property by fold: a readable error before the unique key would refuse it. */

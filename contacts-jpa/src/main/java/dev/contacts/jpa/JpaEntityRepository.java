@@ -36,6 +36,55 @@ abstract class JpaEntityRepository<I extends EntityId, T extends Attributed> imp
         this.rows = new EntityRows(table);
     }
 
+    /** A check or a further write of one aggregate inside the transaction of its insert or update. */
+    @FunctionalInterface
+    interface Step<T> {
+        void run(Db db, String property, T entity) throws SQLException;
+    }
+
+    /**
+     * Inserts an aggregate in one transaction: property and id checked, uniqueness rules
+     * checked (a readable error before a unique key would refuse the row), main row and
+     * values written, then {@code more}.
+     */
+    void insertEntity(PropertyId property, T entity, Step<T> checkUnique, Step<T> more) {
+        Objects.requireNonNull(property, "property");
+        Objects.requireNonNull(entity, "entity");
+        String p = property.value();
+        tx.run("insert " + noun(), db -> {
+            requireProperty(db, p, "insert " + noun() + " " + entity.entityId());
+            if (exists(db, p, entity.entityId().value())) {
+                throw new ConflictException(noun() + " " + entity.entityId() + " already exists in property " + p);
+            }
+            checkUnique.run(db, p, entity);
+            rows.insertMain(db, p, entity);
+            rows.insertValues(db, p, List.of(entity));
+            more.run(db, p, entity);
+            return null;
+        });
+    }
+
+    /**
+     * Replaces an aggregate in one transaction if its version is {@code expectedVersion}: main
+     * row (the version condition in the UPDATE itself), uniqueness rules, values, then {@code more}.
+     */
+    void updateEntity(PropertyId property, T entity, long expectedVersion, Step<T> checkUnique, Step<T> more) {
+        Objects.requireNonNull(property, "property");
+        Objects.requireNonNull(entity, "entity");
+        checkNextVersion(entity, expectedVersion);
+        String p = property.value();
+        tx.run("update " + noun(), db -> {
+            if (!rows.updateMain(db, p, entity, expectedVersion)) {
+                throw updateRefused(db, p, entity, expectedVersion);
+            }
+            checkUnique.run(db, p, entity);
+            rows.deleteValues(db, p, entity.entityId().value());
+            rows.insertValues(db, p, List.of(entity));
+            more.run(db, p, entity);
+            return null;
+        });
+    }
+
     /** @return the id of a UUID */
     abstract I id(UUID value);
 

@@ -37,36 +37,12 @@ final class JpaOrganizations extends JpaEntityRepository<OrganizationId, Organiz
 
     @Override
     public void insert(PropertyId property, Organization organization) {
-        Objects.requireNonNull(property, "property");
-        Objects.requireNonNull(organization, "organization");
-        String p = property.value();
-        tx.run("insert organization", db -> {
-            requireProperty(db, p, "insert an organization");
-            if (exists(db, p, organization.id().value())) {
-                throw new ConflictException("organization " + organization.id() + " already exists in property " + p);
-            }
-            checkName(db, p, organization);
-            rows.insertMain(db, p, organization);
-            rows.insertValues(db, p, List.of(organization));
-            return null;
-        });
+        insertEntity(property, organization, JpaOrganizations::checkName, (db, p, o) -> { });
     }
 
     @Override
     public void update(PropertyId property, Organization organization, long expectedVersion) {
-        Objects.requireNonNull(property, "property");
-        Objects.requireNonNull(organization, "organization");
-        checkNextVersion(organization, expectedVersion);
-        String p = property.value();
-        tx.run("update organization", db -> {
-            checkName(db, p, organization);
-            if (!rows.updateMain(db, p, organization, expectedVersion)) {
-                throw updateRefused(db, p, organization, expectedVersion);
-            }
-            rows.deleteValues(db, p, organization.id().value());
-            rows.insertValues(db, p, List.of(organization));
-            return null;
-        });
+        updateEntity(property, organization, expectedVersion, JpaOrganizations::checkName, (db, p, o) -> { });
     }
 
     /** A readable error before the unique key would refuse the name. */
