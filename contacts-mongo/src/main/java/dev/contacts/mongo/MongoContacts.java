@@ -15,6 +15,7 @@ import dev.contacts.model.PropertyId;
 import dev.contacts.model.Target;
 import dev.contacts.model.Values;
 import dev.contacts.spi.BulkResult;
+import dev.contacts.spi.ContactMerge;
 import dev.contacts.spi.ContactRepository;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,10 +57,17 @@ final class MongoContacts extends MongoEntityRepository<ContactId, Contact> impl
     private static final String TAG_KEYS = Fields.KEYS + ".tags";
 
     private final OrganizationLinks links;
+    private final ContactMerges merges;
 
     MongoContacts(MongoStore store) {
         super(store, Target.CONTACT, Schema.CONTACTS, EntityCodec::contact, ContactId::parse);
         this.links = new OrganizationLinks(store);
+        this.merges = new ContactMerges(store, this);
+    }
+
+    /** @return the merge steps */
+    ContactMerges merges() {
+        return merges;
     }
 
     /** @return the organization-link steps */
@@ -69,6 +77,11 @@ final class MongoContacts extends MongoEntityRepository<ContactId, Contact> impl
 
     private static Bson live() {
         return Filters.ne(Fields.DELETING, true);
+    }
+
+    /** @return the condition of every edit: the contact is neither being deleted nor being merged away */
+    static Bson writable() {
+        return Filters.and(Filters.ne(Fields.DELETING, true), Filters.exists(ContactMerges.MERGING_INTO, false));
     }
 
     private static List<Object> emailKeys(Contact contact) {
@@ -82,7 +95,7 @@ final class MongoContacts extends MongoEntityRepository<ContactId, Contact> impl
         return keys;
     }
 
-    private static List<String> ids(List<OrganizationId> organizations) {
+    static List<String> ids(List<OrganizationId> organizations) {
         List<String> ids = new ArrayList<>();
         for (OrganizationId o : organizations) {
             ids.add(o.toString());
@@ -147,7 +160,7 @@ final class MongoContacts extends MongoEntityRepository<ContactId, Contact> impl
             long matched;
             try {
                 matched = collection().updateOne(Filters.and(byId(property, contact.id()), Filters.eq(Fields.VERSION, expectedVersion),
-                        live()), Updates.combine(changes)).getMatchedCount();
+                        writable()), Updates.combine(changes)).getMatchedCount();
             } catch (MongoException e) {
                 throw conflict(e, property, contact);
             }
@@ -160,7 +173,7 @@ final class MongoContacts extends MongoEntityRepository<ContactId, Contact> impl
         });
     }
 
-    private static List<String> linked(Document doc) {
+    static List<String> linked(Document doc) {
         Document v = doc.get(Fields.VALUES, Document.class);
         List<String> ids = new ArrayList<>();
         if (v != null && v.get(BuiltInAttributes.ORGANIZATION) != null) {
@@ -171,14 +184,14 @@ final class MongoContacts extends MongoEntityRepository<ContactId, Contact> impl
         return ids;
     }
 
-    private static List<String> minus(List<String> a, List<String> b) {
+    static List<String> minus(List<String> a, List<String> b) {
         List<String> result = new ArrayList<>(a);
         result.removeAll(b);
         return result;
     }
 
     /** Refuses links to organizations that do not exist in the property or are being deleted. */
-    private void requireOrganizations(PropertyId property, List<String> organizations) {
+    void requireOrganizations(PropertyId property, List<String> organizations) {
         if (organizations.isEmpty()) {
             return;
         }
@@ -226,14 +239,17 @@ final class MongoContacts extends MongoEntityRepository<ContactId, Contact> impl
         return StoreCalls.run("contacts.delete", property, () -> {
             while (true) {
                 Document current = collection().find(byId(property, id))
-                        .projection(Projections.include(Fields.VERSION, ORGANIZATIONS, Fields.DELETING)).first();
+                        .projection(Projections.include(Fields.VERSION, ORGANIZATIONS, Fields.DELETING, ContactMerges.MERGING_INTO)).first();
                 if (current == null) {
                     return false;
                 }
                 if (Boolean.TRUE.equals(current.get(Fields.DELETING))) {
                     return completeDeletion(property, id.toString());
                 }
-                Bson unchanged = Filters.and(byId(property, id), Filters.eq(Fields.VERSION, current.get(Fields.VERSION)), live());
+                if (current.get(ContactMerges.MERGING_INTO) != null) {
+                    return false; // being merged away: the merge deletes it
+                }
+                Bson unchanged = Filters.and(byId(property, id), Filters.eq(Fields.VERSION, current.get(Fields.VERSION)), writable());
                 List<String> organizations = linked(current);
                 if (organizations.isEmpty()) {
                     if (collection().deleteOne(unchanged).getDeletedCount() == 1) {
@@ -322,6 +338,31 @@ final class MongoContacts extends MongoEntityRepository<ContactId, Contact> impl
         collection().updateMany(Filters.and(scope(property), Filters.size(ORGANIZATIONS, 0)), Updates.unset(ORGANIZATIONS));
     }
 
+    /**
+     * {@inheritDoc} Recorded first, then run as the idempotent steps of {@link ContactMerges}.
+     */
+    @Override
+    public void merge(PropertyId property, Contact merged, long keptVersion, ContactId removed, long removedVersion) {
+        Objects.requireNonNull(merged, "merged");
+        Objects.requireNonNull(removed, "removed");
+        StoreCalls.runVoid("contacts.merge", property, () -> {
+            store.requireProperty(property, "merge contacts");
+            checkNextVersion(merged.version(), keptVersion, merged.id());
+            merges.merge(property, merged, keptVersion, removed, removedVersion);
+        });
+    }
+
+    @Override
+    public List<ContactMerge> listPendingMerges(PropertyId property) {
+        return StoreCalls.run("contacts.listPendingMerges", property, () -> merges.pending(property));
+    }
+
+    @Override
+    public void completeMerge(PropertyId property, ContactId removed) {
+        Objects.requireNonNull(removed, "removed");
+        StoreCalls.runVoid("contacts.completeMerge", property, () -> merges.complete(property, removed));
+    }
+
     @Override
     public Optional<Contact> findByEmail(PropertyId property, String email) {
         Objects.requireNonNull(email, "email");
@@ -404,11 +445,11 @@ final class MongoContacts extends MongoEntityRepository<ContactId, Contact> impl
                     Bson write = Updates.combine(set, Updates.set(Fields.VALUES + ".updated", Date.from(updated)),
                             Updates.set(Fields.VERSION, version + 1));
                     Bson one = Filters.and(Filters.eq(Fields.ID, id), scope(property));
-                    if (collection().updateOne(Filters.and(one, Filters.eq(Fields.VERSION, version), live()), write).getMatchedCount() == 1) {
+                    if (collection().updateOne(Filters.and(one, Filters.eq(Fields.VERSION, version), writable()), write).getMatchedCount() == 1) {
                         changed[0]++;
                         return;
                     }
-                    current = collection().find(Filters.and(query, one, live()))
+                    current = collection().find(Filters.and(query, one, writable()))
                             .projection(Projections.include(Fields.ID, Fields.VERSION, TAGS)).first();
                 }
             });

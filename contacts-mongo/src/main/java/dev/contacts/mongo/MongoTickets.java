@@ -462,6 +462,15 @@ final class MongoTickets implements TicketRepository {
         });
     }
 
+    /** {@inheritDoc} One {@code updateMany} on the tickets' {@code contact}; messages take their contact from the ticket. */
+    @Override
+    public long reassign(PropertyId property, ContactId from, ContactId to) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        return StoreCalls.run("tickets.reassign", property, () -> tickets().updateMany(
+                Filters.and(scope(property), Filters.eq("contact", from.toString())), Updates.set("contact", to.toString())).getModifiedCount());
+    }
+
     /**
      * {@inheritDoc} Also completes the property's other interrupted multi-document writes
      * (organization links and counts, organization, attribute and contact deletions) and

@@ -48,6 +48,7 @@ final class Recovery {
             n++;
         }
         MongoContacts contacts = store.contactRepository();
+        n += contacts.merges().recover(property);
         List<String> pending = contacts.pending(property);
         for (String contact : pending) {
             contacts.completePending(property, contact);

@@ -28,10 +28,12 @@ final class Schema {
     static final String TICKETS = "tickets";
     /** Per-property counters ({@code _id} is {@code <propertyId>:<name>}). */
     static final String COUNTERS = "counters";
+    /** Merges of contacts in progress or whose history is still being re-pointed ({@code _id} is the removed contact). */
+    static final String MERGES = "contactMerges";
     /** Every collection, in creation order. */
-    static final List<String> COLLECTIONS = List.of(PROPERTIES, ATTRIBUTES, CONTACTS, ORGANIZATIONS, TICKETS, COUNTERS);
+    static final List<String> COLLECTIONS = List.of(PROPERTIES, ATTRIBUTES, CONTACTS, ORGANIZATIONS, TICKETS, COUNTERS, MERGES);
     /** The collections holding a property's data (everything but the property document itself). */
-    static final List<String> PROPERTY_DATA = List.of(ATTRIBUTES, CONTACTS, ORGANIZATIONS, TICKETS, COUNTERS);
+    static final List<String> PROPERTY_DATA = List.of(ATTRIBUTES, CONTACTS, ORGANIZATIONS, TICKETS, COUNTERS, MERGES);
 
     /** Name of the unique index that makes email addresses unique per property by fold. */
     static final String CONTACT_EMAILS_UNIQUE = "propertyId_emailKeys_unique";
@@ -88,6 +90,9 @@ final class Schema {
         }
         all.add(new IndexSpec(ORGANIZATIONS, "propertyId_deleting", List.of(p, Fields.DELETING), false));
         all.add(new IndexSpec(ORGANIZATIONS, "propertyId_appliedOps", List.of(p, MongoOrganizations.APPLIED_OPS), false));
+
+        all.add(new IndexSpec(CONTACTS, "propertyId_mergedFrom", List.of(p, ContactMerges.MERGED_FROM), false));
+        all.add(new IndexSpec(MERGES, "propertyId_state_at", List.of(p, "state", "at"), false));
 
         all.add(new IndexSpec(TICKETS, TICKET_NUMBER_UNIQUE, List.of(p, "number"), true));
         all.add(new IndexSpec(TICKETS, MESSAGE_ID_UNIQUE, List.of(p, MongoTickets.MESSAGE_IDS), true));
