@@ -335,7 +335,7 @@ final class MongoContacts extends MongoEntityRepository<ContactId, Contact> impl
     void unlinkEverywhere(PropertyId property, String organization) {
         collection().updateMany(Filters.and(scope(property), Filters.eq(ORGANIZATIONS, List.of(organization))), Updates.unset(ORGANIZATIONS));
         collection().updateMany(Filters.and(scope(property), Filters.eq(ORGANIZATIONS, organization)), Updates.pull(ORGANIZATIONS, organization));
-        collection().updateMany(Filters.and(scope(property), Filters.size(ORGANIZATIONS, 0)), Updates.unset(ORGANIZATIONS));
+        collection().updateMany(Filters.and(scope(property), Filters.eq(ORGANIZATIONS, List.of())), Updates.unset(ORGANIZATIONS));
     }
 
     /**

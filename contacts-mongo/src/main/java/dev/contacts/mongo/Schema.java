@@ -11,8 +11,9 @@ import org.bson.conversions.Bson;
 /**
  * The collections of the store and every index it declares, created on start (creating an
  * existing index with the same keys and options is a no-op, so start-up is idempotent).
- * {@code propertyId} is the first key of every declared index; the only index not starting
- * with it is MongoDB's own {@code _id} index. No partial, TTL or collation index is used
+ * {@code propertyId} is the first key of every declared index; the only indexes not starting
+ * with it are MongoDB's own {@code _id} indexes (and in {@code properties} the {@code _id} is
+ * the property id). No partial, TTL or collation index is used
  * (mongo-java-server ignores them), and uniqueness never relies on one.
  */
 final class Schema {
@@ -70,6 +71,7 @@ final class Schema {
         String p = Fields.PROPERTY;
         all.add(new IndexSpec(ATTRIBUTES, ATTRIBUTE_NAME_UNIQUE, List.of(p, "target", "name"), true));
         all.add(new IndexSpec(ATTRIBUTES, "propertyId_target_seq", List.of(p, "target", "seq"), false));
+        all.add(new IndexSpec(ATTRIBUTES, "propertyId_deleting", List.of(p, Fields.DELETING), false));
 
         all.add(new IndexSpec(CONTACTS, CONTACT_EMAILS_UNIQUE, List.of(p, MongoContacts.EMAIL_KEYS), true));
         all.add(new IndexSpec(CONTACTS, "propertyId_id", List.of(p, Fields.ID), false));
@@ -92,6 +94,7 @@ final class Schema {
         all.add(new IndexSpec(ORGANIZATIONS, "propertyId_appliedOps", List.of(p, MongoOrganizations.APPLIED_OPS), false));
 
         all.add(new IndexSpec(CONTACTS, "propertyId_mergedFrom", List.of(p, ContactMerges.MERGED_FROM), false));
+        all.add(new IndexSpec(COUNTERS, "propertyId_id", List.of(p, Fields.ID), false));
         all.add(new IndexSpec(MERGES, "propertyId_state_at", List.of(p, "state", "at"), false));
 
         all.add(new IndexSpec(TICKETS, TICKET_NUMBER_UNIQUE, List.of(p, "number"), true));

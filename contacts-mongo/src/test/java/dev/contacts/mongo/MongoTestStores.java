@@ -1,8 +1,11 @@
 package dev.contacts.mongo;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.event.CommandListener;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.contacts.spi.ContactStore;
@@ -36,12 +39,14 @@ public final class MongoTestStores implements BeforeAllCallback {
     /** The running server and a client connected to it; closed when the root test context closes. */
     private static final class Server implements ExtensionContext.Store.CloseableResource {
         final MongoServer inProcess;
+        final String uri;
         final MongoClient client;
         final boolean real;
 
-        Server(MongoServer inProcess, MongoClient client, boolean real) {
+        Server(MongoServer inProcess, String uri, boolean real) {
             this.inProcess = inProcess;
-            this.client = client;
+            this.uri = uri;
+            this.client = MongoClients.create(uri);
             this.real = real;
         }
 
@@ -68,13 +73,13 @@ public final class MongoTestStores implements BeforeAllCallback {
         if (uri != null && !uri.isBlank()) {
             LOG.info("{} is set: the MongoDB store tests run against the real server {} (one database per store, dropped after)",
                     URI_VARIABLE, uri.replaceAll("//[^@/]*@", "//***@"));
-            server = new Server(null, MongoClients.create(uri), true);
+            server = new Server(null, uri, true);
         } else {
             MongoServer s = new MongoServer(new MemoryBackend());
             String address = s.bindAndGetConnectionString();
             LOG.warn("{} is not set: the MongoDB store tests run in-process on mongo-java-server ({}); they were NOT run against a real "
                     + "MongoDB server", URI_VARIABLE, address);
-            server = new Server(s, MongoClients.create(address), false);
+            server = new Server(s, address, false);
         }
         return server;
     }
@@ -87,6 +92,15 @@ public final class MongoTestStores implements BeforeAllCallback {
     /** @return whether the tests run against a real server */
     public static boolean real() {
         return server().real;
+    }
+
+    /**
+     * @param listener a listener of every command the new client sends
+     * @return a new client of the test server (the caller closes it)
+     */
+    public static MongoClient newClient(CommandListener listener) {
+        return MongoClients.create(MongoClientSettings.builder().applyConnectionString(new ConnectionString(server().uri))
+                .addCommandListener(listener).build());
     }
 
     /** @return the client of the test server */
