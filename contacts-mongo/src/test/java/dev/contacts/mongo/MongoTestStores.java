@@ -103,6 +103,19 @@ public final class MongoTestStores implements BeforeAllCallback {
                 .addCommandListener(listener).build());
     }
 
+    /**
+     * @param database a database name
+     * @return the test server's connection string naming that database
+     */
+    public static String uri(String database) {
+        ConnectionString c = new ConnectionString(server().uri);
+        String hosts = String.join(",", c.getHosts());
+        String credentials = c.getUsername() == null ? "" : c.getUsername() + ":" + new String(c.getPassword()) + "@";
+        String scheme = server().uri.startsWith("mongodb+srv://") ? "mongodb+srv://" : "mongodb://";
+        String options = server().uri.contains("?") ? server().uri.substring(server().uri.indexOf('?')) : "";
+        return scheme + credentials + hosts + "/" + database + options;
+    }
+
     /** @return the client of the test server */
     public static MongoClient client() {
         return server().client;

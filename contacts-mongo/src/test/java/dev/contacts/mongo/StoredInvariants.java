@@ -14,7 +14,8 @@ import org.bson.Document;
  * What must hold in the stored documents once no write is in progress and {@code recover}
  * has run: no marker of an unfinished step anywhere, every organization count equal to the
  * links, no link to a missing organization, email keys in step with the addresses and
- * unique, no value of an undefined custom attribute, and (optionally) every contact's
+ * unique, no value of an undefined custom attribute, unknown values absent (never null,
+ * blank or empty), and (optionally) every contact's
  * {@code totalTickets} equal to its tickets.
  */
 final class StoredInvariants {
@@ -48,6 +49,8 @@ final class StoredInvariants {
             organizations.add(o.getString(Fields.ID));
             nonEmpty(broken, o, MongoOrganizations.APPLIED_OPS, "organization");
             customDefined(broken, o, defined.getOrDefault(o.getString(Fields.PROPERTY) + "/ORGANIZATION", Set.of()), "organization");
+            unknownIsAbsent(broken, "organization " + o.getString(Fields.ID), o.get(Fields.VALUES, Document.class));
+            unknownIsAbsent(broken, "organization " + o.getString(Fields.ID), o.get(Fields.KEYS, Document.class));
         }
         Map<String, Integer> tickets = new HashMap<>();
         for (Document t : db.getCollection(Schema.TICKETS).find()) {
@@ -91,6 +94,8 @@ final class StoredInvariants {
                 }
             }
             customDefined(broken, c, defined.getOrDefault(c.getString(Fields.PROPERTY) + "/CONTACT", Set.of()), "contact");
+            unknownIsAbsent(broken, "contact " + id, v);
+            unknownIsAbsent(broken, "contact " + id, f);
             if (ticketCounts) {
                 long total = v.containsKey("totalTickets") ? BsonValues.toLong(v.get("totalTickets")) : 0;
                 if (total != tickets.getOrDefault(id, 0)) {
@@ -106,6 +111,19 @@ final class StoredInvariants {
             }
         }
         return broken;
+    }
+
+    /** An unknown value is an absent field: never null, blank text or an empty array (the custom sub-document may be empty). */
+    private static void unknownIsAbsent(List<String> broken, String what, Document values) {
+        for (Map.Entry<String, Object> e : values.entrySet()) {
+            Object value = e.getValue();
+            if (value instanceof Document) {
+                unknownIsAbsent(broken, what, (Document) value);
+            } else if (value == null || value instanceof String && ((String) value).isBlank()
+                    || value instanceof List && ((List<?>) value).isEmpty()) {
+                broken.add(what + " stores the unknown value of " + e.getKey() + " as " + value);
+            }
+        }
     }
 
     private static void nonEmpty(List<String> broken, Document d, String field, String noun) {
