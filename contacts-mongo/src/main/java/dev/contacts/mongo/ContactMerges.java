@@ -67,14 +67,6 @@ final class ContactMerges {
         return store.collection(Schema.MERGES);
     }
 
-    private static Bson scope(PropertyId property) {
-        return Filters.eq(Fields.PROPERTY, property.value());
-    }
-
-    private Bson contact(PropertyId property, String id) {
-        return Filters.and(Filters.eq(Fields.ID, id), scope(property));
-    }
-
     /**
      * Records and runs a merge.
      *
@@ -83,8 +75,8 @@ final class ContactMerges {
     void merge(PropertyId property, Contact merged, long keptVersion, ContactId removed, long removedVersion) {
         String keptId = merged.id().toString();
         String removedId = removed.toString();
-        Document kept = contacts.collection().find(Filters.and(contact(property, keptId), MongoContacts.writable())).first();
-        Document gone = contacts.collection().find(Filters.and(contact(property, removedId), MongoContacts.writable())).first();
+        Document kept = contacts.collection().find(Filters.and(Fields.one(property, keptId), MongoContacts.writable())).first();
+        Document gone = contacts.collection().find(Filters.and(Fields.one(property, removedId), MongoContacts.writable())).first();
         if (kept == null || gone == null) {
             throw new NotFoundException("contact " + (kept == null ? keptId : removedId) + " does not exist in property " + property);
         }
@@ -133,7 +125,7 @@ final class ContactMerges {
         if (keys.isEmpty()) {
             return;
         }
-        Document owner = contacts.collection().find(Filters.and(scope(property), Filters.in(MongoContacts.EMAIL_KEYS, keys),
+        Document owner = contacts.collection().find(Filters.and(Fields.scope(property), Filters.in(MongoContacts.EMAIL_KEYS, keys),
                 Filters.nin(Fields.ID, keptId, removedId))).projection(Projections.include(Fields.ID)).first();
         if (owner != null) {
             throw new ConflictException("an email address of the merged contact already belongs to contact " + owner.getString(Fields.ID)
@@ -157,20 +149,20 @@ final class ContactMerges {
         if (STORED.equals(record.getString(STATE))) {
             return true;
         }
-        Bson keptDone = Filters.and(contact(property, keptId), Filters.eq(MERGED_FROM, removedId));
+        Bson keptDone = Filters.and(Fields.one(property, keptId), Filters.eq(MERGED_FROM, removedId));
         boolean keptWritten = contacts.collection().countDocuments(keptDone) > 0;
         if (!keptWritten) {
             // step 1: lock the removed contact
-            long locked = contacts.collection().updateOne(Filters.and(contact(property, removedId),
+            long locked = contacts.collection().updateOne(Filters.and(Fields.one(property, removedId),
                     Filters.eq(Fields.VERSION, removedVersion), MongoContacts.writable()),
                     Updates.combine(Updates.set(MERGING_INTO, keptId), Updates.set(Fields.VERSION, removedVersion + 1))).getMatchedCount();
-            if (locked == 0 && contacts.collection().countDocuments(Filters.and(contact(property, removedId),
+            if (locked == 0 && contacts.collection().countDocuments(Filters.and(Fields.one(property, removedId),
                     Filters.eq(MERGING_INTO, keptId))) == 0) {
                 return undo(property, record, caller, removedId);
             }
             // step 2: write the kept contact
             Document entry = record.get("entry", Document.class);
-            long written = contacts.collection().updateOne(Filters.and(contact(property, keptId), Filters.eq(Fields.VERSION, keptVersion),
+            long written = contacts.collection().updateOne(Filters.and(Fields.one(property, keptId), Filters.eq(Fields.VERSION, keptVersion),
                     MongoContacts.writable()), Updates.combine(Updates.set(Fields.VALUES, record.get("values")),
                     Updates.set(Fields.KEYS, record.get("keys")), Updates.set(MongoContacts.EMAIL_KEYS, record.get("ownKeys")),
                     Updates.set(Fields.VERSION, keptVersion + 1), Updates.set(MERGED_FROM, removedId),
@@ -181,11 +173,11 @@ final class ContactMerges {
         }
         contacts.completePending(property, keptId);
         // step 3: delete the removed contact
-        Document gone = contacts.collection().find(contact(property, removedId))
+        Document gone = contacts.collection().find(Fields.one(property, removedId))
                 .projection(Projections.include(Fields.VERSION, "v.organization", Fields.DELETING)).first();
         if (gone != null) {
             if (!Boolean.TRUE.equals(gone.get(Fields.DELETING))) {
-                contacts.collection().updateOne(Filters.and(contact(property, removedId), Filters.eq(MERGING_INTO, keptId)),
+                contacts.collection().updateOne(Filters.and(Fields.one(property, removedId), Filters.eq(MERGING_INTO, keptId)),
                         Updates.combine(Updates.set(Fields.DELETING, true), Updates.push(MongoContacts.PENDING_LINKS,
                                 OrganizationLinks.entry(0, List.of(), MongoContacts.linked(gone), List.of()))));
             }
@@ -194,13 +186,13 @@ final class ContactMerges {
         // step 4: move the email keys
         moveEmailKeys(property, keptId, removedId, record);
         // step 5: stored; only then may the kept contact's mergedFrom go (a re-run before it must still see step 2 done)
-        records().updateOne(Filters.and(Filters.eq(Fields.ID, removedId), scope(property)), Updates.set(STATE, STORED));
+        records().updateOne(Fields.one(property, removedId), Updates.set(STATE, STORED));
         contacts.collection().updateOne(keptDone, Updates.unset(MERGED_FROM));
         return true;
     }
 
     private void moveEmailKeys(PropertyId property, String keptId, String removedId, Document record) {
-        Bson kept = contact(property, keptId);
+        Bson kept = Fields.one(property, keptId);
         boolean real = !record.getList("ownKeys", String.class).get(0).startsWith("~");
         for (String key : record.getList("movedKeys", String.class)) {
             try {
@@ -222,7 +214,7 @@ final class ContactMerges {
 
     /** Removes one address (by fold) from a contact's values and keys, keeping the rest in order. */
     private void dropAddress(PropertyId property, String contactId, String fold) {
-        Document doc = contacts.collection().find(contact(property, contactId)).projection(Projections.include(Fields.ID, Fields.VERSION,
+        Document doc = contacts.collection().find(Fields.one(property, contactId)).projection(Projections.include(Fields.ID, Fields.VERSION,
                 Fields.VALUES)).first();
         if (doc == null) {
             return;
@@ -235,7 +227,7 @@ final class ContactMerges {
             }
         }
         Contact without = c.toBuilder().set("emails", emails).build();
-        contacts.collection().updateOne(contact(property, contactId), Updates.combine(
+        contacts.collection().updateOne(Fields.one(property, contactId), Updates.combine(
                 Updates.set(Fields.VALUES, EntityCodec.values(without, Target.CONTACT)),
                 Updates.set(Fields.KEYS, EntityCodec.keys(without, Target.CONTACT))));
     }
@@ -245,16 +237,16 @@ final class ContactMerges {
         String removedId = record.getString(Fields.ID);
         String keptId = record.getString("kept");
         long removedVersion = ((Number) record.get("removedVersion")).longValue();
-        Bson locked = Filters.and(contact(property, removedId), Filters.eq(MERGING_INTO, keptId));
+        Bson locked = Filters.and(Fields.one(property, removedId), Filters.eq(MERGING_INTO, keptId));
         contacts.collection().updateOne(Filters.and(locked, Filters.eq(Fields.VERSION, removedVersion + 1)),
                 Updates.combine(Updates.unset(MERGING_INTO), Updates.set(Fields.VERSION, removedVersion)));
         contacts.collection().updateOne(locked, Updates.unset(MERGING_INTO));
-        records().deleteOne(Filters.and(Filters.eq(Fields.ID, removedId), scope(property), Filters.eq(STATE, WRITING)));
+        records().deleteOne(Filters.and(Fields.one(property, removedId), Filters.eq(STATE, WRITING)));
         if (!caller) {
             LOG.info("{}: undid the interrupted merge of {} into {}: contact {} changed meanwhile", property, removedId, keptId, changed);
             return false;
         }
-        if (contacts.collection().countDocuments(Filters.and(contact(property, changed), Filters.ne(Fields.DELETING, true))) == 0) {
+        if (contacts.collection().countDocuments(Filters.and(Fields.one(property, changed), Fields.notDeleting())) == 0) {
             throw new NotFoundException("contact " + changed + " does not exist in property " + property);
         }
         throw new ConflictException("contact " + changed + " changed while it was being merged; merge again");
@@ -266,7 +258,7 @@ final class ContactMerges {
      */
     List<ContactMerge> pending(PropertyId property) {
         List<ContactMerge> merges = new ArrayList<>();
-        for (Document r : records().find(Filters.and(scope(property), Filters.eq(STATE, STORED))).sort(Sorts.ascending("at", Fields.ID))) {
+        for (Document r : records().find(Filters.and(Fields.scope(property), Filters.eq(STATE, STORED))).sort(Sorts.ascending("at", Fields.ID))) {
             merges.add(new ContactMerge(ContactId.parse(r.getString(Fields.ID)), ContactId.parse(r.getString("kept"))));
         }
         return merges;
@@ -279,8 +271,8 @@ final class ContactMerges {
      * @param removed  its removed contact
      */
     void complete(PropertyId property, ContactId removed) {
-        contacts.collection().updateMany(Filters.and(scope(property), Filters.eq(MERGED_FROM, removed.toString())), Updates.unset(MERGED_FROM));
-        records().deleteOne(Filters.and(Filters.eq(Fields.ID, removed.toString()), scope(property), Filters.eq(STATE, STORED)));
+        contacts.collection().updateMany(Filters.and(Fields.scope(property), Filters.eq(MERGED_FROM, removed.toString())), Updates.unset(MERGED_FROM));
+        records().deleteOne(Filters.and(Fields.one(property, removed.toString()), Filters.eq(STATE, STORED)));
     }
 
     /**
@@ -291,7 +283,7 @@ final class ContactMerges {
      */
     long recover(PropertyId property) {
         long n = 0;
-        for (Document r : records().find(Filters.and(scope(property), Filters.eq(STATE, WRITING)))) {
+        for (Document r : records().find(Filters.and(Fields.scope(property), Filters.eq(STATE, WRITING)))) {
             run(property, r, false);
             n++;
         }

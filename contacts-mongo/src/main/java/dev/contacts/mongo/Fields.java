@@ -1,9 +1,13 @@
 package dev.contacts.mongo;
 
+import com.mongodb.client.model.Filters;
 import dev.contacts.model.AttributeDefinition;
 import dev.contacts.model.AttributeType;
 import dev.contacts.model.BuiltInAttributes;
+import dev.contacts.model.PropertyId;
 import dev.contacts.model.Target;
+import java.util.Objects;
+import org.bson.conversions.Bson;
 
 /**
  * Field names of the stored documents, and where each attribute lives. A contact or
@@ -33,6 +37,28 @@ final class Fields {
     static final String DELETING = "deleting";
 
     private Fields() {
+    }
+
+    /**
+     * @param property a property
+     * @return the condition every query of the property's documents starts with
+     */
+    static Bson scope(PropertyId property) {
+        return Filters.eq(PROPERTY, Objects.requireNonNull(property, "property").value());
+    }
+
+    /**
+     * @param property a property
+     * @param id       a document id (an entity id's text)
+     * @return the condition selecting that document of the property (another property's is not found)
+     */
+    static Bson one(PropertyId property, Object id) {
+        return Filters.and(Filters.eq(ID, Objects.requireNonNull(id, "id").toString()), scope(property));
+    }
+
+    /** @return the condition that the document is not being deleted */
+    static Bson notDeleting() {
+        return Filters.ne(DELETING, true);
     }
 
     /**

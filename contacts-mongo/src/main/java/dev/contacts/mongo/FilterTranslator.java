@@ -96,20 +96,12 @@ final class FilterTranslator {
 
             @Override
             public Bson visitAnd(And and) {
-                List<Bson> parts = new ArrayList<>();
-                for (Filter f : and.filters()) {
-                    parts.add(f.accept(this));
-                }
-                return Filters.and(parts);
+                return Filters.and(each(and.filters(), this));
             }
 
             @Override
             public Bson visitOr(Or or) {
-                List<Bson> parts = new ArrayList<>();
-                for (Filter f : or.filters()) {
-                    parts.add(f.accept(this));
-                }
-                return Filters.or(parts);
+                return Filters.or(each(or.filters(), this));
             }
 
             @Override
@@ -121,6 +113,14 @@ final class FilterTranslator {
                 return complement(c.attribute(), c.operator(), c.operands(), c);
             }
         };
+    }
+
+    private static List<Bson> each(List<Filter> filters, FilterVisitor<Bson> visitor) {
+        List<Bson> parts = new ArrayList<>(filters.size());
+        for (Filter f : filters) {
+            parts.add(f.accept(visitor));
+        }
+        return parts;
     }
 
     private Bson positive(String attribute, Operator op, List<Object> operands, Condition c) {

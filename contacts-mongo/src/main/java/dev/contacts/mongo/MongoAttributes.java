@@ -46,10 +46,6 @@ final class MongoAttributes implements AttributeDefinitionRepository {
         return Filters.and(Filters.eq(Fields.PROPERTY, property.value()), Filters.eq("target", target.name()), Filters.eq("name", name));
     }
 
-    private static Bson live() {
-        return Filters.ne(Fields.DELETING, true);
-    }
-
     @Override
     public void create(PropertyId property, AttributeDefinition definition) {
         Objects.requireNonNull(definition, "definition");
@@ -84,7 +80,7 @@ final class MongoAttributes implements AttributeDefinitionRepository {
         return StoreCalls.run("attributes.list", property, () -> {
             List<AttributeDefinition> all = new ArrayList<>();
             for (Document d : collection().find(Filters.and(Filters.eq(Fields.PROPERTY, property.value()),
-                    Filters.eq("target", target.name()), live())).sort(Sorts.ascending("seq"))) {
+                    Filters.eq("target", target.name()), Fields.notDeleting())).sort(Sorts.ascending("seq"))) {
                 all.add(new AttributeDefinition(d.getString("name"), d.getString("label"), AttributeType.valueOf(d.getString("type")),
                         target, false));
             }
@@ -98,7 +94,7 @@ final class MongoAttributes implements AttributeDefinitionRepository {
         Objects.requireNonNull(definition, "definition");
         StoreCalls.runVoid("attributes.update", property, () -> {
             store.requireProperty(property, "relabel an attribute");
-            if (collection().updateOne(Filters.and(named(property, definition.target(), definition.name()), live()),
+            if (collection().updateOne(Filters.and(named(property, definition.target(), definition.name()), Fields.notDeleting()),
                     Updates.set("label", definition.label())).getMatchedCount() == 0) {
                 throw new NotFoundException("the attribute " + definition.name() + " is not defined in property " + property);
             }
@@ -111,7 +107,7 @@ final class MongoAttributes implements AttributeDefinitionRepository {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(name, "name");
         return StoreCalls.run("attributes.delete", property, () -> {
-            Document flagged = collection().findOneAndUpdate(Filters.and(named(property, target, name), live()),
+            Document flagged = collection().findOneAndUpdate(Filters.and(named(property, target, name), Fields.notDeleting()),
                     Updates.set(Fields.DELETING, true), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
             if (flagged == null) {
                 return false;

@@ -75,13 +75,9 @@ final class MongoContacts extends MongoEntityRepository<ContactId, Contact> impl
         return links;
     }
 
-    private static Bson live() {
-        return Filters.ne(Fields.DELETING, true);
-    }
-
     /** @return the condition of every edit: the contact is neither being deleted nor being merged away */
     static Bson writable() {
-        return Filters.and(Filters.ne(Fields.DELETING, true), Filters.exists(ContactMerges.MERGING_INTO, false));
+        return Filters.and(Fields.notDeleting(), Filters.exists(ContactMerges.MERGING_INTO, false));
     }
 
     private static List<Object> emailKeys(Contact contact) {
@@ -112,11 +108,7 @@ final class MongoContacts extends MongoEntityRepository<ContactId, Contact> impl
             requireOrganizations(property, organizations);
             Document entry = organizations.isEmpty() ? null
                     : OrganizationLinks.entry(contact.version(), organizations, List.of(), organizations);
-            Document doc = new Document(Fields.ID, contact.id().toString()).append(Fields.PROPERTY, property.value())
-                    .append(Fields.VERSION, contact.version())
-                    .append(Fields.VALUES, EntityCodec.values(contact, Target.CONTACT))
-                    .append(Fields.KEYS, EntityCodec.keys(contact, Target.CONTACT))
-                    .append(EMAIL_KEYS, emailKeys(contact));
+            Document doc = newDocument(property, contact).append(EMAIL_KEYS, emailKeys(contact));
             if (entry != null) {
                 doc.append(PENDING_LINKS, List.of(entry));
             }
@@ -137,7 +129,7 @@ final class MongoContacts extends MongoEntityRepository<ContactId, Contact> impl
         StoreCalls.runVoid("contacts.update", property, () -> {
             store.requireProperty(property, "update a contact");
             checkNextVersion(contact.version(), expectedVersion, contact.id());
-            Document current = collection().find(Filters.and(byId(property, contact.id()), live()))
+            Document current = collection().find(Filters.and(byId(property, contact.id()), Fields.notDeleting()))
                     .projection(Projections.include(Fields.VERSION, ORGANIZATIONS)).first();
             if (current == null) {
                 throw new NotFoundException("contact " + contact.id() + " does not exist in property " + property);
@@ -197,7 +189,7 @@ final class MongoContacts extends MongoEntityRepository<ContactId, Contact> impl
         }
         Set<String> found = new HashSet<>();
         for (Document d : store.collection(Schema.ORGANIZATIONS).find(Filters.and(scope(property),
-                Filters.in(Fields.ID, organizations), live())).projection(Projections.include(Fields.ID))) {
+                Filters.in(Fields.ID, organizations), Fields.notDeleting())).projection(Projections.include(Fields.ID))) {
             found.add(d.getString(Fields.ID));
         }
         for (String o : organizations) {
@@ -275,7 +267,7 @@ final class MongoContacts extends MongoEntityRepository<ContactId, Contact> impl
      */
     boolean completeDeletion(PropertyId property, String id) {
         completePending(property, id);
-        return collection().deleteOne(Filters.and(Filters.eq(Fields.ID, id), scope(property), Filters.eq(Fields.DELETING, true)))
+        return collection().deleteOne(Filters.and(Fields.one(property, id), Filters.eq(Fields.DELETING, true)))
                 .getDeletedCount() == 1;
     }
 
@@ -286,7 +278,7 @@ final class MongoContacts extends MongoEntityRepository<ContactId, Contact> impl
      * @param id       the contact id
      */
     void completePending(PropertyId property, String id) {
-        Document doc = collection().find(Filters.and(Filters.eq(Fields.ID, id), scope(property)))
+        Document doc = collection().find(Fields.one(property, id))
                 .projection(Projections.include(PENDING_LINKS)).first();
         if (doc != null && doc.get(PENDING_LINKS) != null) {
             for (Document entry : doc.getList(PENDING_LINKS, Document.class)) {
@@ -317,7 +309,7 @@ final class MongoContacts extends MongoEntityRepository<ContactId, Contact> impl
      * @param organization the organization id
      */
     void unlink(PropertyId property, String contact, String organization) {
-        Bson one = Filters.and(Filters.eq(Fields.ID, contact), scope(property));
+        Bson one = Fields.one(property, contact);
         if (collection().updateOne(Filters.and(one, Filters.eq(ORGANIZATIONS, List.of(organization))), Updates.unset(ORGANIZATIONS))
                 .getMatchedCount() == 0) {
             collection().updateOne(Filters.and(one, Filters.eq(ORGANIZATIONS, organization)), Updates.pull(ORGANIZATIONS, organization));
@@ -444,7 +436,7 @@ final class MongoContacts extends MongoEntityRepository<ContactId, Contact> impl
                             : Updates.combine(Updates.set(TAGS, next), Updates.set(TAG_KEYS, BsonValues.key(next)));
                     Bson write = Updates.combine(set, Updates.set(Fields.VALUES + ".updated", Date.from(updated)),
                             Updates.set(Fields.VERSION, version + 1));
-                    Bson one = Filters.and(Filters.eq(Fields.ID, id), scope(property));
+                    Bson one = Fields.one(property, id);
                     if (collection().updateOne(Filters.and(one, Filters.eq(Fields.VERSION, version), writable()), write).getMatchedCount() == 1) {
                         changed[0]++;
                         return;

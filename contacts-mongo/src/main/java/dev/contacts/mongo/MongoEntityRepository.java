@@ -70,11 +70,11 @@ abstract class MongoEntityRepository<I extends EntityId, T extends Attributed> i
     }
 
     static Bson scope(PropertyId property) {
-        return Filters.eq(Fields.PROPERTY, Objects.requireNonNull(property, "property").value());
+        return Fields.scope(property);
     }
 
     static Bson byId(PropertyId property, EntityId id) {
-        return Filters.and(Filters.eq(Fields.ID, Objects.requireNonNull(id, "id").toString()), scope(property));
+        return Fields.one(property, id);
     }
 
     /**
@@ -142,6 +142,17 @@ abstract class MongoEntityRepository<I extends EntityId, T extends Attributed> i
     }
 
     /**
+     * @param property the property
+     * @param entity   a new aggregate
+     * @return its document: id, property, version, display values and comparison keys
+     */
+    Document newDocument(PropertyId property, T entity) {
+        return new Document(Fields.ID, entity.entityId().toString()).append(Fields.PROPERTY, property.value())
+                .append(Fields.VERSION, entity.version()).append(Fields.VALUES, EntityCodec.values(entity, target))
+                .append(Fields.KEYS, EntityCodec.keys(entity, target));
+    }
+
+    /**
      * Visits every document matching a query in pages by increasing {@code _id}, so a
      * document is seen once even when the visit changes the fields the query reads.
      *
@@ -173,7 +184,7 @@ abstract class MongoEntityRepository<I extends EntityId, T extends Attributed> i
      * @throws ConflictException otherwise
      */
     RuntimeException staleOrMissing(PropertyId property, EntityId id, long expectedVersion) {
-        Document current = collection().find(Filters.and(byId(property, id), Filters.ne(Fields.DELETING, true)))
+        Document current = collection().find(Filters.and(byId(property, id), Fields.notDeleting()))
                 .projection(Projections.include(Fields.VERSION)).first();
         if (current == null) {
             return new NotFoundException(noun() + " " + id + " does not exist in property " + property);

@@ -40,11 +40,7 @@ final class MongoOrganizations extends MongoEntityRepository<OrganizationId, Org
         Objects.requireNonNull(organization, "organization");
         StoreCalls.runVoid("organizations.insert", property, () -> {
             store.requireProperty(property, "insert an organization");
-            Document doc = new Document(Fields.ID, organization.id().toString()).append(Fields.PROPERTY, property.value())
-                    .append(Fields.VERSION, organization.version())
-                    .append(Fields.VALUES, EntityCodec.values(organization, Target.ORGANIZATION))
-                    .append(Fields.KEYS, EntityCodec.keys(organization, Target.ORGANIZATION))
-                    .append(Fields.LINKED_CONTACTS, new Decimal128(0));
+            Document doc = newDocument(property, organization).append(Fields.LINKED_CONTACTS, new Decimal128(0));
             try {
                 collection().insertOne(doc);
             } catch (MongoException e) {
@@ -95,7 +91,7 @@ final class MongoOrganizations extends MongoEntityRepository<OrganizationId, Org
     @Override
     public boolean delete(PropertyId property, OrganizationId id) {
         return StoreCalls.run("organizations.delete", property, () -> {
-            boolean flagged = collection().updateOne(Filters.and(byId(property, id), Filters.ne(Fields.DELETING, true)),
+            boolean flagged = collection().updateOne(Filters.and(byId(property, id), Fields.notDeleting()),
                     Updates.set(Fields.DELETING, true)).getMatchedCount() == 1;
             if (flagged) {
                 completeDeletion(property, id.toString());
@@ -113,7 +109,7 @@ final class MongoOrganizations extends MongoEntityRepository<OrganizationId, Org
      */
     void completeDeletion(PropertyId property, String id) {
         store.contactRepository().unlinkEverywhere(property, id);
-        collection().deleteOne(Filters.and(Filters.eq(Fields.ID, id), scope(property), Filters.eq(Fields.DELETING, true)));
+        collection().deleteOne(Filters.and(Fields.one(property, id), Filters.eq(Fields.DELETING, true)));
     }
 
     /**

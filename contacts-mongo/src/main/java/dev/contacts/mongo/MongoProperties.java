@@ -36,10 +36,6 @@ final class MongoProperties implements PropertyRepository {
         return store.collection(Schema.PROPERTIES);
     }
 
-    private static Bson live() {
-        return Filters.ne(Fields.DELETING, true);
-    }
-
     @Override
     public void create(Property property) {
         Objects.requireNonNull(property, "property");
@@ -64,14 +60,14 @@ final class MongoProperties implements PropertyRepository {
     public Optional<Property> get(PropertyId id) {
         Objects.requireNonNull(id, "id");
         return StoreCalls.run("properties.get", id, () -> Optional.ofNullable(
-                collection().find(Filters.and(Filters.eq(Fields.ID, id.value()), live())).first()).map(MongoProperties::decode));
+                collection().find(Filters.and(Filters.eq(Fields.ID, id.value()), Fields.notDeleting())).first()).map(MongoProperties::decode));
     }
 
     @Override
     public List<Property> list() {
         return StoreCalls.run("properties.list", null, () -> {
             List<Property> all = new ArrayList<>();
-            for (Document d : collection().find(live()).sort(Sorts.ascending(Fields.ID))) {
+            for (Document d : collection().find(Fields.notDeleting()).sort(Sorts.ascending(Fields.ID))) {
                 all.add(decode(d));
             }
             return all;
@@ -82,7 +78,7 @@ final class MongoProperties implements PropertyRepository {
     public boolean delete(PropertyId id) {
         Objects.requireNonNull(id, "id");
         return StoreCalls.run("properties.delete", id, () -> {
-            boolean flagged = collection().updateOne(Filters.and(Filters.eq(Fields.ID, id.value()), live()),
+            boolean flagged = collection().updateOne(Filters.and(Filters.eq(Fields.ID, id.value()), Fields.notDeleting()),
                     Updates.set(Fields.DELETING, true)).getMatchedCount() == 1;
             if (flagged) {
                 completeDeletion(id.value());
@@ -120,7 +116,7 @@ final class MongoProperties implements PropertyRepository {
      */
     void require(PropertyId property, String action) {
         Objects.requireNonNull(property, "property");
-        if (collection().countDocuments(Filters.and(Filters.eq(Fields.ID, property.value()), live())) == 0) {
+        if (collection().countDocuments(Filters.and(Filters.eq(Fields.ID, property.value()), Fields.notDeleting())) == 0) {
             throw new NotFoundException("cannot " + action + ": property " + property + " does not exist");
         }
     }

@@ -11,8 +11,8 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import dev.contacts.ConflictException;
-import dev.contacts.InvalidValueException;
 import dev.contacts.NotFoundException;
+import dev.contacts.internal.TicketArguments;
 import dev.contacts.model.ContactId;
 import dev.contacts.model.Delivery;
 import dev.contacts.model.PropertyId;
@@ -88,32 +88,22 @@ final class MongoTickets implements TicketRepository {
     }
 
     private static Bson scope(PropertyId property) {
-        return Filters.eq(Fields.PROPERTY, Objects.requireNonNull(property, "property").value());
+        return Fields.scope(property);
     }
 
     private static Bson ticket(PropertyId property, TicketId id) {
-        return Filters.and(Filters.eq(Fields.ID, Objects.requireNonNull(id, "ticket").toString()), scope(property));
-    }
-
-    private static void checkLimit(int limit, int max) {
-        if (limit < 1 || limit > max) {
-            throw new InvalidValueException("limit", limit + " is not within 1.." + max);
-        }
+        return Fields.one(property, id);
     }
 
     @Override
     public Ticket create(PropertyId property, Ticket draft, TicketMessage first) {
         Objects.requireNonNull(draft, "draft");
         Objects.requireNonNull(first, "first");
-        if (draft.number() != 0 || draft.version() != 1 || !first.ticket().equals(draft.id())
-                || !first.contact().equals(draft.contact()) || first.delivery() == null) {
-            throw new IllegalArgumentException("a draft has number 0 and version 1, and its first message is an agent's of the same "
-                    + "ticket and contact");
-        }
+        TicketArguments.checkDraft(draft, first);
         return StoreCalls.run("tickets.create", property, () -> {
             store.requireProperty(property, "create a ticket");
             if (contacts().countDocuments(Filters.and(Filters.eq(Fields.ID, draft.contact().toString()), scope(property),
-                    Filters.ne(Fields.DELETING, true))) == 0) {
+                    Fields.notDeleting())) == 0) {
                 throw new NotFoundException("contact " + draft.contact() + " does not exist in property " + property);
             }
             if (tickets().countDocuments(Filters.eq(Fields.ID, draft.id().toString())) > 0 || messageExists(property, first.id())) {
@@ -158,22 +148,22 @@ final class MongoTickets implements TicketRepository {
     /** Steps 2 and 3 of a ticket creation (see the class comment). */
     private void completeTicketStats(PropertyId property, String ticket, String contact, Instant created) {
         Date at = Date.from(created);
-        contacts().updateOne(Filters.and(Filters.eq(Fields.ID, contact), scope(property), Filters.ne(APPLIED_TICKETS, ticket)),
+        contacts().updateOne(Filters.and(Fields.one(property, contact), Filters.ne(APPLIED_TICKETS, ticket)),
                 Updates.combine(Updates.inc("v.totalTickets", new Decimal128(1)), Updates.min("v.firstTicket", at),
                         Updates.max("v.lastTicket", at), Updates.inc(Fields.VERSION, 1L), Updates.push(APPLIED_TICKETS, ticket)));
-        tickets().updateOne(Filters.and(Filters.eq(Fields.ID, ticket), scope(property)),
+        tickets().updateOne(Fields.one(property, ticket),
                 Updates.pull(PENDING, new Document(STEP, TICKET_STATS)));
-        contacts().updateOne(Filters.and(Filters.eq(Fields.ID, contact), scope(property)), Updates.pull(APPLIED_TICKETS, ticket));
+        contacts().updateOne(Fields.one(property, contact), Updates.pull(APPLIED_TICKETS, ticket));
     }
 
     /** Steps 2 and 3 of a contact's message (see the class comment). */
     private void completeContactActivity(PropertyId property, String ticket, String contact, String message, Date created) {
-        contacts().updateOne(Filters.and(Filters.eq(Fields.ID, contact), scope(property), Filters.ne(APPLIED_MESSAGES, message)),
+        contacts().updateOne(Filters.and(Fields.one(property, contact), Filters.ne(APPLIED_MESSAGES, message)),
                 Updates.combine(Updates.min("v.firstSeen", created), Updates.max("v.lastSeen", created),
                         Updates.inc(Fields.VERSION, 1L), Updates.push(APPLIED_MESSAGES, message)));
-        tickets().updateOne(Filters.and(Filters.eq(Fields.ID, ticket), scope(property)),
+        tickets().updateOne(Fields.one(property, ticket),
                 Updates.pull(PENDING, new Document(STEP, CONTACT_ACTIVITY).append("message", message)));
-        contacts().updateOne(Filters.and(Filters.eq(Fields.ID, contact), scope(property)), Updates.pull(APPLIED_MESSAGES, message));
+        contacts().updateOne(Fields.one(property, contact), Updates.pull(APPLIED_MESSAGES, message));
     }
 
     @Override
@@ -198,7 +188,7 @@ final class MongoTickets implements TicketRepository {
 
     @Override
     public List<Ticket> list(PropertyId property, long afterNumber, int limit) {
-        checkLimit(limit, 1000);
+        TicketArguments.checkLimit(limit, 1000);
         return StoreCalls.run("tickets.list", property, () -> decode(tickets()
                 .find(Filters.and(scope(property), Filters.gt("number", afterNumber))).sort(Sorts.ascending("number")).limit(limit)));
     }
@@ -337,10 +327,8 @@ final class MongoTickets implements TicketRepository {
     public List<TicketMessage> listContactMessages(PropertyId property, ContactId contact, Instant beforeCreated,
                                                      TicketMessageId beforeId, int limit) {
         Objects.requireNonNull(contact, "contact");
-        if ((beforeCreated == null) != (beforeId == null)) {
-            throw new IllegalArgumentException("give both the time and the id of the position, or neither");
-        }
-        checkLimit(limit, 1001);
+        TicketArguments.checkPosition(beforeCreated, beforeId);
+        TicketArguments.checkLimit(limit, 1001);
         return StoreCalls.run("tickets.listContactMessages", property, () -> {
             List<Bson> pipeline = new ArrayList<>();
             pipeline.add(Aggregates.match(Filters.and(scope(property), Filters.eq("contact", contact.toString()))));
@@ -364,7 +352,7 @@ final class MongoTickets implements TicketRepository {
     @Override
     public List<TicketMessage> listDueEmails(PropertyId property, Instant now, int limit) {
         Objects.requireNonNull(now, "now");
-        checkLimit(limit, 1000);
+        TicketArguments.checkLimit(limit, 1000);
         return StoreCalls.run("tickets.listDueEmails", property, () -> {
             Date at = Date.from(now);
             List<Bson> pipeline = List.of(
@@ -526,7 +514,7 @@ final class MongoTickets implements TicketRepository {
                         Filters.elemMatch(PENDING, markerKey == null ? Filters.eq(STEP, step)
                                 : Filters.and(Filters.eq(STEP, step), Filters.eq(markerKey, id))));
                 if (tickets().countDocuments(stillPending) == 0) {
-                    contacts().updateOne(Filters.and(Filters.eq(Fields.ID, c.getString(Fields.ID)), scope(property)), Updates.pull(field, id));
+                    contacts().updateOne(Fields.one(property, c.getString(Fields.ID)), Updates.pull(field, id));
                 }
             }
         }

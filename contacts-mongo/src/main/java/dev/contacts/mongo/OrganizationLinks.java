@@ -84,17 +84,17 @@ final class OrganizationLinks {
         List<String> remove = (List<String>) entry.get(REMOVE);
         List<String> check = (List<String>) entry.get(CHECK);
         for (String organization : add) {
-            organizations().updateOne(Filters.and(byId(property, organization), Filters.ne(Fields.DELETING, true),
+            organizations().updateOne(Filters.and(Fields.one(property, organization), Fields.notDeleting(),
                     Filters.ne(MongoOrganizations.APPLIED_OPS, key)), countChange(1, key));
         }
         for (String organization : remove) {
-            organizations().updateOne(Filters.and(byId(property, organization), Filters.ne(MongoOrganizations.APPLIED_OPS, key)),
+            organizations().updateOne(Filters.and(Fields.one(property, organization), Filters.ne(MongoOrganizations.APPLIED_OPS, key)),
                     countChange(-1, key));
         }
         if (!check.isEmpty()) {
             Set<String> live = new HashSet<>();
-            for (Document org : organizations().find(Filters.and(scope(property), Filters.in(Fields.ID, check),
-                    Filters.ne(Fields.DELETING, true))).projection(Projections.include(Fields.ID))) {
+            for (Document org : organizations().find(Filters.and(Fields.scope(property), Filters.in(Fields.ID, check),
+                    Fields.notDeleting())).projection(Projections.include(Fields.ID))) {
                 live.add(org.getString(Fields.ID));
             }
             for (String organization : check) {
@@ -103,12 +103,12 @@ final class OrganizationLinks {
                 }
             }
         }
-        contacts().updateOne(Filters.and(Filters.eq(Fields.ID, contact), scope(property)),
+        contacts().updateOne(Fields.one(property, contact),
                 Updates.pull(MongoContacts.PENDING_LINKS, new Document(OP, op)));
         Set<String> touched = new LinkedHashSet<>(add);
         touched.addAll(remove);
         if (!touched.isEmpty()) {
-            organizations().updateMany(Filters.and(scope(property), Filters.in(Fields.ID, new ArrayList<>(touched))),
+            organizations().updateMany(Filters.and(Fields.scope(property), Filters.in(Fields.ID, new ArrayList<>(touched))),
                     Updates.pull(MongoOrganizations.APPLIED_OPS, key));
         }
     }
@@ -127,29 +127,21 @@ final class OrganizationLinks {
      */
     long sweep(PropertyId property) {
         long removed = 0;
-        for (Document org : organizations().find(Filters.and(scope(property), Filters.gte(MongoOrganizations.APPLIED_OPS, "")))
+        for (Document org : organizations().find(Filters.and(Fields.scope(property), Filters.gte(MongoOrganizations.APPLIED_OPS, "")))
                 .projection(Projections.include(Fields.ID, MongoOrganizations.APPLIED_OPS))) {
             for (Object o : org.getList(MongoOrganizations.APPLIED_OPS, Object.class)) {
                 String key = (String) o;
                 int colon = key.lastIndexOf(':');
                 String contact = key.substring(0, colon);
                 long op = Long.parseLong(key.substring(colon + 1));
-                boolean pending = contacts().countDocuments(Filters.and(Filters.eq(Fields.ID, contact), scope(property),
+                boolean pending = contacts().countDocuments(Filters.and(Filters.eq(Fields.ID, contact), Fields.scope(property),
                         Filters.eq(MongoContacts.PENDING_LINKS + "." + OP, op))) > 0;
                 if (!pending) {
-                    removed += organizations().updateOne(Filters.and(Filters.eq(Fields.ID, org.getString(Fields.ID)), scope(property)),
+                    removed += organizations().updateOne(Fields.one(property, org.getString(Fields.ID)),
                             Updates.pull(MongoOrganizations.APPLIED_OPS, key)).getModifiedCount();
                 }
             }
         }
         return removed;
-    }
-
-    private static Bson scope(PropertyId property) {
-        return Filters.eq(Fields.PROPERTY, property.value());
-    }
-
-    private static Bson byId(PropertyId property, String id) {
-        return Filters.and(Filters.eq(Fields.ID, id), scope(property));
     }
 }

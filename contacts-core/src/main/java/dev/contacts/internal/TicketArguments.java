@@ -1,0 +1,50 @@
+package dev.contacts.internal;
+
+import dev.contacts.InvalidValueException;
+import dev.contacts.model.Ticket;
+import dev.contacts.model.TicketMessage;
+
+/**
+ * The argument checks of the ticket store SPI that every store makes the same way, kept
+ * in one place so stores cannot drift apart on them.
+ */
+public final class TicketArguments {
+    private TicketArguments() {
+    }
+
+    /**
+     * @param limit a page size
+     * @param max   the largest one the method takes
+     * @throws InvalidValueException naming {@code limit} unless {@code 1 <= limit <= max}
+     */
+    public static void checkLimit(int limit, int max) {
+        if (limit < 1 || limit > max) {
+            throw new InvalidValueException("limit", limit + " is not within 1.." + max);
+        }
+    }
+
+    /**
+     * @param created the time of a timeline position, or null
+     * @param id      the message id of that position, or null
+     * @throws IllegalArgumentException unless both or neither are given
+     */
+    public static void checkPosition(Object created, Object id) {
+        if ((created == null) != (id == null)) {
+            throw new IllegalArgumentException("give both the time and the id of the position, or neither");
+        }
+    }
+
+    /**
+     * @param draft a ticket to create
+     * @param first its first message
+     * @throws IllegalArgumentException unless the draft has number 0 and version 1 and the first message is an
+     *                                  agent's (with a delivery) of the same ticket and contact
+     */
+    public static void checkDraft(Ticket draft, TicketMessage first) {
+        if (draft.number() != 0 || draft.version() != 1 || !first.ticket().equals(draft.id())
+                || !first.contact().equals(draft.contact()) || first.delivery() == null) {
+            throw new IllegalArgumentException("a draft has number 0 and version 1, and its first message is an agent's of the same "
+                    + "ticket and contact");
+        }
+    }
+}
