@@ -141,7 +141,8 @@ public final class ContactService {
 
     /**
      * Deletes a contact with its history: its tickets (messages, pending emails,
-     * attachment bytes) go first, then the contact; afterwards its id is not found.
+     * attachment bytes), notes and activity go first, then the contact; afterwards its id
+     * is not found.
      *
      * @param id the id
      * @throws NotFoundException if it is not in this property
@@ -151,8 +152,7 @@ public final class ContactService {
         if (find(id).isEmpty()) {
             throw notFound(id);
         }
-        ContactHistory.delete(context, id);
-        if (!repository.delete(pid(), id)) {
+        if (!ContactHistory.deleteWith(context, id, () -> repository.delete(pid(), id))) {
             throw notFound(id);
         }
     }
@@ -215,7 +215,7 @@ public final class ContactService {
     /**
      * Deletes every contact matching the filter.
      *
-     * With its history (tickets, messages, attachments): see {@link #delete(ContactId)}.
+     * With its history (tickets, messages, attachments, notes, activity): see {@link #delete(ContactId)}.
      *
      * @param filter the contacts; {@code Filter.all()} empties the property
      * @return how many were deleted
@@ -224,8 +224,7 @@ public final class ContactService {
         // per contact, history first: a contact is never deleted with its history left behind
         long deleted = 0;
         for (ContactId id : repository.findIds(pid(), queries.prepare(filter, null, null))) {
-            ContactHistory.delete(context, id);
-            if (repository.delete(pid(), id)) {
+            if (ContactHistory.deleteWith(context, id, () -> repository.delete(pid(), id))) {
                 deleted++;
             }
         }

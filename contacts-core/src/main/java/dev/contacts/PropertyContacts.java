@@ -4,7 +4,8 @@ import dev.contacts.internal.PropertyContext;
 import dev.contacts.model.Property;
 
 /**
- * Everything of one property (tenant): its contacts, organizations and attributes.
+ * Everything of one property (tenant): its contacts, organizations, attributes, tickets,
+ * calls and notes.
  * Nothing reached through it can read or change another property's data.
  */
 public final class PropertyContacts {
@@ -14,6 +15,7 @@ public final class PropertyContacts {
     private final AttributeService attributes;
     private final CallService calls;
     private final TicketService tickets;
+    private final NoteService notes;
 
     PropertyContacts(PropertyContext context) {
         this.property = context.property();
@@ -22,6 +24,7 @@ public final class PropertyContacts {
         this.attributes = new AttributeService(context);
         this.calls = new CallService(context);
         this.tickets = new TicketService(context);
+        this.notes = new NoteService(context);
     }
 
     /** @return the property */
@@ -52,5 +55,10 @@ public final class PropertyContacts {
     /** @return its tickets, conducted by email */
     public TicketService tickets() {
         return tickets;
+    }
+
+    /** @return the notes agents write on its contacts and organizations (internal: never shown to contacts) */
+    public NoteService notes() {
+        return notes;
     }
 }

@@ -23,6 +23,9 @@ public interface ContactStore extends AutoCloseable {
     /** @return tickets, their messages and the outbox of their emails */
     TicketRepository tickets();
 
+    /** @return notes on contacts and organizations */
+    NoteRepository notes();
+
     /** @return the documented limitations this store declares */
     Set<StoreCapability> capabilities();
 

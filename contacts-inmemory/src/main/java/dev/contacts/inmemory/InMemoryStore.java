@@ -4,6 +4,7 @@ import dev.contacts.model.PropertyId;
 import dev.contacts.spi.AttributeDefinitionRepository;
 import dev.contacts.spi.ContactRepository;
 import dev.contacts.spi.ContactStore;
+import dev.contacts.spi.NoteRepository;
 import dev.contacts.spi.OrganizationRepository;
 import dev.contacts.spi.PropertyRepository;
 import dev.contacts.spi.StoreCapability;
@@ -66,6 +67,7 @@ public final class InMemoryStore implements ContactStore {
     private final InMemoryContacts contactRepository = new InMemoryContacts(this);
     private final InMemoryOrganizations organizationRepository = new InMemoryOrganizations(this);
     private final InMemoryTickets ticketRepository = new InMemoryTickets(this);
+    private final InMemoryNotes noteRepository = new InMemoryNotes(this);
 
     /** Creates an empty store, without any property. */
     public InMemoryStore() {
@@ -107,6 +109,12 @@ public final class InMemoryStore implements ContactStore {
     @Override
     public TicketRepository tickets() {
         return ticketRepository;
+    }
+
+    /** @return the notes of every property, under the same per-property lock as the contacts and organizations they are on */
+    @Override
+    public NoteRepository notes() {
+        return noteRepository;
     }
 
     /** @return no declared limitation: this store meets every rule of SEMANTICS.md */

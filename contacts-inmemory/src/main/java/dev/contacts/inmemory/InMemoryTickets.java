@@ -1,7 +1,6 @@
 package dev.contacts.inmemory;
 
 import dev.contacts.ConflictException;
-import dev.contacts.InvalidValueException;
 import dev.contacts.NotFoundException;
 import dev.contacts.model.Contact;
 import dev.contacts.model.ContactId;
@@ -36,25 +35,16 @@ final class InMemoryTickets implements TicketRepository {
     }
 
     private PropertyData require(PropertyId property, String action) {
-        Objects.requireNonNull(property, "property");
-        PropertyData data = store.data(property);
-        if (data == null) {
-            throw new NotFoundException("cannot " + action + ": property " + property + " does not exist");
-        }
-        return data;
+        return PropertyAccess.require(store, property, action);
     }
 
     /** Runs a read on an existing property, or returns {@code absent} when the property does not exist. */
     private <R> R read(PropertyId property, R absent, Function<TicketData, R> action) {
-        Objects.requireNonNull(property, "property");
-        PropertyData data = store.data(property);
-        return data == null ? absent : data.read(() -> action.apply(data.tickets));
+        return PropertyAccess.read(store, property, absent, data -> action.apply(data.tickets));
     }
 
     private static void checkLimit(int limit, int max) {
-        if (limit < 1 || limit > max) {
-            throw new InvalidValueException("limit", limit + " is not within 1.." + max);
-        }
+        PropertyAccess.checkLimit(limit, max);
     }
 
     @Override

@@ -27,6 +27,8 @@ final class PropertyData {
     final Map<Target, Map<String, AttributeDefinition>> definitions = new EnumMap<>(Target.class);
     /** Tickets, their messages and pending emails. */
     final TicketData tickets = new TicketData();
+    /** Notes on contacts and organizations. */
+    final NoteData notes = new NoteData();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
     PropertyData(Property property) {

@@ -110,6 +110,11 @@ final class BrokenStore implements ContactStore {
     }
 
     @Override
+    public dev.contacts.spi.NoteRepository notes() {
+        return delegate.notes();
+    }
+
+    @Override
     public Set<StoreCapability> capabilities() {
         return delegate.capabilities();
     }

@@ -3,6 +3,8 @@ package dev.contacts.tck;
 import dev.contacts.filter.Filter;
 import dev.contacts.model.AttributeDefinition;
 import dev.contacts.model.Contact;
+import dev.contacts.model.EntityId;
+import dev.contacts.model.Note;
 import dev.contacts.model.Organization;
 import dev.contacts.model.Property;
 import dev.contacts.model.Target;
@@ -10,6 +12,7 @@ import dev.contacts.spi.ContactStore;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Everything a store holds, read through the SPI and put in a fixed order, so that a test
@@ -19,9 +22,12 @@ import java.util.List;
  * @param definitions   custom definitions of every property
  * @param contacts      every contact, by property then id
  * @param organizations every organization, by property then id
+ * @param notes         every note, by property, then its contact's or organization's id, then newest first
  */
 public record StoreSnapshot(List<Property> properties, List<AttributeDefinition> definitions, List<Contact> contacts,
-                            List<Organization> organizations) {
+                            List<Organization> organizations, List<Note> notes) {
+    /** Page size of the reads of keyset lists. */
+    private static final int PAGE = 1000;
 
     /**
      * @param store a store
@@ -33,6 +39,7 @@ public record StoreSnapshot(List<Property> properties, List<AttributeDefinition>
         List<AttributeDefinition> definitions = new ArrayList<>();
         List<Contact> contacts = new ArrayList<>();
         List<Organization> organizations = new ArrayList<>();
+        List<Note> notes = new ArrayList<>();
         for (Property p : properties) {
             for (Target t : Target.values()) {
                 definitions.addAll(store.attributes().list(p.id(), t));
@@ -43,7 +50,35 @@ public record StoreSnapshot(List<Property> properties, List<AttributeDefinition>
             List<Organization> os = new ArrayList<>(store.organizations().getAll(p.id(), store.organizations().findIds(p.id(), Filter.all())));
             os.sort(Comparator.comparing(Organization::id));
             organizations.addAll(os);
+            List<EntityId> parents = new ArrayList<>();
+            cs.forEach(c -> parents.add(c.id()));
+            os.forEach(o -> parents.add(o.id()));
+            for (EntityId parent : parents) {
+                notes.addAll(drain(last -> store.notes().listByParent(p.id(), parent, last == null ? null : last.created(),
+                        last == null ? null : last.id(), PAGE)));
+            }
         }
-        return new StoreSnapshot(List.copyOf(properties), List.copyOf(definitions), List.copyOf(contacts), List.copyOf(organizations));
+        return new StoreSnapshot(List.copyOf(properties), List.copyOf(definitions), List.copyOf(contacts), List.copyOf(organizations),
+                List.copyOf(notes));
+    }
+
+    /**
+     * Reads every page of a keyset list of the SPI.
+     *
+     * @param pageAfter the page after an item (null: the first page), at most {@value #PAGE} items
+     * @param <T>       item type
+     * @return all items, in the list's order
+     */
+    static <T> List<T> drain(Function<T, List<T>> pageAfter) {
+        List<T> all = new ArrayList<>();
+        T last = null;
+        while (true) {
+            List<T> page = pageAfter.apply(last);
+            all.addAll(page);
+            if (page.size() < PAGE) {
+                return all;
+            }
+            last = page.get(page.size() - 1);
+        }
     }
 }
