@@ -118,8 +118,9 @@ public final class Contacts {
      * <ul>
      *   <li>Store writes: on the in-memory and JPA stores every write is atomic (one lock, one
      *       transaction), so there is nothing to complete. The MongoDB store writes a ticket and
-     *       the contact's statistics (or a contact's message and its {@code lastSeen}) as
-     *       idempotent steps and completes the interrupted ones here.</li>
+     *       the contact's statistics (or a contact's message and its {@code lastSeen}, or an
+     *       activity event and the statistics it feeds) as idempotent steps and completes the
+     *       interrupted ones here.</li>
      *   <li>Attachments: their bytes go to the blob store before the message is stored; blobs
      *       whose message does not exist (never stored, deleted, or of a deleted property) and
      *       that are older than {@link #RECOVERY_GRACE} (by the clock) are deleted. Younger ones
@@ -134,6 +135,7 @@ public final class Contacts {
         long completed = 0;
         for (Property p : store.properties().list()) {
             completed += store.tickets().recover(p.id());
+            completed += store.activity().recover(p.id());
         }
         long deleted = TicketBlobs.sweep(hosts.blobs(), store.tickets(), clock.instant().minus(RECOVERY_GRACE));
         return new Recovery(completed, deleted);

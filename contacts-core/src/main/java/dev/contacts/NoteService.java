@@ -1,13 +1,12 @@
 package dev.contacts;
 
 import dev.contacts.internal.NewestFirst;
+import dev.contacts.internal.Owners;
 import dev.contacts.internal.PropertyContext;
 import dev.contacts.internal.SeekPosition;
-import dev.contacts.model.ContactId;
 import dev.contacts.model.EntityId;
 import dev.contacts.model.Note;
 import dev.contacts.model.NoteId;
-import dev.contacts.model.OrganizationId;
 import dev.contacts.model.PropertyId;
 import dev.contacts.query.Cursor;
 import dev.contacts.query.Page;
@@ -60,7 +59,7 @@ public final class NoteService {
     public Note add(EntityId parent, String author, String body) {
         Note note = new Note(NoteId.generate(), parent, author, body, context.now(), null, null, 1);
         checkAgent("author", note.author());
-        requireParent(parent);
+        Owners.require(context, "parent", parent);
         notes.insert(pid(), note);
         LOG.debug("{} note {} added on {} by {}", pid(), note.id(), parent, note.author());
         return note;
@@ -130,7 +129,7 @@ public final class NoteService {
      * @throws InvalidCursorException if the cursor is damaged or of another list
      */
     public Page<Note> list(EntityId parent, int pageSize, Cursor cursor) {
-        requireParent(parent);
+        Owners.require(context, "parent", parent);
         return NewestFirst.page(context, List.of("notes", parent.toString()), 1, pageSize, cursor,
                 (before, limit) -> notes.listByParent(pid(), parent, before == null ? null : before.time(),
                         before == null ? null : new NoteId(before.id()), limit),
@@ -143,17 +142,6 @@ public final class NoteService {
      */
     static SeekPosition position(Note note) {
         return new SeekPosition(note.created(), note.id().value(), 0);
-    }
-
-    private void requireParent(EntityId parent) {
-        required("parent", parent);
-        boolean exists = parent instanceof ContactId
-                ? context.store().contacts().get(pid(), (ContactId) parent).isPresent()
-                : context.store().organizations().get(pid(), (OrganizationId) parent).isPresent();
-        if (!exists) {
-            throw new NotFoundException((parent instanceof ContactId ? "contact " : "organization ") + parent
-                    + " does not exist in property " + pid());
-        }
     }
 
     private void checkAgent(String field, String agentId) {

@@ -5,7 +5,7 @@ import dev.contacts.model.Property;
 
 /**
  * Everything of one property (tenant): its contacts, organizations, attributes, tickets,
- * calls and notes.
+ * calls, notes and activity.
  * Nothing reached through it can read or change another property's data.
  */
 public final class PropertyContacts {
@@ -16,6 +16,7 @@ public final class PropertyContacts {
     private final CallService calls;
     private final TicketService tickets;
     private final NoteService notes;
+    private final ActivityService activity;
 
     PropertyContacts(PropertyContext context) {
         this.property = context.property();
@@ -25,6 +26,7 @@ public final class PropertyContacts {
         this.calls = new CallService(context);
         this.tickets = new TicketService(context);
         this.notes = new NoteService(context);
+        this.activity = new ActivityService(context);
     }
 
     /** @return the property */
@@ -60,5 +62,10 @@ public final class PropertyContacts {
     /** @return the notes agents write on its contacts and organizations (internal: never shown to contacts) */
     public NoteService notes() {
         return notes;
+    }
+
+    /** @return the ingestion of its contacts' web sessions and live chats */
+    public ActivityService activity() {
+        return activity;
     }
 }

@@ -57,6 +57,7 @@ public final class ContactHistory {
             return;
         }
         ContactId contact = (ContactId) owner;
+        context.store().activity().deleteAllFor(pid, contact);
         List<String> blobs = context.store().tickets().deleteAllFor(pid, contact);
         for (String key : blobs) {
             try {

@@ -36,14 +36,14 @@ public record Note(NoteId id, EntityId parent, String author, String body, Insta
         if (parent == null) {
             throw new InvalidValueException("parent", "a note is written on a contact or an organization: give its id");
         }
-        author = AgentIds.required("author", author);
+        author = HostIds.agent("author", author);
         body = Values.requiredLongText("body", body, MAX_BODY_BYTES);
         if (created == null) {
             throw new InvalidValueException("created", "a note needs its creation time");
         }
         created = Values.date("created", created);
         editedAt = Values.date("editedAt", editedAt);
-        editedBy = editedBy == null ? null : AgentIds.required("editedBy", editedBy);
+        editedBy = editedBy == null ? null : HostIds.agent("editedBy", editedBy);
         if ((editedAt == null) != (editedBy == null)) {
             throw new InvalidValueException("editedAt", "an edited note has both editedAt and editedBy, an unedited one neither");
         }

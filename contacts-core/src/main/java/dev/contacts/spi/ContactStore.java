@@ -26,6 +26,9 @@ public interface ContactStore extends AutoCloseable {
     /** @return notes on contacts and organizations */
     NoteRepository notes();
 
+    /** @return web sessions and live chats, with the contact statistics they feed */
+    ActivityRepository activity();
+
     /** @return the documented limitations this store declares */
     Set<StoreCapability> capabilities();
 

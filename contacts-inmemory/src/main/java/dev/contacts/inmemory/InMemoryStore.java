@@ -1,6 +1,7 @@
 package dev.contacts.inmemory;
 
 import dev.contacts.model.PropertyId;
+import dev.contacts.spi.ActivityRepository;
 import dev.contacts.spi.AttributeDefinitionRepository;
 import dev.contacts.spi.ContactRepository;
 import dev.contacts.spi.ContactStore;
@@ -68,6 +69,7 @@ public final class InMemoryStore implements ContactStore {
     private final InMemoryOrganizations organizationRepository = new InMemoryOrganizations(this);
     private final InMemoryTickets ticketRepository = new InMemoryTickets(this);
     private final InMemoryNotes noteRepository = new InMemoryNotes(this);
+    private final InMemoryActivity activityRepository = new InMemoryActivity(this);
 
     /** Creates an empty store, without any property. */
     public InMemoryStore() {
@@ -115,6 +117,15 @@ public final class InMemoryStore implements ContactStore {
     @Override
     public NoteRepository notes() {
         return noteRepository;
+    }
+
+    /**
+     * @return the web sessions and live chats of every property, under the same per-property lock as the contacts
+     *         whose statistics they feed
+     */
+    @Override
+    public ActivityRepository activity() {
+        return activityRepository;
     }
 
     /** @return no declared limitation: this store meets every rule of SEMANTICS.md */

@@ -73,8 +73,8 @@ final class InMemoryTickets implements TicketRepository {
             Contact c = contact.entity;
             Contact next = c.toBuilder()
                     .set("totalTickets", c.totalTickets() == null ? BigDecimal.ONE : c.totalTickets().add(BigDecimal.ONE))
-                    .set("firstTicket", min(c.firstTicket(), ticket.created()))
-                    .set("lastTicket", max(c.lastTicket(), ticket.created()))
+                    .set("firstTicket", ContactStats.min(c.firstTicket(), ticket.created()))
+                    .set("lastTicket", ContactStats.max(c.lastTicket(), ticket.created()))
                     .version(c.version() + 1).build();
             data.contacts.replace(contact, Schema.CONTACTS.row(next));
             return ticket;
@@ -85,14 +85,6 @@ final class InMemoryTickets implements TicketRepository {
         if (t.byMessageId.containsKey(message.messageId())) {
             throw new ConflictException("the Message-ID " + message.messageId() + " is already used in property " + property);
         }
-    }
-
-    private static Instant min(Instant a, Instant b) {
-        return a == null || b.isBefore(a) ? b : a;
-    }
-
-    private static Instant max(Instant a, Instant b) {
-        return a == null || b.isAfter(a) ? b : a;
     }
 
     @Override
@@ -187,8 +179,8 @@ final class InMemoryTickets implements TicketRepository {
                 Row<Contact> contact = data.contacts.get(ticket.contact());
                 if (contact != null) {
                     Contact c = contact.entity;
-                    Contact next = c.toBuilder().set("firstSeen", min(c.firstSeen(), message.created()))
-                            .set("lastSeen", max(c.lastSeen(), message.created())).version(c.version() + 1).build();
+                    Contact next = c.toBuilder().set("firstSeen", ContactStats.min(c.firstSeen(), message.created()))
+                            .set("lastSeen", ContactStats.max(c.lastSeen(), message.created())).version(c.version() + 1).build();
                     data.contacts.replace(contact, Schema.CONTACTS.row(next));
                 }
             }

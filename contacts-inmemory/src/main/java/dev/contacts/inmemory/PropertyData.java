@@ -29,6 +29,8 @@ final class PropertyData {
     final TicketData tickets = new TicketData();
     /** Notes on contacts and organizations. */
     final NoteData notes = new NoteData();
+    /** Web sessions and live chats. */
+    final ActivityData activity = new ActivityData();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
     PropertyData(Property property) {

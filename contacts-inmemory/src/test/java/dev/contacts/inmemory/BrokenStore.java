@@ -115,6 +115,11 @@ final class BrokenStore implements ContactStore {
     }
 
     @Override
+    public dev.contacts.spi.ActivityRepository activity() {
+        return delegate.activity();
+    }
+
+    @Override
     public Set<StoreCapability> capabilities() {
         return delegate.capabilities();
     }

@@ -16,7 +16,6 @@ import dev.contacts.model.OutboundEmail;
 import dev.contacts.model.PropertyId;
 import dev.contacts.model.Ticket;
 import dev.contacts.model.TicketMessage;
-import dev.contacts.spi.ContactStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,8 +27,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,24 +36,13 @@ import org.junit.jupiter.api.Test;
  * send was interrupted with the same Message-ID once its claim expires, and never lets two
  * concurrent dispatchers send the same attempt. A store runs it by extending this class.
  */
-public abstract class EmailDispatchTck {
+public abstract class EmailDispatchTck extends TicketFixtureTck {
     private static final EmailRetryPolicy POLICY =
             new EmailRetryPolicy(4, Duration.ofMinutes(1), Duration.ofMinutes(3), Duration.ofMinutes(5));
-    private ContactStore store;
-    private TicketFixture fx;
 
-    /** @return a new, empty store */
-    protected abstract ContactStore createStore();
-
-    @BeforeEach
-    void createFixture() {
-        store = createStore();
-        fx = new TicketFixture(store, b -> b.emailRetry(POLICY));
-    }
-
-    @AfterEach
-    void closeStore() {
-        store.close();
+    @Override
+    protected void configure(Contacts.Builder builder) {
+        builder.emailRetry(POLICY);
     }
 
     private PropertyId p1() {

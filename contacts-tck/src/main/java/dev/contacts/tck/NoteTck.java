@@ -41,7 +41,7 @@ import org.junit.jupiter.api.TestFactory;
  * carries a note, and tenancy; every refused call raises its typed exception and changes
  * nothing. A store runs it by extending this class.
  */
-public abstract class NoteTck extends HelpdeskFixtureTck {
+public abstract class NoteTck extends TicketFixtureTck {
     private static final int THREADS = 8;
 
     /** Newest first, ties by id descending: the canonical lower-case text orders like the unsigned number. */

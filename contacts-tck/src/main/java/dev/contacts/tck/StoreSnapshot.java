@@ -1,13 +1,16 @@
 package dev.contacts.tck;
 
 import dev.contacts.filter.Filter;
+import dev.contacts.model.ActivityEvent;
 import dev.contacts.model.AttributeDefinition;
 import dev.contacts.model.Contact;
+import dev.contacts.model.LiveChat;
 import dev.contacts.model.EntityId;
 import dev.contacts.model.Note;
 import dev.contacts.model.Organization;
 import dev.contacts.model.Property;
 import dev.contacts.model.Target;
+import dev.contacts.model.WebSession;
 import dev.contacts.spi.ContactStore;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,9 +26,10 @@ import java.util.function.Function;
  * @param contacts      every contact, by property then id
  * @param organizations every organization, by property then id
  * @param notes         every note, by property, then its contact's or organization's id, then newest first
+ * @param activity      every web session and live chat, by property, then contact, then kind, then newest first
  */
 public record StoreSnapshot(List<Property> properties, List<AttributeDefinition> definitions, List<Contact> contacts,
-                            List<Organization> organizations, List<Note> notes) {
+                            List<Organization> organizations, List<Note> notes, List<ActivityEvent> activity) {
     /** Page size of the reads of keyset lists. */
     private static final int PAGE = 1000;
 
@@ -40,6 +44,7 @@ public record StoreSnapshot(List<Property> properties, List<AttributeDefinition>
         List<Contact> contacts = new ArrayList<>();
         List<Organization> organizations = new ArrayList<>();
         List<Note> notes = new ArrayList<>();
+        List<ActivityEvent> activity = new ArrayList<>();
         for (Property p : properties) {
             for (Target t : Target.values()) {
                 definitions.addAll(store.attributes().list(p.id(), t));
@@ -50,6 +55,12 @@ public record StoreSnapshot(List<Property> properties, List<AttributeDefinition>
             List<Organization> os = new ArrayList<>(store.organizations().getAll(p.id(), store.organizations().findIds(p.id(), Filter.all())));
             os.sort(Comparator.comparing(Organization::id));
             organizations.addAll(os);
+            for (Contact c : cs) {
+                activity.addAll(StoreSnapshot.<WebSession>drain(last -> store.activity().listWebSessions(p.id(), c.id(), last == null ? null : last.start(),
+                        last == null ? null : last.id(), PAGE)));
+                activity.addAll(StoreSnapshot.<LiveChat>drain(last -> store.activity().listChats(p.id(), c.id(), last == null ? null : last.start(),
+                        last == null ? null : last.id(), PAGE)));
+            }
             List<EntityId> parents = new ArrayList<>();
             cs.forEach(c -> parents.add(c.id()));
             os.forEach(o -> parents.add(o.id()));
@@ -59,7 +70,7 @@ public record StoreSnapshot(List<Property> properties, List<AttributeDefinition>
             }
         }
         return new StoreSnapshot(List.copyOf(properties), List.copyOf(definitions), List.copyOf(contacts), List.copyOf(organizations),
-                List.copyOf(notes));
+                List.copyOf(notes), List.copyOf(activity));
     }
 
     /**

@@ -25,7 +25,6 @@ import dev.contacts.model.TicketId;
 import dev.contacts.model.TicketMessage;
 import dev.contacts.model.TicketStatus;
 import dev.contacts.model.TicketUpdate;
-import dev.contacts.spi.ContactStore;
 import dev.contacts.spi.TicketRepository;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -45,8 +44,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -60,24 +57,8 @@ import org.junit.jupiter.api.TestFactory;
  * exception and changes nothing (store, tickets, messages, blobs, mail). A store runs it
  * by extending this class.
  */
-public abstract class TicketTck {
+public abstract class TicketTck extends TicketFixtureTck {
     private static final int THREADS = 8;
-    private ContactStore store;
-    private TicketFixture fx;
-
-    /** @return a new, empty store */
-    protected abstract ContactStore createStore();
-
-    @BeforeEach
-    void createFixture() {
-        store = createStore();
-        fx = new TicketFixture(store);
-    }
-
-    @AfterEach
-    void closeStore() {
-        store.close();
-    }
 
     private TicketRepository repo() {
         return store.tickets();
