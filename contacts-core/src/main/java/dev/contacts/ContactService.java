@@ -3,6 +3,7 @@ package dev.contacts;
 import dev.contacts.filter.Filter;
 import dev.contacts.internal.ChangeApplier;
 import dev.contacts.internal.ContactHistory;
+import dev.contacts.internal.ContactMerger;
 import dev.contacts.internal.PropertyContext;
 import dev.contacts.internal.QueryRunner;
 import dev.contacts.model.AttributeChanges;
@@ -142,19 +143,74 @@ public final class ContactService {
     /**
      * Deletes a contact with its history: its tickets (messages, pending emails,
      * attachment bytes), notes and activity go first, then the contact; afterwards its id
-     * is not found.
+     * is not found. Under {@link DeletionPolicy#REFUSE_WHEN_HISTORY} a contact with history
+     * is refused.
      *
      * @param id the id
-     * @throws NotFoundException if it is not in this property
+     * @throws NotFoundException       if it is not in this property
+     * @throws HistoryExistsException  if it has history and the policy refuses to delete it (nothing changed)
      */
     public void delete(ContactId id) {
         Objects.requireNonNull(id, "id");
         if (find(id).isEmpty()) {
             throw notFound(id);
         }
+        Optional<HistoryExistsException> refused = ContactHistory.refusal(context, id);
+        if (refused.isPresent()) {
+            throw refused.get();
+        }
         if (!ContactHistory.deleteWith(context, id, () -> repository.delete(pid(), id))) {
             throw notFound(id);
         }
+    }
+
+    /**
+     * Merges one contact into another of this property. The kept contact gets the union of
+     * both contacts' emails, phones, tags, organizations and custom sets; its own values win
+     * where both have a different one (each such case is in
+     * {@link MergeResult#conflicts()}); activity statistics are recombined as if every event
+     * had happened to it. The removed contact's tickets, notes, chats and web sessions then
+     * point at the kept contact, and the removed id is not found any more. If a crash
+     * interrupts the merge after the contacts were written, {@link Contacts#recover()}
+     * finishes re-pointing the history.
+     *
+     * @param kept    the contact that stays
+     * @param removed the contact merged into it
+     * @return the merged contact and the conflicts
+     * @throws NotFoundException       if either is not in this property
+     * @throws InvalidValueException   if both ids are the same
+     * @throws MergeRefusedException   if the merged contact would break a limit (nothing changed)
+     * @throws ConflictException       if the contacts kept changing concurrently (nothing changed; try again)
+     */
+    public MergeResult merge(ContactId kept, ContactId removed) {
+        Objects.requireNonNull(kept, "kept");
+        Objects.requireNonNull(removed, "removed");
+        if (kept.equals(removed)) {
+            throw new InvalidValueException("removed", "a contact cannot be merged into itself; give two different contacts");
+        }
+        ConflictException last = null;
+        for (int attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
+            Contact k = get(kept);
+            Contact r = get(removed);
+            ContactMerger.Outcome outcome = ContactMerger.merge(k, r, context.catalog(Target.CONTACT), context.now());
+            try {
+                repository.merge(pid(), outcome.contact(), k.version(), removed, r.version());
+            } catch (ConflictException e) {
+                if (unchanged(k) && unchanged(r)) {
+                    throw e; // not a lost race: an email of the removed contact belongs to a third one
+                }
+                last = e;
+                continue;
+            }
+            ContactHistory.reassign(context.store(), pid(), removed, kept);
+            repository.completeMerge(pid(), removed);
+            return new MergeResult(outcome.contact(), removed, outcome.conflicts());
+        }
+        throw last;
+    }
+
+    private boolean unchanged(Contact c) {
+        return repository.get(pid(), c.id()).map(now -> now.version() == c.version()).orElse(false);
     }
 
     /**
@@ -213,22 +269,27 @@ public final class ContactService {
     }
 
     /**
-     * Deletes every contact matching the filter.
-     *
-     * With its history (tickets, messages, attachments, notes, activity): see {@link #delete(ContactId)}.
+     * Deletes every contact matching the filter, each with its history (see
+     * {@link #delete(ContactId)}). Under {@link DeletionPolicy#REFUSE_WHEN_HISTORY},
+     * contacts that have history are left in place and reported.
      *
      * @param filter the contacts; {@code Filter.all()} empties the property
-     * @return how many were deleted
+     * @return how many were deleted, and the contacts kept because of their history
      */
-    public long deleteAll(Filter filter) {
+    public BulkResult deleteAll(Filter filter) {
         // per contact, history first: a contact is never deleted with its history left behind
         long deleted = 0;
+        List<ContactId> kept = new ArrayList<>();
         for (ContactId id : repository.findIds(pid(), queries.prepare(filter, null, null))) {
+            if (ContactHistory.refusal(context, id).isPresent()) {
+                kept.add(id);
+                continue;
+            }
             if (ContactHistory.deleteWith(context, id, () -> repository.delete(pid(), id))) {
                 deleted++;
             }
         }
-        return deleted;
+        return new BulkResult(deleted, kept);
     }
 
     /**

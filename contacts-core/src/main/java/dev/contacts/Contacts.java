@@ -4,6 +4,7 @@ import dev.contacts.host.BlobStore;
 import dev.contacts.host.Directory;
 import dev.contacts.host.Mailer;
 import dev.contacts.host.Telephony;
+import dev.contacts.internal.ContactHistory;
 import dev.contacts.internal.HostServices;
 import dev.contacts.internal.InMemoryBlobStore;
 import dev.contacts.internal.PropertyContext;
@@ -38,6 +39,7 @@ public final class Contacts {
     private final Clock clock;
     private final HostServices hosts;
     private final EmailDispatcher emailDispatcher;
+    private final DeletionPolicy deletion;
 
     private Contacts(Builder b) {
         this.store = Objects.requireNonNull(b.store, "store: call Contacts.builder().store(...)");
@@ -45,6 +47,7 @@ public final class Contacts {
         this.hosts = new HostServices(b.directory, b.telephony, b.mailer, b.blobStore,
                 new TicketSettings(b.maxFileBytes, b.maxEmailBytes, b.emailRetry, b.messageIdDomain));
         this.emailDispatcher = new EmailDispatcher(store, clock, hosts);
+        this.deletion = b.deletion;
     }
 
     /** @return a builder */
@@ -70,7 +73,7 @@ public final class Contacts {
     public PropertyContacts property(PropertyId id) {
         Property p = store.properties().get(id)
                 .orElseThrow(() -> new NotFoundException("property " + id + " does not exist; create it with createProperty"));
-        return new PropertyContacts(new PropertyContext(p, store, clock, hosts));
+        return new PropertyContacts(new PropertyContext(p, store, clock, hosts, deletion));
     }
 
     /**
@@ -121,6 +124,9 @@ public final class Contacts {
      *       the contact's statistics (or a contact's message and its {@code lastSeen}, or an
      *       activity event and the statistics it feeds) as idempotent steps and completes the
      *       interrupted ones here.</li>
+     *   <li>Merges: a merge of two contacts writes both contacts in one store step, then
+     *       points the removed contact's tickets, notes and activity at the kept one; merges
+     *       interrupted in between are finished here.</li>
      *   <li>Attachments: their bytes go to the blob store before the message is stored; blobs
      *       whose message does not exist (never stored, deleted, or of a deleted property) and
      *       that are older than {@link #RECOVERY_GRACE} (by the clock) are deleted. Younger ones
@@ -136,6 +142,7 @@ public final class Contacts {
         for (Property p : store.properties().list()) {
             completed += store.tickets().recover(p.id());
             completed += store.activity().recover(p.id());
+            completed += ContactHistory.completeMerges(store, p.id());
         }
         long deleted = TicketBlobs.sweep(hosts.blobs(), store.tickets(), clock.instant().minus(RECOVERY_GRACE));
         return new Recovery(completed, deleted);
@@ -163,6 +170,7 @@ public final class Contacts {
         private long maxEmailBytes = TicketSettings.DEFAULT_MAX_EMAIL_BYTES;
         private EmailRetryPolicy emailRetry = EmailRetryPolicy.DEFAULT;
         private String messageIdDomain = TicketSettings.DEFAULT_DOMAIN;
+        private DeletionPolicy deletion = DeletionPolicy.CASCADE;
 
         private Builder() {
         }
@@ -254,6 +262,15 @@ public final class Contacts {
         public Builder messageIdDomain(String domain) {
             new TicketSettings(maxFileBytes, maxEmailBytes, emailRetry, domain); // validates now, where the mistake is
             this.messageIdDomain = domain;
+            return this;
+        }
+
+        /**
+         * @param policy what deleting a contact does to its history (default {@link DeletionPolicy#CASCADE})
+         * @return this builder
+         */
+        public Builder deletionPolicy(DeletionPolicy policy) {
+            this.deletion = Objects.requireNonNull(policy, "policy");
             return this;
         }
 

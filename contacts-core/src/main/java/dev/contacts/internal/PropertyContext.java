@@ -1,5 +1,6 @@
 package dev.contacts.internal;
 
+import dev.contacts.DeletionPolicy;
 import dev.contacts.model.AttributeCatalog;
 import dev.contacts.model.Property;
 import dev.contacts.model.Target;
@@ -15,8 +16,9 @@ import java.time.temporal.ChronoUnit;
  * @param store    the store
  * @param clock    the clock
  * @param hosts    the host SPIs
+ * @param deletion what deleting a contact does to its history
  */
-public record PropertyContext(Property property, ContactStore store, Clock clock, HostServices hosts) {
+public record PropertyContext(Property property, ContactStore store, Clock clock, HostServices hosts, DeletionPolicy deletion) {
     /**
      * @param target contacts or organizations
      * @return the property's attributes for that target, read now

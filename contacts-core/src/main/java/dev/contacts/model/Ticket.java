@@ -64,4 +64,12 @@ public record Ticket(TicketId id, long version, long number, ContactId contact, 
     public Ticket withNumber(long assigned) {
         return new Ticket(id, version, assigned, contact, toAddress, subject, assignee, priority, tags, status, created, updated);
     }
+
+    /**
+     * @param owner the contact this ticket's contact was merged into
+     * @return this ticket belonging to that contact, otherwise unchanged (same version: a merge is not an edit)
+     */
+    public Ticket withContact(ContactId owner) {
+        return new Ticket(id, version, number, owner, toAddress, subject, assignee, priority, tags, status, created, updated);
+    }
 }

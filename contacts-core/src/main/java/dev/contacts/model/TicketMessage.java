@@ -81,6 +81,15 @@ public record TicketMessage(TicketMessageId id, TicketId ticket, ContactId conta
                 inReplyTo, references, created, next);
     }
 
+    /**
+     * @param owner the contact this message's contact was merged into
+     * @return this message belonging to that contact, otherwise unchanged
+     */
+    public TicketMessage withContact(ContactId owner) {
+        return new TicketMessage(id, ticket, owner, sender, agentId, contactAddress, subject, body, attachments, messageId,
+                inReplyTo, references, created, delivery);
+    }
+
     /** @return the total size of the attachments in bytes */
     public long attachmentBytes() {
         long total = 0;

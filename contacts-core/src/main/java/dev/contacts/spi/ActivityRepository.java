@@ -149,13 +149,14 @@ public interface ActivityRepository {
      * Moves every event of one contact to another, for a merge; each event keeps its ids,
      * times and content. Only the events move: the caller recombines the statistics of the
      * kept contact. Idempotent ({@code UPDATE … SET contact_id = :to WHERE contact_id =
-     * :from}, {@code updateMany}).
+     * :from}, {@code updateMany}). When {@code to} is not in the property (deleted before
+     * an interrupted merge was completed) the events are deleted instead, as its history
+     * was: nothing is left orphaned.
      *
      * @param property the property
-     * @param from     the contact that goes away
+     * @param from     the contact that goes away (it may no longer exist)
      * @param to       the contact that stays
-     * @return how many events moved
-     * @throws dev.contacts.NotFoundException if {@code to} is not in this property (nothing moved)
+     * @return how many events moved (or were deleted)
      */
     long reassign(PropertyId property, ContactId from, ContactId to);
 

@@ -50,4 +50,43 @@ public interface ContactRepository extends EntityRepository<ContactId, Contact> 
      * @return how many changed
      */
     BulkResult removeTags(PropertyId property, Filter filter, List<String> tags, Instant updated);
+
+    /**
+     * The one atomic step of merging two contacts of a property: replaces {@code kept}
+     * with {@code merged}, deletes {@code removed}, and records the merge as pending (the
+     * removed id and the kept id) until {@link #completeMerge} — the core re-points the
+     * removed contact's tickets, notes and activity in between, and
+     * {@code Contacts.recover()} finishes merges a crash interrupted. The merged contact
+     * may hold the removed contact's email addresses: uniqueness is checked against the
+     * other contacts only. A SQL store does it in one transaction; a store without
+     * multi-document transactions records the pending merge first and makes every step
+     * idempotent (strip the removed contact's emails, replace the kept one on its version,
+     * delete the removed one), completing them in {@code recover()} — the pending record is
+     * what lets it.
+     *
+     * @param property        the property
+     * @param merged          the new state of the kept contact, version {@code keptVersion + 1}
+     * @param keptVersion     the version of the kept contact the merge was computed from
+     * @param removed         the contact merged into it
+     * @param removedVersion  the version of the removed contact the merge was computed from
+     * @throws dev.contacts.NotFoundException if either contact is not in this property
+     * @throws dev.contacts.ConflictException if either changed since those versions, or an
+     *                                        email of {@code merged} belongs to a third contact
+     */
+    void merge(PropertyId property, Contact merged, long keptVersion, ContactId removed, long removedVersion);
+
+    /**
+     * @param property the property
+     * @return the merges whose removed contact's history may still point at it, oldest first
+     */
+    List<ContactMerge> listPendingMerges(PropertyId property);
+
+    /**
+     * Forgets a pending merge once the removed contact's history points at the kept one.
+     * Idempotent.
+     *
+     * @param property the property
+     * @param removed  the removed contact of the merge
+     */
+    void completeMerge(PropertyId property, ContactId removed);
 }

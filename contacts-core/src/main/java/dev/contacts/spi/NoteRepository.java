@@ -93,13 +93,14 @@ public interface NoteRepository {
      * Moves every note of one parent to another of the same kind, for a merge; each note
      * keeps its id, version, author, times and body. Idempotent ({@code UPDATE … SET
      * parent = :to WHERE parent = :from}, {@code updateMany}), so a merge interrupted after
-     * it can run it again.
+     * it can run it again. When {@code to} is not in the property (deleted before an
+     * interrupted merge was completed) the notes are deleted instead, as its history was:
+     * nothing is left orphaned.
      *
      * @param property the property
-     * @param from     the parent that goes away
+     * @param from     the parent that goes away (it may no longer exist)
      * @param to       the parent that stays
-     * @return how many notes moved
-     * @throws dev.contacts.NotFoundException if {@code to} is not in this property (nothing moved)
+     * @return how many notes moved (or were deleted)
      */
     long reassign(PropertyId property, EntityId from, EntityId to);
 }

@@ -221,6 +221,19 @@ public interface TicketRepository {
     List<String> deleteAllFor(PropertyId property, ContactId contact);
 
     /**
+     * Moves every ticket of a contact, with its messages, to another contact of the
+     * property: the second step of a merge (see {@link ContactRepository#merge}). The
+     * contacts' statistics are left as they are (the merge has combined them). Idempotent:
+     * when nothing is left to move it returns 0.
+     *
+     * @param property the property
+     * @param from     the contact merged away (it may no longer exist)
+     * @param to       the contact that keeps the history
+     * @return how many tickets were moved
+     */
+    long reassign(PropertyId property, ContactId from, ContactId to);
+
+    /**
      * Completes every multi-step write of the property that a crash interrupted (see the
      * interface documentation); stores whose writes are transactional return 0 at once.
      * Safe to run at any time and concurrently with other calls.

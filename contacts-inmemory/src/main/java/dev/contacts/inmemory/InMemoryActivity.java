@@ -91,10 +91,9 @@ final class InMemoryActivity implements ActivityRepository {
     public long reassign(PropertyId property, ContactId from, ContactId to) {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
-        PropertyData data = PropertyAccess.require(store, property, "move activity");
-        return data.write(() -> {
+        return PropertyAccess.writeIfPresent(store, property, 0L, data -> {
             if (data.contacts.get(to) == null) {
-                throw new NotFoundException("contact " + to + " does not exist in property " + property);
+                return data.activity.webSessions.removeAllFor(from) + data.activity.chats.removeAllFor(from);
             }
             return data.activity.webSessions.move(from, to) + data.activity.chats.move(from, to);
         });

@@ -11,6 +11,7 @@ import dev.contacts.model.OrganizationId;
 import dev.contacts.model.PropertyId;
 import dev.contacts.model.Values;
 import dev.contacts.spi.BulkResult;
+import dev.contacts.spi.ContactMerge;
 import dev.contacts.spi.ContactRepository;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * Contacts: every write under the property's write lock, with the email uniqueness
@@ -85,7 +87,6 @@ final class InMemoryContacts extends EntityRepositoryBase<ContactId, Contact> im
         });
     }
 
-    /** Email addresses are unique per property by fold. */
     /** Checked under the lock: an organization deleted after the core's check must not stay linked. */
     private static void checkOrganizations(PropertyData data, Contact contact) {
         for (OrganizationId o : contact.organizations()) {
@@ -96,10 +97,15 @@ final class InMemoryContacts extends EntityRepositoryBase<ContactId, Contact> im
     }
 
     private static void checkEmails(PropertyData data, Row<Contact> row) {
+        checkEmails(data, row, row.id);
+    }
+
+    /** Email addresses are unique per property by fold; {@code alsoAllowed} may hold them too (the other side of a merge). */
+    private static void checkEmails(PropertyData data, Row<Contact> row, EntityId alsoAllowed) {
         HashIndex emails = data.contacts.hashIndex("emails");
         for (Object fold : Schema.CONTACTS.indexKeys("emails", row)) {
             for (EntityId owner : emails.get(fold)) {
-                if (!owner.equals(row.id)) {
+                if (!owner.equals(row.id) && !owner.equals(alsoAllowed)) {
                     throw new ConflictException("the email address '" + fold + "' already belongs to contact " + owner
                             + " in property " + data.property.id() + "; update that contact or merge the two");
                 }
@@ -126,6 +132,59 @@ final class InMemoryContacts extends EntityRepositoryBase<ContactId, Contact> im
     }
 
     @Override
+    public void merge(PropertyId property, Contact merged, long keptVersion, ContactId removed, long removedVersion) {
+        Objects.requireNonNull(merged, "merged");
+        Objects.requireNonNull(removed, "removed");
+        PropertyData data = require(property, "merge contacts");
+        data.write(() -> {
+            Row<Contact> kept = data.contacts.get(merged.id());
+            Row<Contact> gone = data.contacts.get(removed);
+            if (kept == null || gone == null) {
+                throw new NotFoundException("contact " + (kept == null ? merged.id() : removed) + " does not exist in property "
+                        + property);
+            }
+            checkVersions(kept.entity.version(), keptVersion, merged.version(), merged.id());
+            if (gone.entity.version() != removedVersion) {
+                throw new ConflictException("contact " + removed + " is at version " + gone.entity.version() + ", not "
+                        + removedVersion + "; merge again");
+            }
+            Row<Contact> next = Schema.CONTACTS.row(merged);
+            checkEmails(data, next, removed);
+            checkOrganizations(data, merged);
+            data.contacts.remove(gone);
+            data.contacts.replace(kept, next);
+            Set<OrganizationId> touched = new HashSet<>(kept.entity.organizations());
+            touched.addAll(gone.entity.organizations());
+            touched.addAll(merged.organizations());
+            touched.forEach(data::refreshCount);
+            data.pendingMerges.put(removed, merged.id());
+            return null;
+        });
+    }
+
+    @Override
+    public List<ContactMerge> listPendingMerges(PropertyId property) {
+        PropertyData data = store.data(Objects.requireNonNull(property, "property"));
+        if (data == null) {
+            return List.of();
+        }
+        return data.read(() -> {
+            List<ContactMerge> merges = new ArrayList<>();
+            data.pendingMerges.forEach((removed, kept) -> merges.add(new ContactMerge(removed, kept)));
+            return merges;
+        });
+    }
+
+    @Override
+    public void completeMerge(PropertyId property, ContactId removed) {
+        Objects.requireNonNull(removed, "removed");
+        PropertyData data = store.data(Objects.requireNonNull(property, "property"));
+        if (data != null) {
+            data.write(() -> data.pendingMerges.remove(removed));
+        }
+    }
+
+    @Override
     public Optional<Contact> findByEmail(PropertyId property, String email) {
         Objects.requireNonNull(email, "email");
         PropertyData data = store.data(property);
@@ -147,14 +206,7 @@ final class InMemoryContacts extends EntityRepositoryBase<ContactId, Contact> im
      */
     @Override
     public BulkResult addTags(PropertyId property, Filter filter, List<String> tags, Instant updated) {
-        Objects.requireNonNull(filter, "filter");
-        Objects.requireNonNull(updated, "updated");
-        List<String> normal = Values.textSet("tags", tags);
-        PropertyData data = store.data(property);
-        if (data == null || normal.isEmpty()) {
-            return new BulkResult(0, List.of());
-        }
-        return data.write(() -> {
+        return bulkTags(property, filter, tags, updated, (data, normal) -> {
             long changed = 0;
             List<ContactId> skipped = new ArrayList<>();
             for (Row<Contact> row : data.contacts.matching(filter)) {
@@ -185,18 +237,11 @@ final class InMemoryContacts extends EntityRepositoryBase<ContactId, Contact> im
     /** {@inheritDoc} Contacts having none of the tags are unchanged and not counted. */
     @Override
     public BulkResult removeTags(PropertyId property, Filter filter, List<String> tags, Instant updated) {
-        Objects.requireNonNull(filter, "filter");
-        Objects.requireNonNull(updated, "updated");
-        List<String> normal = Values.textSet("tags", tags);
-        PropertyData data = store.data(property);
-        if (data == null || normal.isEmpty()) {
-            return new BulkResult(0, List.of());
-        }
-        Set<String> removed = new HashSet<>();
-        for (String tag : normal) {
-            removed.add(Values.fold(tag));
-        }
-        return data.write(() -> {
+        return bulkTags(property, filter, tags, updated, (data, normal) -> {
+            Set<String> removed = new HashSet<>();
+            for (String tag : normal) {
+                removed.add(Values.fold(tag));
+            }
             long changed = 0;
             for (Row<Contact> row : data.contacts.matching(filter)) {
                 Contact c = row.entity;
@@ -214,6 +259,19 @@ final class InMemoryContacts extends EntityRepositoryBase<ContactId, Contact> im
             }
             return new BulkResult(changed, List.of());
         });
+    }
+
+    /** The common frame of the bulk tag operations: checks, normal tags, the write lock. */
+    private BulkResult bulkTags(PropertyId property, Filter filter, List<String> tags, Instant updated,
+                                BiFunction<PropertyData, List<String>, BulkResult> change) {
+        Objects.requireNonNull(filter, "filter");
+        Objects.requireNonNull(updated, "updated");
+        List<String> normal = Values.textSet("tags", tags);
+        PropertyData data = store.data(property);
+        if (data == null || normal.isEmpty()) {
+            return new BulkResult(0, List.of());
+        }
+        return data.write(() -> change.apply(data, normal));
     }
 
     private static Set<String> folds(Row<Contact> row) {

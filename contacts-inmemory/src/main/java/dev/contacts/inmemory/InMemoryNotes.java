@@ -129,16 +129,15 @@ final class InMemoryNotes implements NoteRepository {
         if (from.getClass() != to.getClass()) {
             throw new IllegalArgumentException("notes move between two contacts or two organizations, not from " + from + " to " + to);
         }
-        PropertyData data = PropertyAccess.require(store, property, "move notes");
-        return data.write(() -> {
-            if (!exists(data, to)) {
-                throw parentNotFound(to, property);
-            }
+        return PropertyAccess.writeIfPresent(store, property, 0L, data -> {
+            boolean keep = exists(data, to);
             long moved = 0;
             for (UUID id : data.notes.byParent.all(from)) {
                 Note note = data.notes.notes.get(new NoteId(id));
                 data.notes.remove(note);
-                data.notes.insert(note.withParent(to));
+                if (keep) {
+                    data.notes.insert(note.withParent(to));
+                }
                 moved++;
             }
             return moved;

@@ -317,6 +317,18 @@ final class InMemoryTickets implements TicketRepository {
         });
     }
 
+    @Override
+    public long reassign(PropertyId property, ContactId from, ContactId to) {
+        Objects.requireNonNull(property, "property");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        PropertyData data = store.data(property);
+        if (data == null) {
+            return 0;
+        }
+        return data.write(() -> data.tickets.reassign(from, to));
+    }
+
     /** Returns 0: every write of this store is atomic under the property's lock, so none is ever left half done. */
     @Override
     public long recover(PropertyId property) {

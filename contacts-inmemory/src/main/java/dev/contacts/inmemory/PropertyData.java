@@ -3,6 +3,7 @@ package dev.contacts.inmemory;
 import dev.contacts.model.AttributeDefinition;
 import dev.contacts.model.BuiltInAttributes;
 import dev.contacts.model.Contact;
+import dev.contacts.model.ContactId;
 import dev.contacts.model.Organization;
 import dev.contacts.model.OrganizationId;
 import dev.contacts.model.Property;
@@ -25,6 +26,8 @@ final class PropertyData {
     final Table<Organization> organizations = new Table<>(Schema.ORGANIZATIONS);
     /** Custom attribute definitions per target, by name, in creation order. */
     final Map<Target, Map<String, AttributeDefinition>> definitions = new EnumMap<>(Target.class);
+    /** Merges whose removed contact's history is still being re-pointed: removed id to kept id, oldest first. */
+    final Map<ContactId, ContactId> pendingMerges = new LinkedHashMap<>();
     /** Tickets, their messages and pending emails. */
     final TicketData tickets = new TicketData();
     /** Notes on contacts and organizations. */

@@ -117,14 +117,44 @@ final class TicketData {
         for (TicketMessageId mid : threads.remove(id)) {
             TicketMessage m = messages.remove(mid);
             byMessageId.remove(m.messageId());
-            NavigableSet<Position> positions = timeline.get(m.contact());
-            positions.remove(new Position(m.created(), m.id()));
-            if (positions.isEmpty()) {
-                timeline.remove(m.contact());
-            }
+            leaveTimeline(m);
             indexDelivery(m, false);
             m.attachments().forEach(a -> blobs.add(a.blobKey()));
         }
         return blobs;
+    }
+
+    /**
+     * Moves a contact's tickets and their messages to another contact (write lock held).
+     *
+     * @param from the contact merged away
+     * @param to   the contact that keeps the history
+     * @return how many tickets moved
+     */
+    long reassign(ContactId from, ContactId to) {
+        Set<TicketId> moved = byContact.remove(from);
+        if (moved == null) {
+            return 0;
+        }
+        Set<TicketId> target = byContact.computeIfAbsent(to, c -> new LinkedHashSet<>());
+        for (TicketId id : moved) {
+            tickets.put(id, tickets.get(id).withContact(to));
+            target.add(id);
+            for (TicketMessageId mid : threads.get(id)) {
+                TicketMessage m = messages.get(mid);
+                leaveTimeline(m);
+                timeline.computeIfAbsent(to, c -> new TreeSet<>()).add(new Position(m.created(), m.id()));
+                messages.put(mid, m.withContact(to));
+            }
+        }
+        return moved.size();
+    }
+
+    private void leaveTimeline(TicketMessage m) {
+        NavigableSet<Position> positions = timeline.get(m.contact());
+        positions.remove(new Position(m.created(), m.id()));
+        if (positions.isEmpty()) {
+            timeline.remove(m.contact());
+        }
     }
 }

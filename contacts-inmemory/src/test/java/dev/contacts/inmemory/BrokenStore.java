@@ -11,6 +11,7 @@ import dev.contacts.model.ContactId;
 import dev.contacts.model.PropertyId;
 import dev.contacts.spi.AttributeDefinitionRepository;
 import dev.contacts.spi.BulkResult;
+import dev.contacts.spi.ContactMerge;
 import dev.contacts.spi.ContactRepository;
 import dev.contacts.spi.ContactStore;
 import dev.contacts.spi.OrganizationRepository;
@@ -187,6 +188,21 @@ final class BrokenStore implements ContactStore {
             @Override
             public long count(PropertyId property, Filter filter) {
                 return d.count(property, broken.apply(filter));
+            }
+
+            @Override
+            public void merge(PropertyId property, Contact merged, long keptVersion, ContactId removed, long removedVersion) {
+                d.merge(property, merged, keptVersion, removed, removedVersion);
+            }
+
+            @Override
+            public List<ContactMerge> listPendingMerges(PropertyId property) {
+                return d.listPendingMerges(property);
+            }
+
+            @Override
+            public void completeMerge(PropertyId property, ContactId removed) {
+                d.completeMerge(property, removed);
             }
         };
     }

@@ -290,7 +290,7 @@ class InMemoryStoreTest {
         assertThat(p1.contacts().find(Query.all()).items()).extracting(Contact::id).containsExactly(mine.id());
         assertThat(p1.contacts().count(Filter.attr("tags").is("vip"))).isZero();
         assertThat(p1.contacts().count(Filter.attr("organization.name").is("Acme"))).isZero();
-        assertThat(p1.contacts().deleteAll(Filter.attr("name").is("Theirs"))).isZero();
+        assertThat(p1.contacts().deleteAll(Filter.attr("name").is("Theirs")).changed()).isZero();
         assertThat(p1.contacts().addTags(Filter.all(), List.of("x")).changed()).isEqualTo(1);
         assertThat(p2.contacts().get(theirs.id())).isEqualTo(theirs);
         assertThat(p2.contacts().count(Filter.all())).isEqualTo(1);
@@ -454,7 +454,7 @@ class InMemoryStoreTest {
         assertThat(p1.contacts().get(already.id()).tags()).containsExactly("New");
         assertThat(p1.contacts().count(Filter.attr("tags").is("vip"))).isZero();
 
-        assertThat(p1.contacts().deleteAll(Filter.attr("tags").is("new"))).isEqualTo(3);
+        assertThat(p1.contacts().deleteAll(Filter.attr("tags").is("new")).changed()).isEqualTo(3);
         assertThat(p1.contacts().find(Query.all()).items()).extracting(Contact::id).containsExactlyInAnyOrder(full.id(), outside.id());
     }
 

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.contacts.ActivityService;
 import dev.contacts.ConflictException;
 import dev.contacts.Contacts;
+import dev.contacts.DeletionPolicy;
+import dev.contacts.HistoryExistsException;
 import dev.contacts.InvalidCursorException;
 import dev.contacts.InvalidValueException;
 import dev.contacts.NotFoundException;
@@ -365,7 +367,50 @@ public abstract class ActivityTck extends TicketFixtureTck {
         assertThat(activity().ingest(WebSession.builder("s-ada", bob(), T).build())).as("moved events keep their external ids")
                 .isEqualTo(IngestResult.DUPLICATE);
         assertThat(store.activity().reassign(p1(), ada, bob())).as("again: nothing left to move").isZero();
-        assertThatThrownBy(() -> store.activity().reassign(p1(), bob(), ContactId.generate())).isInstanceOf(NotFoundException.class);
+        ContactId gone = ContactId.generate();
+        assertThat(store.activity().reassign(p1(), bob(), gone))
+                .as("to a contact deleted meanwhile: the events go as its history went").isEqualTo(2);
+        assertThat(activity().webSessions(bob(), 10, null).items()).isEmpty();
+        assertThat(store.activity().listWebSessions(p1(), gone, null, null, 10)).as("no event is left orphaned").isEmpty();
+        assertThat(store.activity().listChats(p1(), gone, null, null, 10)).isEmpty();
+    }
+
+    @Test
+    void aMergeMovesTheActivityAndItsStatisticsAreThoseOfAllTheEvents() {
+        ContactId ada = fx.base.ada.id();
+        List<ActivityEvent> events = List.of(
+                WebSession.builder("s-ada", ada, T).pagesViewed(3).timeSpent(40).country("FR").city("Paris").build(),
+                WebSession.builder("s-bob", bob(), T.plus(Duration.ofHours(2))).pagesViewed(5).timeSpent(10).country("DE")
+                        .city("Berlin").build(),
+                WebSession.builder("s-bob-old", bob(), T.minus(Duration.ofDays(9))).pagesViewed(1).country("US").city("Boston").build(),
+                LiveChat.of("c-bob", bob(), T.minus(Duration.ofDays(1)), List.of(ChatMessage.visitor("hi", T.minus(Duration.ofDays(1))))),
+                LiveChat.of("c-ada", ada, T.plus(Duration.ofHours(5)), List.of()));
+        for (ActivityEvent e : events) {
+            assertThat(e instanceof WebSession ? activity().ingest((WebSession) e) : activity().ingest((LiveChat) e))
+                    .isEqualTo(IngestResult.APPLIED);
+        }
+        fx.p1.contacts().merge(ada, bob());
+        List<ActivityEvent> moved = events.stream().map(e -> e.withContact(ada)).toList();
+        assertThat(statistics(contact(ada))).as("as if every event had happened to the kept contact").isEqualTo(expected(moved));
+        assertThat(walk(c -> activity().webSessions(ada, 2, c)))
+                .isEqualTo(newestFirst(moved.stream().filter(e -> e instanceof WebSession).map(e -> (WebSession) e).toList()));
+        assertThat(walk(c -> activity().chats(ada, 2, c)))
+                .isEqualTo(newestFirst(moved.stream().filter(e -> e instanceof LiveChat).map(e -> (LiveChat) e).toList()));
+        assertThat(activity().ingest(WebSession.builder("s-bob", ada, T).build())).as("the moved events keep their external ids")
+                .isEqualTo(IngestResult.DUPLICATE);
+        assertThatThrownBy(() -> activity().ingest(WebSession.builder("s-new", bob(), T).build())).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void theRefusingDeletionPolicyKeepsAContactWithActivity() {
+        activity().ingest(LiveChat.of("c-1", bob(), T, List.of()));
+        activity().ingest(WebSession.builder("s-1", bob(), T).build());
+        activity().ingest(WebSession.builder("s-2", bob(), T).build());
+        Contacts strict = fx.sdkOver(store, b -> b.deletionPolicy(DeletionPolicy.REFUSE_WHEN_HISTORY));
+        StoreSnapshot before = StoreSnapshot.of(store);
+        assertThatThrownBy(() -> strict.property("p1").contacts().delete(bob())).isInstanceOf(HistoryExistsException.class)
+                .hasMessageContaining("1 chat").hasMessageContaining("2 web sessions");
+        assertThat(StoreSnapshot.of(store)).isEqualTo(before);
     }
 
     @TestFactory

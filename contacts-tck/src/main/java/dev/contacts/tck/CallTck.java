@@ -10,12 +10,10 @@ import dev.contacts.NotFoundException;
 import dev.contacts.host.Directory;
 import dev.contacts.model.AttributeChanges;
 import dev.contacts.model.Contact;
-import dev.contacts.spi.ContactStore;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,19 +22,12 @@ import org.junit.jupiter.api.Test;
  * provider — and a clear {@link NotConfiguredException} without one. A store runs it by
  * extending this class.
  */
-public abstract class CallTck {
-    private ContactStore store;
-    private TckFixture fx;
+public abstract class CallTck extends FixtureTck {
     private final List<String> placed = new ArrayList<>();
     private Contacts withTelephony;
 
-    /** @return a new, empty store */
-    protected abstract ContactStore createStore();
-
     @BeforeEach
-    void createFixture() {
-        store = createStore();
-        fx = new TckFixture(store);
+    void createSdkWithTelephony() {
         withTelephony = Contacts.builder().store(store).clock(Clock.fixed(TckFixture.NOW, ZoneOffset.UTC))
                 .directory(new Directory() {
                     @Override
@@ -54,11 +45,6 @@ public abstract class CallTck {
                     return "call-" + placed.size();
                 }).build();
         fx.p1.contacts().update(fx.ada.id(), AttributeChanges.builder().set("phones", List.of("+33 1 23 45 67 89", "+44 20 7946 0000")).build());
-    }
-
-    @AfterEach
-    void closeStore() {
-        store.close();
     }
 
     @Test

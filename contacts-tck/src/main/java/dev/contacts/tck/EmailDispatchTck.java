@@ -16,6 +16,7 @@ import dev.contacts.model.OutboundEmail;
 import dev.contacts.model.PropertyId;
 import dev.contacts.model.Ticket;
 import dev.contacts.model.TicketMessage;
+import dev.contacts.spi.ContactStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,8 +42,8 @@ public abstract class EmailDispatchTck extends TicketFixtureTck {
             new EmailRetryPolicy(4, Duration.ofMinutes(1), Duration.ofMinutes(3), Duration.ofMinutes(5));
 
     @Override
-    protected void configure(Contacts.Builder builder) {
-        builder.emailRetry(POLICY);
+    TicketFixture createFixture(ContactStore store) {
+        return new TicketFixture(store, b -> b.emailRetry(POLICY));
     }
 
     private PropertyId p1() {

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.contacts.ConflictException;
+import dev.contacts.Contacts;
+import dev.contacts.DeletionPolicy;
+import dev.contacts.HistoryExistsException;
 import dev.contacts.InvalidCursorException;
 import dev.contacts.InvalidValueException;
 import dev.contacts.NotFoundException;
@@ -242,9 +245,38 @@ public abstract class NoteTck extends TicketFixtureTck {
         assertThat(walk(notes(), fx.base.bob.id(), 2)).isEqualTo(expected);
         assertThat(notes().list(ada(), 10, null).items()).isEmpty();
         assertThat(store.notes().reassign(p1(), ada(), fx.base.bob.id())).as("running it again moves nothing").isZero();
-        assertThatThrownBy(() -> store.notes().reassign(p1(), fx.base.bob.id(), ContactId.generate()))
+        ContactId gone = ContactId.generate();
+        assertThat(store.notes().reassign(p1(), fx.base.bob.id(), gone))
+                .as("to a contact deleted meanwhile: the notes go as its history went").isEqualTo(3);
+        assertThat(notes().list(fx.base.bob.id(), 10, null).items()).isEmpty();
+        assertThat(store.notes().listByParent(p1(), gone, null, null, 10)).as("no note is left orphaned").isEmpty();
+    }
+
+    @Test
+    void aMergeMovesTheRemovedContactsNotesToTheKeptOne() {
+        Note onBob = notes().add(fx.base.bob.id(), "alice", "bob's");
+        Note onAda = notes().add(ada(), "carol", "ada's");
+        fx.p1.contacts().merge(ada(), fx.base.bob.id());
+        List<Note> expected = new ArrayList<>(List.of(onBob.withParent(ada()), onAda));
+        expected.sort(NEWEST_FIRST);
+        assertThat(walk(notes(), ada(), 1)).isEqualTo(expected);
+        assertThat(notes().get(onBob.id()).parent()).isEqualTo(ada());
+        assertThatThrownBy(() -> notes().list(fx.base.bob.id(), 10, null)).as("the removed contact is gone")
                 .isInstanceOf(NotFoundException.class);
-        assertThat(walk(notes(), fx.base.bob.id(), 10)).as("a refused move moves nothing").isEqualTo(expected);
+    }
+
+    @Test
+    void theRefusingDeletionPolicyKeepsAContactOrAnOrganizationWithNotes() {
+        NoteService refusing = fx.sdkOver(store, b -> b.deletionPolicy(DeletionPolicy.REFUSE_WHEN_HISTORY)).property("p1").notes();
+        refusing.add(fx.base.bob.id(), "alice", "keep me");
+        refusing.add(fx.base.acme.id(), "alice", "keep me too");
+        Contacts strict = fx.sdkOver(store, b -> b.deletionPolicy(DeletionPolicy.REFUSE_WHEN_HISTORY));
+        StoreSnapshot before = StoreSnapshot.of(store);
+        assertThatThrownBy(() -> strict.property("p1").contacts().delete(fx.base.bob.id())).isInstanceOf(HistoryExistsException.class)
+                .hasMessageContaining("1 note");
+        assertThatThrownBy(() -> strict.property("p1").organizations().delete(fx.base.acme.id()))
+                .isInstanceOf(HistoryExistsException.class).hasMessageContaining("1 note");
+        assertThat(StoreSnapshot.of(store)).isEqualTo(before);
     }
 
     @Test

@@ -20,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Faults along ticket creation, replies, inbound replies and dispatch: for every N, the
+ * Faults along ticket creation, replies, inbound replies, dispatch and contact merges: for every N, the
  * N-th store write (and every later one) fails — before reaching the store, or after
  * taking effect with its reply lost — then the store heals, {@code Contacts.recover()}
  * runs, the dispatcher runs with a recording mailer, and {@link TicketInvariants} must
@@ -184,6 +184,30 @@ public abstract class TicketFaultTck {
             } else {
                 assertThat(copies).as(label).isLessThanOrEqualTo(1);
             }
+        });
+    }
+
+    @Test
+    void mergingContactsWithTickets() {
+        Setup ticketsOnBoth = fx -> {
+            createdAndSent(fx);
+            return fx.p1.tickets().create(NewTicket.builder(fx.base.bob.id(), "bob@example.com").subject("Hi").body("Hello Bob")
+                    .author("alice").build());
+        };
+        Operation merge = (sdk, fx, prepared) -> sdk.property("p1").contacts().merge(fx.base.ada.id(), fx.base.bob.id());
+        Operation mergeIfNotDone = (sdk, fx, prepared) -> {
+            if (fx.p1.contacts().find(fx.base.bob.id()).isPresent()) {
+                merge.run(sdk, fx, prepared);
+            }
+        };
+        underEveryFault("merge", ticketsOnBoth, merge, mergeIfNotDone, (fx, prepared, succeeded, label) -> {
+            boolean bobGone = fx.p1.contacts().find(fx.base.bob.id()).isEmpty();
+            if (succeeded) {
+                assertThat(bobGone).as(label + ": a reported merge removed bob").isTrue();
+            }
+            assertThat(fx.p1.tickets().get(((Ticket) prepared).id()).contact()).as(label + ": bob's ticket follows the merge state")
+                    .isEqualTo(bobGone ? fx.base.ada.id() : fx.base.bob.id());
+            assertThat(fx.p1.contacts().get(fx.base.ada.id()).emails().contains("bob@example.com")).as(label).isEqualTo(bobGone);
         });
     }
 

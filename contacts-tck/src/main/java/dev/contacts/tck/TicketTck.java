@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.contacts.ConflictException;
 import dev.contacts.Contacts;
+import dev.contacts.DeletionPolicy;
+import dev.contacts.HistoryExistsException;
 import dev.contacts.InvalidValueException;
 import dev.contacts.NotFoundException;
 import dev.contacts.PropertyContacts;
@@ -25,6 +27,8 @@ import dev.contacts.model.TicketId;
 import dev.contacts.model.TicketMessage;
 import dev.contacts.model.TicketStatus;
 import dev.contacts.model.TicketUpdate;
+import dev.contacts.spi.BulkResult;
+import dev.contacts.spi.ContactStore;
 import dev.contacts.spi.TicketRepository;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -344,10 +348,28 @@ public abstract class TicketTck extends TicketFixtureTck {
         assertThat(repo().listByContact(p1, fx.base.ada.id())).isEmpty();
         assertThat(fx.blobs.keys()).containsExactlyInAnyOrderElementsOf(bobBlobs);
         assertThat(repo().listDueEmails(p1, fx.clock.instant(), 10)).extracting(TicketMessage::ticket).containsExactly(bob.id());
-        assertThat(fx.p1.contacts().deleteAll(dev.contacts.filter.Filter.all())).isEqualTo(1);
+        assertThat(fx.p1.contacts().deleteAll(dev.contacts.filter.Filter.all()).changed()).isEqualTo(1);
         assertThat(repo().get(p1, bob.id())).isEmpty();
         assertThat(fx.blobs.keys()).isEmpty();
         assertThat(fx.p2.tickets().ofContact(fx.base.other.id())).isEmpty(); // p2 never had any; nothing crossed
+    }
+
+    @Test
+    void underRefuseWhenHistoryAContactWithTicketsIsKept() {
+        Contacts strict = fx.sdkOver(store, b -> b.deletionPolicy(DeletionPolicy.REFUSE_WHEN_HISTORY));
+        Ticket a = fx.p1.tickets().create(fx.forAda().build());
+        Contact before = ada();
+
+        assertThatThrownBy(() -> strict.property("p1").contacts().delete(fx.base.ada.id()))
+                .isInstanceOf(HistoryExistsException.class).hasMessageContaining("1 ticket");
+        assertThat(ada()).isEqualTo(before);
+        assertThat(fx.p1.tickets().get(a.id())).isNotNull();
+
+        BulkResult all = strict.property("p1").contacts().deleteAll(dev.contacts.filter.Filter.all());
+        assertThat(all.changed()).as("bob has no history").isEqualTo(1);
+        assertThat(all.skipped()).containsExactly(fx.base.ada.id());
+        assertThat(fx.p1.contacts().find(fx.base.bob.id())).isEmpty();
+        assertThat(fx.p1.tickets().messages(a.id())).hasSize(1);
     }
 
     @Test
