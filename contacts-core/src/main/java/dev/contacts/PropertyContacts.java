@@ -5,7 +5,7 @@ import dev.contacts.model.Property;
 
 /**
  * Everything of one property (tenant): its contacts, organizations, attributes, tickets,
- * calls, notes and activity.
+ * calls, notes, activity and timelines.
  * Nothing reached through it can read or change another property's data.
  */
 public final class PropertyContacts {
@@ -17,6 +17,7 @@ public final class PropertyContacts {
     private final TicketService tickets;
     private final NoteService notes;
     private final ActivityService activity;
+    private final TimelineService timeline;
 
     PropertyContacts(PropertyContext context) {
         this.property = context.property();
@@ -27,6 +28,7 @@ public final class PropertyContacts {
         this.tickets = new TicketService(context);
         this.notes = new NoteService(context);
         this.activity = new ActivityService(context);
+        this.timeline = new TimelineService(context);
     }
 
     /** @return the property */
@@ -67,5 +69,10 @@ public final class PropertyContacts {
     /** @return the ingestion of its contacts' web sessions and live chats */
     public ActivityService activity() {
         return activity;
+    }
+
+    /** @return the timelines of its contacts: notes, chats and ticket messages merged newest first */
+    public TimelineService timeline() {
+        return timeline;
     }
 }
