@@ -1,11 +1,12 @@
 package dev.contacts;
 
 import dev.contacts.internal.PropertyContext;
+import dev.contacts.internal.SegmentCounts;
 import dev.contacts.model.Property;
 
 /**
- * Everything of one property (tenant): its contacts, organizations, attributes, tickets,
- * calls, notes, activity and timelines.
+ * Everything of one property (tenant): its contacts, organizations, attributes, segments,
+ * list views, tickets, calls, notes, activity and timelines.
  * Nothing reached through it can read or change another property's data.
  */
 public final class PropertyContacts {
@@ -18,8 +19,10 @@ public final class PropertyContacts {
     private final NoteService notes;
     private final ActivityService activity;
     private final TimelineService timeline;
+    private final SegmentService segments;
+    private final ListViewService listViews;
 
-    PropertyContacts(PropertyContext context) {
+    PropertyContacts(PropertyContext context, SegmentCounts segmentCounts) {
         this.property = context.property();
         this.contacts = new ContactService(context);
         this.organizations = new OrganizationService(context);
@@ -29,6 +32,8 @@ public final class PropertyContacts {
         this.notes = new NoteService(context);
         this.activity = new ActivityService(context);
         this.timeline = new TimelineService(context);
+        this.segments = new SegmentService(context, segmentCounts);
+        this.listViews = new ListViewService(context);
     }
 
     /** @return the property */
@@ -74,5 +79,15 @@ public final class PropertyContacts {
     /** @return the timelines of its contacts: notes, chats and ticket messages merged newest first */
     public TimelineService timeline() {
         return timeline;
+    }
+
+    /** @return its saved segments of contacts and organizations */
+    public SegmentService segments() {
+        return segments;
+    }
+
+    /** @return the columns and sorts of its contact and organization lists */
+    public ListViewService listViews() {
+        return listViews;
     }
 }

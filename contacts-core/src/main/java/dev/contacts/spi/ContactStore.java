@@ -29,6 +29,12 @@ public interface ContactStore extends AutoCloseable {
     /** @return web sessions and live chats, with the contact statistics they feed */
     ActivityRepository activity();
 
+    /** @return saved segments */
+    SegmentRepository segments();
+
+    /** @return saved list views */
+    ListViewRepository listViews();
+
     /** @return the documented limitations this store declares */
     Set<StoreCapability> capabilities();
 

@@ -40,7 +40,7 @@ abstract class EntityRepositoryBase<I extends EntityId, T extends Attributed> im
      * @throws NotFoundException if the property does not exist
      */
     PropertyData require(PropertyId property, String action) {
-        return PropertyAccess.require(store, property, action);
+        return store.require(property, action);
     }
 
     @Override

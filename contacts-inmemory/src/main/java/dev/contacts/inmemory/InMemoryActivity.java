@@ -41,7 +41,7 @@ final class InMemoryActivity implements ActivityRepository {
     private <E extends ActivityEvent> boolean record(PropertyId property, E event, Function<ActivityData, EventLog<E>> kind,
                                                      BiFunction<Contact, E, Contact> stats) {
         Objects.requireNonNull(event, "event");
-        PropertyData data = PropertyAccess.require(store, property, "ingest activity");
+        PropertyData data = store.require(property, "ingest activity");
         return data.write(() -> {
             Row<Contact> contact = data.contacts.get(event.contact());
             if (contact == null) {
@@ -75,15 +75,15 @@ final class InMemoryActivity implements ActivityRepository {
     private <E extends ActivityEvent> List<E> list(PropertyId property, ContactId contact, Instant beforeStart, ActivityId beforeId,
                                                    int limit, Function<ActivityData, EventLog<E>> kind) {
         Objects.requireNonNull(contact, "contact");
-        PropertyAccess.checkLimit(limit, 1001);
-        return PropertyAccess.read(store, property, List.of(), data -> kind.apply(data.activity).page(contact, beforeStart, beforeId,
+        InMemoryStore.checkLimit(limit, 1001);
+        return store.read(property, List.of(), data -> kind.apply(data.activity).page(contact, beforeStart, beforeId,
                 limit));
     }
 
     @Override
     public long deleteAllFor(PropertyId property, ContactId contact) {
         Objects.requireNonNull(contact, "contact");
-        return PropertyAccess.writeIfPresent(store, property, 0L,
+        return store.writeIfPresent(property, 0L,
                 data -> data.activity.webSessions.removeAllFor(contact) + data.activity.chats.removeAllFor(contact));
     }
 
@@ -91,7 +91,7 @@ final class InMemoryActivity implements ActivityRepository {
     public long reassign(PropertyId property, ContactId from, ContactId to) {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
-        return PropertyAccess.writeIfPresent(store, property, 0L, data -> {
+        return store.writeIfPresent(property, 0L, data -> {
             if (data.contacts.get(to) == null) {
                 return data.activity.webSessions.removeAllFor(from) + data.activity.chats.removeAllFor(from);
             }

@@ -41,7 +41,7 @@ final class InMemoryNotes implements NoteRepository {
         if (note.version() != 1 || note.editedAt() != null) {
             throw new IllegalArgumentException("a new note has version 1 and was never edited");
         }
-        PropertyData data = PropertyAccess.require(store, property, "add a note");
+        PropertyData data = store.require(property, "add a note");
         data.write(() -> {
             if (!exists(data, note.parent())) {
                 throw parentNotFound(note.parent(), property);
@@ -57,13 +57,13 @@ final class InMemoryNotes implements NoteRepository {
     @Override
     public Optional<Note> get(PropertyId property, NoteId id) {
         Objects.requireNonNull(id, "id");
-        return PropertyAccess.read(store, property, Optional.empty(), data -> Optional.ofNullable(data.notes.notes.get(id)));
+        return store.read(property, Optional.empty(), data -> Optional.ofNullable(data.notes.notes.get(id)));
     }
 
     @Override
     public void update(PropertyId property, Note note, long expectedVersion) {
         Objects.requireNonNull(note, "note");
-        PropertyData data = PropertyAccess.require(store, property, "edit a note");
+        PropertyData data = store.require(property, "edit a note");
         data.write(() -> {
             Note stored = data.notes.notes.get(note.id());
             if (stored == null) {
@@ -86,7 +86,7 @@ final class InMemoryNotes implements NoteRepository {
     @Override
     public boolean delete(PropertyId property, NoteId id) {
         Objects.requireNonNull(id, "id");
-        return PropertyAccess.writeIfPresent(store, property, false, data -> {
+        return store.writeIfPresent(property, false, data -> {
             Note stored = data.notes.notes.get(id);
             if (stored == null) {
                 return false;
@@ -99,8 +99,8 @@ final class InMemoryNotes implements NoteRepository {
     @Override
     public List<Note> listByParent(PropertyId property, EntityId parent, Instant beforeCreated, NoteId beforeId, int limit) {
         Objects.requireNonNull(parent, "parent");
-        PropertyAccess.checkLimit(limit, 1001);
-        return PropertyAccess.read(store, property, List.of(), data -> {
+        InMemoryStore.checkLimit(limit, 1001);
+        return store.read(property, List.of(), data -> {
             List<Note> page = new ArrayList<>();
             for (UUID id : data.notes.byParent.page(parent, beforeCreated, beforeId == null ? null : beforeId.value(), limit)) {
                 page.add(data.notes.notes.get(new NoteId(id)));
@@ -112,7 +112,7 @@ final class InMemoryNotes implements NoteRepository {
     @Override
     public long deleteAllFor(PropertyId property, EntityId parent) {
         Objects.requireNonNull(parent, "parent");
-        return PropertyAccess.writeIfPresent(store, property, 0L, data -> {
+        return store.writeIfPresent(property, 0L, data -> {
             long deleted = 0;
             for (UUID id : data.notes.byParent.all(parent)) {
                 data.notes.remove(data.notes.notes.get(new NoteId(id)));
@@ -129,7 +129,7 @@ final class InMemoryNotes implements NoteRepository {
         if (from.getClass() != to.getClass()) {
             throw new IllegalArgumentException("notes move between two contacts or two organizations, not from " + from + " to " + to);
         }
-        return PropertyAccess.writeIfPresent(store, property, 0L, data -> {
+        return store.writeIfPresent(property, 0L, data -> {
             boolean keep = exists(data, to);
             long moved = 0;
             for (UUID id : data.notes.byParent.all(from)) {

@@ -35,16 +35,16 @@ final class InMemoryTickets implements TicketRepository {
     }
 
     private PropertyData require(PropertyId property, String action) {
-        return PropertyAccess.require(store, property, action);
+        return store.require(property, action);
     }
 
     /** Runs a read on an existing property, or returns {@code absent} when the property does not exist. */
     private <R> R read(PropertyId property, R absent, Function<TicketData, R> action) {
-        return PropertyAccess.read(store, property, absent, data -> action.apply(data.tickets));
+        return store.read(property, absent, data -> action.apply(data.tickets));
     }
 
     private static void checkLimit(int limit, int max) {
-        PropertyAccess.checkLimit(limit, max);
+        InMemoryStore.checkLimit(limit, max);
     }
 
     @Override

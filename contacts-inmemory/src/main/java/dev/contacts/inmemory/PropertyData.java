@@ -34,6 +34,8 @@ final class PropertyData {
     final NoteData notes = new NoteData();
     /** Web sessions and live chats. */
     final ActivityData activity = new ActivityData();
+    /** Saved segments and list views. */
+    final ViewData views = new ViewData();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
     PropertyData(Property property) {

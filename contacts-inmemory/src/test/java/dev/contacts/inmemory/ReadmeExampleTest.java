@@ -1,14 +1,20 @@
 package dev.contacts.inmemory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.contacts.AttributeDeletion;
+import dev.contacts.AttributeInUseException;
+import dev.contacts.BrokenSegmentException;
 import dev.contacts.ContactService;
-import dev.contacts.PropertyContacts;
 import dev.contacts.Contacts;
+import dev.contacts.PropertyContacts;
 import dev.contacts.filter.Filter;
 import dev.contacts.filter.FilterParser;
 import dev.contacts.model.AttributeChanges;
 import dev.contacts.model.ChatMessage;
+import dev.contacts.model.AttributeType;
+import dev.contacts.model.Attributed;
 import dev.contacts.model.Contact;
 import dev.contacts.model.IngestResult;
 import dev.contacts.model.LiveChat;
@@ -17,8 +23,12 @@ import dev.contacts.model.Property;
 import dev.contacts.model.TimelineItem;
 import dev.contacts.model.TimelineKind;
 import dev.contacts.model.WebSession;
+import dev.contacts.model.Target;
+import dev.contacts.query.ListView;
 import dev.contacts.query.Page;
 import dev.contacts.query.Query;
+import dev.contacts.query.Segment;
+import dev.contacts.query.SegmentSummary;
 import dev.contacts.query.Sort;
 import dev.contacts.tck.RecordingMailer;
 import java.time.Instant;
@@ -28,12 +38,12 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The examples of the README ("Using it" and "A ticket and the timeline" line for line, and the events of the activity example), so they never rot. */
+/** The examples of the README ("Using it", "Segments and list views", "A ticket and the timeline") line for line, and the events of the activity example, so they never rot. */
 class ReadmeExampleTest {
-    private final List<TimelineItem> shown = new ArrayList<>();
+    private final List<TimelineItem> timelineShown = new ArrayList<>();
 
     private void show(TimelineItem item) {
-        shown.add(item);
+        timelineShown.add(item);
     }
 
     @Test
@@ -74,7 +84,7 @@ class ReadmeExampleTest {
             page = acme.timeline().page(ada.id(), Set.of(), 20, page.next());             // keyset: the next 20
         }
 
-        assertThat(shown).extracting(TimelineItem::kind).containsExactly(TimelineKind.NOTE, TimelineKind.TICKET);
+        assertThat(timelineShown).extracting(TimelineItem::kind).containsExactly(TimelineKind.NOTE, TimelineKind.TICKET);
         assertThat(sdk.emailDispatcher().runOnce().sent()).isEqualTo(1);
         assertThat(smtp.sent()).singleElement().satisfies(sent -> assertThat(sent.email().body()).doesNotContain("billing address"));
 
@@ -87,5 +97,35 @@ class ReadmeExampleTest {
         assertThat(acme.activity().ingest(chat)).isEqualTo(IngestResult.APPLIED);
         assertThat(acme.activity().ingest(chat)).isEqualTo(IngestResult.DUPLICATE);
         assertThat(acme.contacts().get(ada.id()).country()).isEqualTo("FR");
+    }
+
+    @Test
+    void theSegmentsExampleRuns() {
+        Contacts sdk = Contacts.builder().store(new InMemoryStore()).build();
+        sdk.createProperty(Property.of("acme", "ACME support", ZoneId.of("Europe/Paris")));
+        sdk.property("acme").attributes().define(Target.CONTACT, "plan", "Plan", AttributeType.TEXT);
+        sdk.property("acme").contacts().create(AttributeChanges.builder().set("name", "Ada Lovelace")
+                .set("tags", List.of("vip")).set("custom.plan", "gold").build());
+
+        PropertyContacts acme = sdk.property("acme");
+        Segment gold = acme.segments().save(Target.CONTACT, "Gold VIPs", "tags is \"vip\" and custom.plan is \"gold\"",
+                List.of("name", "primaryEmail", "custom.plan"), Sort.asc("name"));     // filter kept as canonical text
+        List<SegmentSummary> all = acme.segments().list(Target.CONTACT);    // by name, each with count() and countedAt()
+        Page<Attributed> page = acme.segments().view(gold.id(), 50, null);  // the result, keyset-paged in the segment's sort
+        acme.listViews().save(ListView.ofAgent(Target.CONTACT, "alice", List.of("name", "custom.plan"), Sort.desc("lastSeen")));
+        ListView shown = acme.listViews().get(Target.CONTACT, "alice");      // alice's, else the property's, else the built-in
+        assertThatThrownBy(() ->
+        acme.attributes().delete(Target.CONTACT, "custom.plan")           // AttributeInUseException: 'Gold VIPs' uses it
+        ).isInstanceOf(AttributeInUseException.class).hasMessageContaining("'Gold VIPs'");
+        AttributeDeletion d = acme.attributes().forceDelete(Target.CONTACT, "custom.plan"); // d.brokenSegments(): [Gold VIPs]
+        assertThatThrownBy(() ->
+        acme.segments().count(gold.id())                                  // BrokenSegmentException naming custom.plan
+        ).isInstanceOf(BrokenSegmentException.class).hasMessageContaining("custom.plan");
+
+        assertThat(all).extracting(SegmentSummary::count).containsExactly(1L);
+        assertThat(page.items()).extracting(a -> ((Contact) a).name()).containsExactly("Ada Lovelace");
+        assertThat(shown.columns()).containsExactly("name", "custom.plan");
+        assertThat(d.brokenSegments()).extracting(Segment::name).containsExactly("Gold VIPs");
+        assertThat(acme.listViews().get(Target.CONTACT, "alice").columns()).containsExactly("name");
     }
 }

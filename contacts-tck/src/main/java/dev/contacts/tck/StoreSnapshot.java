@@ -11,6 +11,8 @@ import dev.contacts.model.Organization;
 import dev.contacts.model.Property;
 import dev.contacts.model.Target;
 import dev.contacts.model.WebSession;
+import dev.contacts.query.ListView;
+import dev.contacts.query.Segment;
 import dev.contacts.spi.ContactStore;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,11 +27,16 @@ import java.util.function.Function;
  * @param definitions   custom definitions of every property
  * @param contacts      every contact, by property then id
  * @param organizations every organization, by property then id
+ * @param segments      every saved segment, by property, target, then id
+ * @param listViews     every saved list view, by property, target, then agent (the property's own first)
  * @param notes         every note, by property, then its contact's or organization's id, then newest first
  * @param activity      every web session and live chat, by property, then contact, then kind, then newest first
  */
 public record StoreSnapshot(List<Property> properties, List<AttributeDefinition> definitions, List<Contact> contacts,
-                            List<Organization> organizations, List<Note> notes, List<ActivityEvent> activity) {
+                            List<Organization> organizations, List<Segment> segments, List<ListView> listViews, List<Note> notes,
+                            List<ActivityEvent> activity) {
+    private static final Comparator<ListView> BY_AGENT = Comparator.comparing(ListView::agent,
+            Comparator.nullsFirst(Comparator.naturalOrder()));
     /** Page size of the reads of keyset lists. */
     private static final int PAGE = 1000;
 
@@ -43,11 +50,19 @@ public record StoreSnapshot(List<Property> properties, List<AttributeDefinition>
         List<AttributeDefinition> definitions = new ArrayList<>();
         List<Contact> contacts = new ArrayList<>();
         List<Organization> organizations = new ArrayList<>();
+        List<Segment> segments = new ArrayList<>();
+        List<ListView> listViews = new ArrayList<>();
         List<Note> notes = new ArrayList<>();
         List<ActivityEvent> activity = new ArrayList<>();
         for (Property p : properties) {
             for (Target t : Target.values()) {
                 definitions.addAll(store.attributes().list(p.id(), t));
+                List<Segment> ss = new ArrayList<>(store.segments().list(p.id(), t));
+                ss.sort(Comparator.comparing(Segment::id));
+                segments.addAll(ss);
+                List<ListView> vs = new ArrayList<>(store.listViews().list(p.id(), t));
+                vs.sort(BY_AGENT);
+                listViews.addAll(vs);
             }
             List<Contact> cs = new ArrayList<>(store.contacts().getAll(p.id(), store.contacts().findIds(p.id(), Filter.all())));
             cs.sort(Comparator.comparing(Contact::id));
@@ -70,7 +85,7 @@ public record StoreSnapshot(List<Property> properties, List<AttributeDefinition>
             }
         }
         return new StoreSnapshot(List.copyOf(properties), List.copyOf(definitions), List.copyOf(contacts), List.copyOf(organizations),
-                List.copyOf(notes), List.copyOf(activity));
+                List.copyOf(segments), List.copyOf(listViews), List.copyOf(notes), List.copyOf(activity));
     }
 
     /**
