@@ -55,6 +55,11 @@ import java.util.function.Function;
  *       and {@code updated} of the objects they touch as they were: they are consequences
  *       of another deletion, not edits. The store does not check that linked organizations
  *       exist (the SDK does before writing); a count is kept for every linked id.</li>
+ *   <li>Tickets, notes and activity events live under the same lock as the contacts: a
+ *       note or an event for a contact (or organization) that does not exist is refused,
+ *       and an ingested event, or a new ticket, changes the contact's statistics in the same
+ *       critical section. Activity events are unique per property and kind by external id.
+ *       Notes and tickets are optimistic on the version.</li>
  * </ul>
  *
  * <h2>Queries</h2>
