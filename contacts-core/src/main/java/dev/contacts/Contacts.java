@@ -8,8 +8,10 @@ import dev.contacts.internal.ContactHistory;
 import dev.contacts.internal.HostServices;
 import dev.contacts.internal.InMemoryBlobStore;
 import dev.contacts.internal.PropertyContext;
+import dev.contacts.internal.SegmentCounts;
 import dev.contacts.internal.TicketBlobs;
 import dev.contacts.internal.TicketSettings;
+import dev.contacts.internal.WriteObservingStore;
 import dev.contacts.model.Property;
 import dev.contacts.model.PropertyId;
 import dev.contacts.spi.ContactStore;
@@ -36,14 +38,18 @@ public final class Contacts {
     private static final Logger LOG = LoggerFactory.getLogger(Contacts.class);
 
     private final ContactStore store;
+    private final SegmentCounts segmentCounts;
     private final Clock clock;
     private final HostServices hosts;
     private final EmailDispatcher emailDispatcher;
     private final DeletionPolicy deletion;
 
     private Contacts(Builder b) {
-        this.store = Objects.requireNonNull(b.store, "store: call Contacts.builder().store(...)");
         this.clock = b.clock;
+        this.segmentCounts = new SegmentCounts(b.segmentCountTtl, clock);
+        // every service writes through this wrapper, so no write can forget to drop the cached counts
+        this.store = WriteObservingStore.wrap(Objects.requireNonNull(b.store, "store: call Contacts.builder().store(...)"),
+                segmentCounts);
         this.hosts = new HostServices(b.directory, b.telephony, b.mailer, b.blobStore,
                 new TicketSettings(b.maxFileBytes, b.maxEmailBytes, b.emailRetry, b.messageIdDomain));
         this.emailDispatcher = new EmailDispatcher(store, clock, hosts);
@@ -73,7 +79,7 @@ public final class Contacts {
     public PropertyContacts property(PropertyId id) {
         Property p = store.properties().get(id)
                 .orElseThrow(() -> new NotFoundException("property " + id + " does not exist; create it with createProperty"));
-        return new PropertyContacts(new PropertyContext(p, store, clock, hosts, deletion));
+        return new PropertyContacts(new PropertyContext(p, store, clock, hosts, deletion), segmentCounts);
     }
 
     /**
@@ -121,8 +127,9 @@ public final class Contacts {
      * <ul>
      *   <li>Store writes: on the in-memory and JPA stores every write is atomic (one lock, one
      *       transaction), so there is nothing to complete. The MongoDB store writes a ticket and
-     *       the contact's statistics (or a contact's message and its {@code lastSeen}) as
-     *       idempotent steps and completes the interrupted ones here.</li>
+     *       the contact's statistics (or a contact's message and its {@code lastSeen}, or an
+     *       activity event and the statistics it feeds) as idempotent steps and completes the
+     *       interrupted ones here.</li>
      *   <li>Merges: a merge of two contacts writes both contacts in one store step, then
      *       points the removed contact's tickets, notes and activity at the kept one; merges
      *       interrupted in between are finished here.</li>
@@ -140,13 +147,17 @@ public final class Contacts {
         long completed = 0;
         for (Property p : store.properties().list()) {
             completed += store.tickets().recover(p.id());
+            completed += store.activity().recover(p.id());
             completed += ContactHistory.completeMerges(store, p.id());
         }
         long deleted = TicketBlobs.sweep(hosts.blobs(), store.tickets(), clock.instant().minus(RECOVERY_GRACE));
         return new Recovery(completed, deleted);
     }
 
-    /** @return the store */
+    /**
+     * @return the store as the SDK uses it: the host's store, wrapped so that writes through it drop the cached
+     *         segment counts of their property
+     */
     public ContactStore store() {
         return store;
     }
@@ -168,6 +179,7 @@ public final class Contacts {
         private long maxEmailBytes = TicketSettings.DEFAULT_MAX_EMAIL_BYTES;
         private EmailRetryPolicy emailRetry = EmailRetryPolicy.DEFAULT;
         private String messageIdDomain = TicketSettings.DEFAULT_DOMAIN;
+        private Duration segmentCountTtl = SegmentCounts.DEFAULT_TTL;
         private DeletionPolicy deletion = DeletionPolicy.CASCADE;
 
         private Builder() {
@@ -260,6 +272,21 @@ public final class Contacts {
         public Builder messageIdDomain(String domain) {
             new TicketSettings(maxFileBytes, maxEmailBytes, emailRetry, domain); // validates now, where the mistake is
             this.messageIdDomain = domain;
+            return this;
+        }
+
+        /**
+         * How long the counts shown in segment lists ({@link SegmentService#list}) are reused. Any
+         * write to a property through this SDK drops its counts at once; the TTL bounds how long
+         * writes by other processes on a shared database, and the passing of time under relative
+         * date filters, can go unseen. {@link SegmentService#count} is always exact.
+         *
+         * @param ttl 0 (no caching) to 1 day; default 60 seconds
+         * @return this builder
+         * @throws InvalidValueException if it is negative or longer than a day
+         */
+        public Builder segmentCountTtl(Duration ttl) {
+            this.segmentCountTtl = SegmentCounts.checkTtl(ttl);
             return this;
         }
 

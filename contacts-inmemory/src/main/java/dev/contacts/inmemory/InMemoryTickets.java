@@ -2,7 +2,7 @@ package dev.contacts.inmemory;
 
 import dev.contacts.ConflictException;
 import dev.contacts.NotFoundException;
-import dev.contacts.internal.TicketArguments;
+import dev.contacts.internal.StoreArguments;
 import dev.contacts.model.Contact;
 import dev.contacts.model.ContactId;
 import dev.contacts.model.Delivery;
@@ -36,26 +36,19 @@ final class InMemoryTickets implements TicketRepository {
     }
 
     private PropertyData require(PropertyId property, String action) {
-        Objects.requireNonNull(property, "property");
-        PropertyData data = store.data(property);
-        if (data == null) {
-            throw new NotFoundException("cannot " + action + ": property " + property + " does not exist");
-        }
-        return data;
+        return store.require(property, action);
     }
 
     /** Runs a read on an existing property, or returns {@code absent} when the property does not exist. */
     private <R> R read(PropertyId property, R absent, Function<TicketData, R> action) {
-        Objects.requireNonNull(property, "property");
-        PropertyData data = store.data(property);
-        return data == null ? absent : data.read(() -> action.apply(data.tickets));
+        return store.read(property, absent, data -> action.apply(data.tickets));
     }
 
     @Override
     public Ticket create(PropertyId property, Ticket draft, TicketMessage first) {
         Objects.requireNonNull(draft, "draft");
         Objects.requireNonNull(first, "first");
-        TicketArguments.checkDraft(draft, first);
+        StoreArguments.checkDraft(draft, first);
         PropertyData data = require(property, "create a ticket");
         return data.write(() -> {
             TicketData t = data.tickets;
@@ -73,8 +66,8 @@ final class InMemoryTickets implements TicketRepository {
             Contact c = contact.entity;
             Contact next = c.toBuilder()
                     .set("totalTickets", c.totalTickets() == null ? BigDecimal.ONE : c.totalTickets().add(BigDecimal.ONE))
-                    .set("firstTicket", min(c.firstTicket(), ticket.created()))
-                    .set("lastTicket", max(c.lastTicket(), ticket.created()))
+                    .set("firstTicket", ContactStats.min(c.firstTicket(), ticket.created()))
+                    .set("lastTicket", ContactStats.max(c.lastTicket(), ticket.created()))
                     .version(c.version() + 1).build();
             data.contacts.replace(contact, Schema.CONTACTS.row(next));
             return ticket;
@@ -85,14 +78,6 @@ final class InMemoryTickets implements TicketRepository {
         if (t.byMessageId.containsKey(message.messageId())) {
             throw new ConflictException("the Message-ID " + message.messageId() + " is already used in property " + property);
         }
-    }
-
-    private static Instant min(Instant a, Instant b) {
-        return a == null || b.isBefore(a) ? b : a;
-    }
-
-    private static Instant max(Instant a, Instant b) {
-        return a == null || b.isAfter(a) ? b : a;
     }
 
     @Override
@@ -124,7 +109,7 @@ final class InMemoryTickets implements TicketRepository {
 
     @Override
     public List<Ticket> list(PropertyId property, long afterNumber, int limit) {
-        TicketArguments.checkLimit(limit, 1000);
+        StoreArguments.checkLimit(limit, 1000);
         return read(property, List.of(), t -> {
             List<Ticket> page = new ArrayList<>();
             for (TicketId id : t.byNumber.tailMap(afterNumber, false).values()) {
@@ -187,8 +172,8 @@ final class InMemoryTickets implements TicketRepository {
                 Row<Contact> contact = data.contacts.get(ticket.contact());
                 if (contact != null) {
                     Contact c = contact.entity;
-                    Contact next = c.toBuilder().set("firstSeen", min(c.firstSeen(), message.created()))
-                            .set("lastSeen", max(c.lastSeen(), message.created())).version(c.version() + 1).build();
+                    Contact next = c.toBuilder().set("firstSeen", ContactStats.min(c.firstSeen(), message.created()))
+                            .set("lastSeen", ContactStats.max(c.lastSeen(), message.created())).version(c.version() + 1).build();
                     data.contacts.replace(contact, Schema.CONTACTS.row(next));
                 }
             }
@@ -221,8 +206,8 @@ final class InMemoryTickets implements TicketRepository {
     public List<TicketMessage> listContactMessages(PropertyId property, ContactId contact, Instant beforeCreated,
                                                      TicketMessageId beforeId, int limit) {
         Objects.requireNonNull(contact, "contact");
-        TicketArguments.checkPosition(beforeCreated, beforeId);
-        TicketArguments.checkLimit(limit, 1001);
+        StoreArguments.checkPosition(beforeCreated, beforeId);
+        StoreArguments.checkLimit(limit, 1001);
         return read(property, List.of(), t -> {
             NavigableSet<TicketData.Position> positions = t.timeline.get(contact);
             if (positions == null) {
@@ -244,7 +229,7 @@ final class InMemoryTickets implements TicketRepository {
     @Override
     public List<TicketMessage> listDueEmails(PropertyId property, Instant now, int limit) {
         Objects.requireNonNull(now, "now");
-        TicketArguments.checkLimit(limit, 1000);
+        StoreArguments.checkLimit(limit, 1000);
         return read(property, List.of(), t -> {
             List<TicketMessage> due = new ArrayList<>();
             for (TicketData.Due d : t.due) {

@@ -111,6 +111,26 @@ final class BrokenStore implements ContactStore {
     }
 
     @Override
+    public dev.contacts.spi.NoteRepository notes() {
+        return delegate.notes();
+    }
+
+    @Override
+    public dev.contacts.spi.ActivityRepository activity() {
+        return delegate.activity();
+    }
+
+    @Override
+    public dev.contacts.spi.SegmentRepository segments() {
+        return delegate.segments();
+    }
+
+    @Override
+    public dev.contacts.spi.ListViewRepository listViews() {
+        return delegate.listViews();
+    }
+
+    @Override
     public Set<StoreCapability> capabilities() {
         return delegate.capabilities();
     }

@@ -26,12 +26,14 @@ final class Counters {
      */
     static long next(MongoStore store, PropertyId property, String name) {
         String id = property.value() + ":" + name;
-        FindOneAndUpdateOptions options = new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER);
+        // the document before the update: mongo-java-server answers "after" with its live document, which a concurrent
+        // increment may change before the reply is written; "before" is a copy on every server
+        FindOneAndUpdateOptions options = new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE);
         for (int attempt = 0; ; attempt++) {
             try {
-                Document counter = store.collection(Schema.COUNTERS).findOneAndUpdate(Filters.eq(Fields.ID, id),
+                Document before = store.collection(Schema.COUNTERS).findOneAndUpdate(Filters.eq(Fields.ID, id),
                         Updates.combine(Updates.inc("value", 1L), Updates.setOnInsert(Fields.PROPERTY, property.value())), options);
-                return ((Number) counter.get("value")).longValue();
+                return before == null ? 1 : ((Number) before.get("value")).longValue() + 1;
             } catch (MongoException e) {
                 // two first upserts of one counter may race on _id; the loser simply increments the winner's document
                 if (attempt > 0 || !StoreCalls.isDuplicateKey(e, "_id_")) {

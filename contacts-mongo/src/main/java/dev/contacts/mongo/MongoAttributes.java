@@ -108,7 +108,7 @@ final class MongoAttributes implements AttributeDefinitionRepository {
         Objects.requireNonNull(name, "name");
         return StoreCalls.run("attributes.delete", property, () -> {
             Document flagged = collection().findOneAndUpdate(Filters.and(named(property, target, name), Fields.notDeleting()),
-                    Updates.set(Fields.DELETING, true), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+                    Updates.set(Fields.DELETING, true), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE));
             if (flagged == null) {
                 return false;
             }

@@ -4,11 +4,15 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import dev.contacts.model.PropertyId;
+import dev.contacts.spi.ActivityRepository;
 import dev.contacts.spi.AttributeDefinitionRepository;
 import dev.contacts.spi.ContactRepository;
 import dev.contacts.spi.ContactStore;
+import dev.contacts.spi.ListViewRepository;
+import dev.contacts.spi.NoteRepository;
 import dev.contacts.spi.OrganizationRepository;
 import dev.contacts.spi.PropertyRepository;
+import dev.contacts.spi.SegmentRepository;
 import dev.contacts.spi.StoreCapability;
 import dev.contacts.spi.TicketRepository;
 import java.util.EnumSet;
@@ -30,8 +34,9 @@ import org.slf4j.LoggerFactory;
  * <h2>Collections</h2>
  * One collection per aggregate — {@code properties}, {@code attributeDefinitions},
  * {@code contacts}, {@code organizations}, {@code tickets} (messages and their outbox state
- * inside the ticket document) — plus {@code counters} (per-property ticket numbers and
- * attribute positions). {@link #create} creates missing collections and indexes; it is
+ * inside the ticket document), {@code notes}, {@code webSessions}, {@code liveChats},
+ * {@code segments}, {@code listViews} — plus {@code counters} (per-property ticket numbers
+ * and attribute positions) and {@code contactMerges} (merges in progress). {@link #create} creates missing collections and indexes; it is
  * idempotent, so every instance of a host may call it on start. {@code propertyId} is the
  * first key of every declared index, and every query and write is scoped by it.
  *
@@ -63,6 +68,10 @@ public final class MongoStore implements ContactStore {
     private final MongoContacts contacts;
     private final MongoOrganizations organizations;
     private final MongoTickets tickets;
+    private final MongoNotes notes;
+    private final MongoActivity activity;
+    private final MongoSegments segments;
+    private final MongoListViews listViews;
     private final Recovery recovery;
 
     private MongoStore(MongoClient client, boolean owned, String databaseName, Set<StoreCapability> capabilities) {
@@ -76,6 +85,10 @@ public final class MongoStore implements ContactStore {
         this.organizations = new MongoOrganizations(this);
         this.contacts = new MongoContacts(this);
         this.tickets = new MongoTickets(this);
+        this.notes = new MongoNotes(this);
+        this.activity = new MongoActivity(this);
+        this.segments = new MongoSegments(this);
+        this.listViews = new MongoListViews(this);
         this.recovery = new Recovery(this);
     }
 
@@ -152,6 +165,30 @@ public final class MongoStore implements ContactStore {
     @Override
     public TicketRepository tickets() {
         return tickets;
+    }
+
+    /** @return notes on contacts and organizations */
+    @Override
+    public NoteRepository notes() {
+        return notes;
+    }
+
+    /** @return web sessions and live chats; its {@code recover} completes interrupted ingestions */
+    @Override
+    public ActivityRepository activity() {
+        return activity;
+    }
+
+    /** @return saved segments */
+    @Override
+    public SegmentRepository segments() {
+        return segments;
+    }
+
+    /** @return saved list views */
+    @Override
+    public ListViewRepository listViews() {
+        return listViews;
     }
 
     /** @return the limitations declared when the store was opened (none for a real MongoDB server) */

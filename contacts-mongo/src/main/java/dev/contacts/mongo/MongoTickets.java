@@ -12,7 +12,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import dev.contacts.ConflictException;
 import dev.contacts.NotFoundException;
-import dev.contacts.internal.TicketArguments;
+import dev.contacts.internal.StoreArguments;
 import dev.contacts.model.ContactId;
 import dev.contacts.model.Delivery;
 import dev.contacts.model.PropertyId;
@@ -99,7 +99,7 @@ final class MongoTickets implements TicketRepository {
     public Ticket create(PropertyId property, Ticket draft, TicketMessage first) {
         Objects.requireNonNull(draft, "draft");
         Objects.requireNonNull(first, "first");
-        TicketArguments.checkDraft(draft, first);
+        StoreArguments.checkDraft(draft, first);
         return StoreCalls.run("tickets.create", property, () -> {
             store.requireProperty(property, "create a ticket");
             if (contacts().countDocuments(Filters.and(Filters.eq(Fields.ID, draft.contact().toString()), scope(property),
@@ -188,7 +188,7 @@ final class MongoTickets implements TicketRepository {
 
     @Override
     public List<Ticket> list(PropertyId property, long afterNumber, int limit) {
-        TicketArguments.checkLimit(limit, 1000);
+        StoreArguments.checkLimit(limit, 1000);
         return StoreCalls.run("tickets.list", property, () -> decode(tickets()
                 .find(Filters.and(scope(property), Filters.gt("number", afterNumber))).sort(Sorts.ascending("number")).limit(limit)));
     }
@@ -327,17 +327,15 @@ final class MongoTickets implements TicketRepository {
     public List<TicketMessage> listContactMessages(PropertyId property, ContactId contact, Instant beforeCreated,
                                                      TicketMessageId beforeId, int limit) {
         Objects.requireNonNull(contact, "contact");
-        TicketArguments.checkPosition(beforeCreated, beforeId);
-        TicketArguments.checkLimit(limit, 1001);
+        StoreArguments.checkPosition(beforeCreated, beforeId);
+        StoreArguments.checkLimit(limit, 1001);
         return StoreCalls.run("tickets.listContactMessages", property, () -> {
             List<Bson> pipeline = new ArrayList<>();
             pipeline.add(Aggregates.match(Filters.and(scope(property), Filters.eq("contact", contact.toString()))));
             pipeline.add(Aggregates.project(Projections.include("contact", MESSAGES)));
             pipeline.add(Aggregates.unwind("$" + MESSAGES));
             if (beforeCreated != null) {
-                Date at = Date.from(beforeCreated);
-                pipeline.add(Aggregates.match(Filters.or(Filters.lt(MESSAGES + ".created", at),
-                        Filters.and(Filters.eq(MESSAGES + ".created", at), Filters.lt(MESSAGES + ".id", beforeId.toString())))));
+                pipeline.add(Aggregates.match(NewestFirst.before(MESSAGES + ".created", MESSAGES + ".id", beforeCreated, beforeId)));
             }
             pipeline.add(Aggregates.sort(Sorts.descending(MESSAGES + ".created", MESSAGES + ".id")));
             pipeline.add(Aggregates.limit(limit));
@@ -352,7 +350,7 @@ final class MongoTickets implements TicketRepository {
     @Override
     public List<TicketMessage> listDueEmails(PropertyId property, Instant now, int limit) {
         Objects.requireNonNull(now, "now");
-        TicketArguments.checkLimit(limit, 1000);
+        StoreArguments.checkLimit(limit, 1000);
         return StoreCalls.run("tickets.listDueEmails", property, () -> {
             Date at = Date.from(now);
             List<Bson> pipeline = List.of(
@@ -388,14 +386,16 @@ final class MongoTickets implements TicketRepository {
         Objects.requireNonNull(leaseUntil, "leaseUntil");
         return StoreCalls.run("tickets.claimEmail", property, () -> {
             Date lease = Date.from(leaseUntil);
-            Document after = tickets().findOneAndUpdate(
+            // read the message as it was before the claim (a copy on every server, see Counters) and apply the same change
+            Document before = tickets().findOneAndUpdate(
                     Filters.and(ticket(property, ticket), Filters.elemMatch(OUTBOX, Filters.and(Filters.eq("m", message.toString()),
                             Filters.lte("at", Date.from(now))))),
                     Updates.combine(Updates.inc(AT_MESSAGE + "attempts", 1), Updates.set(AT_MESSAGE + "nextAttempt", lease),
                             Updates.set(OUTBOX + ".$[ob].at", lease)),
-                    new FindOneAndUpdateOptions().arrayFilters(arrayFilters(message)).returnDocument(ReturnDocument.AFTER)
+                    new FindOneAndUpdateOptions().arrayFilters(arrayFilters(message)).returnDocument(ReturnDocument.BEFORE)
                             .projection(Projections.include("contact", MESSAGES)));
-            return after == null ? Optional.<TicketMessage>empty() : Optional.ofNullable(TicketCodec.find(after, message.toString()));
+            TicketMessage claimed = before == null ? null : TicketCodec.find(before, message.toString());
+            return claimed == null ? Optional.<TicketMessage>empty() : Optional.of(claimed.withDelivery(claimed.delivery().claimed(leaseUntil)));
         });
     }
 

@@ -31,10 +31,22 @@ final class Schema {
     static final String COUNTERS = "counters";
     /** Merges of contacts in progress or whose history is still being re-pointed ({@code _id} is the removed contact). */
     static final String MERGES = "contactMerges";
-    /** Every collection, in creation order. */
-    static final List<String> COLLECTIONS = List.of(PROPERTIES, ATTRIBUTES, CONTACTS, ORGANIZATIONS, TICKETS, COUNTERS, MERGES);
+    /** Saved segments. */
+    static final String SEGMENTS = "segments";
+    /** Saved list views. */
+    static final String LIST_VIEWS = "listViews";
+    /** Notes on contacts and organizations. */
+    static final String NOTES = "notes";
+    /** Web sessions. */
+    static final String WEB_SESSIONS = "webSessions";
+    /** Live chats with their transcripts. */
+    static final String LIVE_CHATS = "liveChats";
     /** The collections holding a property's data (everything but the property document itself). */
-    static final List<String> PROPERTY_DATA = List.of(ATTRIBUTES, CONTACTS, ORGANIZATIONS, TICKETS, COUNTERS, MERGES);
+    static final List<String> PROPERTY_DATA = List.of(ATTRIBUTES, CONTACTS, ORGANIZATIONS, TICKETS, COUNTERS, MERGES, SEGMENTS, LIST_VIEWS,
+            NOTES, WEB_SESSIONS, LIVE_CHATS);
+    /** Every collection, in creation order. */
+    static final List<String> COLLECTIONS = java.util.stream.Stream.concat(java.util.stream.Stream.of(PROPERTIES), PROPERTY_DATA.stream())
+            .toList();
 
     /** Name of the unique index that makes email addresses unique per property by fold. */
     static final String CONTACT_EMAILS_UNIQUE = "propertyId_emailKeys_unique";
@@ -46,6 +58,12 @@ final class Schema {
     static final String TICKET_NUMBER_UNIQUE = "propertyId_number_unique";
     /** Name of the unique index on Message-IDs. */
     static final String MESSAGE_ID_UNIQUE = "propertyId_messageIds_unique";
+    /** Name of the unique index on segment names by fold. */
+    static final String SEGMENT_NAME_UNIQUE = "propertyId_target_nameFold_unique";
+    /** Name of the unique index on list views. */
+    static final String LIST_VIEW_UNIQUE = "propertyId_target_agent_unique";
+    /** Name of the unique index on the host's ids of activity events. */
+    static final String EXTERNAL_ID_UNIQUE = "propertyId_externalId_unique";
 
     /**
      * One declared index.
@@ -103,6 +121,16 @@ final class Schema {
         all.add(new IndexSpec(TICKETS, "propertyId_outbox.at", List.of(p, MongoTickets.OUTBOX + ".at"), false));
         all.add(new IndexSpec(TICKETS, "propertyId_pending.step", List.of(p, MongoTickets.PENDING + ".step"), false));
         all.add(new IndexSpec(TICKETS, "propertyId_messages.id", List.of(p, "messages.id"), false));
+
+        all.add(new IndexSpec(SEGMENTS, SEGMENT_NAME_UNIQUE, List.of(p, "target", "nameFold"), true));
+        all.add(new IndexSpec(LIST_VIEWS, LIST_VIEW_UNIQUE, List.of(p, "target", "agent"), true));
+        all.add(new IndexSpec(NOTES, "propertyId_parent_created_id", List.of(p, "parent", "created", Fields.ID), false));
+        for (String events : List.of(WEB_SESSIONS, LIVE_CHATS)) {
+            all.add(new IndexSpec(events, EXTERNAL_ID_UNIQUE, List.of(p, "externalId"), true));
+            all.add(new IndexSpec(events, "propertyId_contact_start_id", List.of(p, "contact", "start", Fields.ID), false));
+            all.add(new IndexSpec(events, "propertyId_pending", List.of(p, MongoActivity.PENDING), false));
+        }
+        all.add(new IndexSpec(CONTACTS, "propertyId_appliedEvents", List.of(p, MongoActivity.APPLIED_EVENTS), false));
         return all;
     }
 

@@ -5,11 +5,12 @@ import dev.contacts.model.Ticket;
 import dev.contacts.model.TicketMessage;
 
 /**
- * The argument checks of the ticket store SPI that every store makes the same way, kept
- * in one place so stores cannot drift apart on them.
+ * Argument checks of the store SPI that every store makes the same way (page limits,
+ * timeline positions, ticket drafts), kept in one place so stores cannot drift apart on
+ * them.
  */
-public final class TicketArguments {
-    private TicketArguments() {
+public final class StoreArguments {
+    private StoreArguments() {
     }
 
     /**
