@@ -10,12 +10,15 @@ import dev.contacts.filter.Filter;
 import dev.contacts.model.AttributeChanges;
 import dev.contacts.model.AttributeType;
 import dev.contacts.model.Contact;
+import dev.contacts.model.ChatMessage;
+import dev.contacts.model.LiveChat;
 import dev.contacts.model.NewMessage;
 import dev.contacts.model.NewTicket;
 import dev.contacts.model.Organization;
 import dev.contacts.model.Property;
 import dev.contacts.model.Target;
 import dev.contacts.model.Ticket;
+import dev.contacts.model.WebSession;
 import dev.contacts.spi.ContactStore;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -237,6 +240,38 @@ class StepCrashTest {
                 assertThat(now.version()).as(label).isEqualTo(before.version() + (tagged ? 1 : 0));
             }
         });
+    }
+
+    @Test
+    void ingestingTheNewestWebSession() {
+        Instant start = NOW.minusSeconds(600);
+        underEveryCrash("newest web session", true, (w, b) -> w.p().activity().ingest(WebSession.builder("s1", b.ada().id(), start)
+                .end(NOW).pagesViewed(3).timeSpent(600).city("Oslo").country("no").build()), (w, b, label) -> {
+                    Contact ada = contact(w, b.ada()).orElseThrow();
+                    boolean counted = ada.totalWebSessions() != null;
+                    assertThat(w.p().activity().webSessions(b.ada().id(), 10, null).items()).as(label).hasSize(counted ? 1 : 0);
+                    assertThat(ada.version()).as(label).isEqualTo(b.ada().version() + (counted ? 1 : 0));
+                    assertThat(ada.city()).as(label).isEqualTo(counted ? "Oslo" : null);
+                    assertThat(ada.pagesViewed()).as(label).isEqualTo(counted ? new BigDecimal(3) : null);
+                    assertThat(ada.lastSeen()).as(label).isEqualTo(counted ? NOW : null);
+                });
+    }
+
+    @Test
+    void ingestingALiveChat() {
+        underEveryCrash("live chat", true, (w, b) -> w.p().activity().ingest(LiveChat.of("c1", b.bob().id(), NOW.minusSeconds(60),
+                List.of(ChatMessage.visitor("hi", NOW.minusSeconds(30))))), (w, b, label) -> {
+                    Contact bob = contact(w, b.bob()).orElseThrow();
+                    boolean counted = bob.totalLiveChats() != null;
+                    assertThat(bob.lastSeen()).as(label).isEqualTo(counted ? NOW.minusSeconds(30) : null);
+                    assertThat(bob.version()).as(label).isEqualTo(b.bob().version() + (counted ? 1 : 0));
+                });
+    }
+
+    @Test
+    void addingANote() {
+        underEveryCrash("note", true, (w, b) -> w.p().notes().add(b.ada().id(), "alice", "Called her"), (w, b, label) ->
+                assertThat(w.p().notes().list(b.ada().id(), 10, null).items()).as(label).hasSizeLessThanOrEqualTo(1));
     }
 
     @Test

@@ -57,10 +57,32 @@ final class StoredInvariants {
             tickets.merge(t.getString("contact"), 1, Integer::sum);
             nonEmpty(broken, t, MongoTickets.PENDING, "ticket");
         }
+        Set<String> contactIds = new HashSet<>();
+        for (Document c : db.getCollection(Schema.CONTACTS).find()) {
+            contactIds.add(c.getString(Fields.ID));
+        }
+        for (String events : List.of(Schema.WEB_SESSIONS, Schema.LIVE_CHATS)) {
+            for (Document e : db.getCollection(events).find()) {
+                if (e.containsKey(MongoActivity.PENDING)) {
+                    broken.add(events + " " + e.get(Fields.ID) + " still pending");
+                }
+                if (!contactIds.contains(e.getString("contact"))) {
+                    broken.add(events + " " + e.get(Fields.ID) + " belongs to the missing contact " + e.getString("contact"));
+                }
+            }
+        }
+        for (Document n : db.getCollection(Schema.NOTES).find()) {
+            String parent = n.getString("parent");
+            boolean exists = contactIds.contains(parent) || organizations.contains(parent);
+            if (!exists) {
+                broken.add("note " + n.get(Fields.ID) + " belongs to the missing " + n.getString("parentKind") + " " + parent);
+            }
+        }
         Map<String, String> emailOwners = new HashMap<>();
         for (Document c : db.getCollection(Schema.CONTACTS).find()) {
             String id = c.getString(Fields.ID);
-            for (String marker : List.of(MongoContacts.PENDING_LINKS, MongoTickets.APPLIED_TICKETS, MongoTickets.APPLIED_MESSAGES)) {
+            for (String marker : List.of(MongoContacts.PENDING_LINKS, MongoTickets.APPLIED_TICKETS, MongoTickets.APPLIED_MESSAGES,
+                    MongoActivity.APPLIED_EVENTS)) {
                 nonEmpty(broken, c, marker, "contact");
             }
             for (String marker : List.of(ContactMerges.MERGING_INTO, ContactMerges.MERGED_FROM)) {
