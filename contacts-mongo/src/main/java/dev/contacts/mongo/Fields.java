@@ -88,6 +88,30 @@ final class Fields {
     }
 
     /**
+     * @param target    contacts or organizations
+     * @param attribute a built-in name or {@code custom.<key>}
+     * @return whether its key is always an array (a built-in TEXT_SET), never one (any other built-in), or may be
+     *         either (a custom attribute, whose type a filter does not carry)
+     */
+    static Shape shape(Target target, String attribute) {
+        if (attribute.startsWith(AttributeDefinition.CUSTOM_PREFIX)) {
+            return Shape.EITHER;
+        }
+        AttributeDefinition d = BuiltInAttributes.find(target, attribute);
+        return d != null && d.type() == AttributeType.TEXT_SET ? Shape.ARRAY : Shape.SCALAR;
+    }
+
+    /** Whether a field holds an array. */
+    enum Shape {
+        /** Never an array. */
+        SCALAR,
+        /** Always an array. */
+        ARRAY,
+        /** Either, depending on the attribute's type. */
+        EITHER
+    }
+
+    /**
      * @param type a type
      * @return whether values of it are compared by fold
      */

@@ -32,9 +32,9 @@ import org.bson.conversions.Bson;
  * array matches when some element does, which is SEMANTICS.md's rule for sets), or the value.
  * Unknown values are absent fields, so a positive operator never matches them. Negatives and
  * {@code not} are translated to the operators MongoDB defines as exact complements of their
- * positive twins: {@code $ne}, {@code $nin}, {@code $not} and {@code $exists: false}, each of
- * which also matches a document without the field — exactly the "negatives include unknown"
- * rule. The seek predicates of keyset paging are ordinary comparisons here, on the sort key
+ * positive twins: {@code $ne}, {@code $nin}, {@code $not} and {@code $exists: false} (and
+ * {@code $nor} for a number's {@code !=}), each of which also matches a document without the
+ * field — exactly the "negatives include unknown" rule. The seek predicates of keyset paging are ordinary comparisons here, on the sort key
  * and on {@code _id} (canonical id text, whose order is the ids' unsigned order).
  */
 final class FilterTranslator {
@@ -137,8 +137,13 @@ final class FilterTranslator {
             case CONTAINS:
             case STARTS_WITH:
             case ENDS_WITH:
-                return Filters.regex(field, literal(op, textOperand(operands, c)));
-            case EQ:
+                return regex(field, Fields.shape(target, attribute), literal(op, textOperand(operands, c)));
+            case EQ: {
+                // a closed range rather than $eq: the same on a MongoDB server, and exact on mongo-java-server, which
+                // compares numbers for equality as doubles (18 integer digits do not fit) but orders Decimal128 exactly
+                Object value = operand(attribute, operands.get(0));
+                return Filters.and(Filters.gte(field, value), Filters.lte(field, value));
+            }
             case LT:
             case LE:
             case GT:
@@ -160,7 +165,12 @@ final class FilterTranslator {
             case IS_ANY_OF:
                 return Filters.nin(field, operandList(attribute, operands));
             case EQ:
-                return Filters.ne(field, operand(attribute, operands.get(0)));
+                return Filters.nor(positive(attribute, positive, operands, c)); // the range of EQ has no field-level negation
+            case CONTAINS:
+            case STARTS_WITH:
+            case ENDS_WITH:
+                return Fields.shape(target, attribute) == Fields.Shape.SCALAR ? Filters.not(positive(attribute, positive, operands, c))
+                        : Filters.nor(positive(attribute, positive, operands, c));
             default:
                 return Filters.not(positive(attribute, positive, operands, c));
         }
@@ -168,12 +178,31 @@ final class FilterTranslator {
 
     private static Bson comparison(String field, Operator op, Object value) {
         switch (op) {
-            case EQ: return Filters.eq(field, value);
             case LT: return Filters.lt(field, value);
             case LE: return Filters.lte(field, value);
             case GT: return Filters.gt(field, value);
             case GE: return Filters.gte(field, value);
             default: throw new IllegalStateException(op.name());
+        }
+    }
+
+    /**
+     * A regular expression on a text key. On an array it is tested element by element with
+     * {@code $elemMatch}: a plain {@code $regex} on an array means the same on a MongoDB
+     * server, but mongo-java-server also tries it on the text of the whole list
+     * ({@code "[a, b]"}), so a pattern with a bracket, a comma or an anchor would match arrays
+     * it should not. A custom attribute may be either: the scalar branch then requires that
+     * the field is not an array ({@code field.0} absent: sets are never empty).
+     */
+    private static Bson regex(String field, Fields.Shape shape, String pattern) {
+        Bson elements = Filters.elemMatch(field, new Document("$regex", pattern));
+        switch (shape) {
+            case SCALAR:
+                return Filters.regex(field, pattern);
+            case ARRAY:
+                return elements;
+            default:
+                return Filters.or(elements, Filters.and(Filters.exists(field + ".0", false), Filters.regex(field, pattern)));
         }
     }
 
