@@ -450,13 +450,21 @@ final class MongoTickets implements TicketRepository {
         });
     }
 
-    /** {@inheritDoc} One {@code updateMany} on the tickets' {@code contact}; messages take their contact from the ticket. */
+    /**
+     * {@inheritDoc} One {@code updateMany} on the tickets' {@code contact} (messages take their
+     * contact from the ticket), or one {@code deleteMany} when {@code to} is gone.
+     */
     @Override
     public long reassign(PropertyId property, ContactId from, ContactId to) {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
-        return StoreCalls.run("tickets.reassign", property, () -> tickets().updateMany(
-                Filters.and(scope(property), Filters.eq("contact", from.toString())), Updates.set("contact", to.toString())).getModifiedCount());
+        return StoreCalls.run("tickets.reassign", property, () -> {
+            Bson ofFrom = Filters.and(scope(property), Filters.eq("contact", from.toString()));
+            if (contacts().countDocuments(Filters.and(Fields.one(property, to), Fields.notDeleting())) == 0) {
+                return tickets().deleteMany(ofFrom).getDeletedCount(); // the kept contact is gone: its history goes with it
+            }
+            return tickets().updateMany(ofFrom, Updates.set("contact", to.toString())).getModifiedCount();
+        });
     }
 
     /**
