@@ -1,6 +1,7 @@
 package dev.contacts.internal;
 
 import dev.contacts.InvalidValueException;
+import dev.contacts.model.EntityId;
 import dev.contacts.model.Ticket;
 import dev.contacts.model.TicketMessage;
 
@@ -32,6 +33,17 @@ public final class StoreArguments {
     public static void checkPosition(Object created, Object id) {
         if ((created == null) != (id == null)) {
             throw new IllegalArgumentException("give both the time and the id of the position, or neither");
+        }
+    }
+
+    /**
+     * @param from the parent notes move from
+     * @param to   the parent they move to
+     * @throws IllegalArgumentException unless both are contacts or both organizations
+     */
+    public static void checkSameKind(EntityId from, EntityId to) {
+        if (from.getClass() != to.getClass()) {
+            throw new IllegalArgumentException("notes move between two contacts or two organizations, not from " + from + " to " + to);
         }
     }
 

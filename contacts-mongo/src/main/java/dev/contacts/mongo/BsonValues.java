@@ -2,11 +2,14 @@ package dev.contacts.mongo;
 
 import dev.contacts.model.EntityId;
 import dev.contacts.model.Values;
+import dev.contacts.query.Direction;
+import dev.contacts.query.Sort;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import org.bson.Document;
 import org.bson.types.Decimal128;
 
 /**
@@ -83,6 +86,22 @@ final class BsonValues {
             return folds;
         }
         return toBson(value);
+    }
+
+    /**
+     * @param sort a sort
+     * @return its stored form {@code {attribute, direction}}
+     */
+    static Document sort(Sort sort) {
+        return new Document("attribute", sort.attribute()).append("direction", sort.direction().name());
+    }
+
+    /**
+     * @param stored a stored sort
+     * @return the sort
+     */
+    static Sort sort(Document stored) {
+        return new Sort(stored.getString("attribute"), Direction.valueOf(stored.getString("direction")));
     }
 
     /**

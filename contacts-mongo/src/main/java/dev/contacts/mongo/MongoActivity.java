@@ -21,9 +21,7 @@ import dev.contacts.spi.ActivityRepository;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
@@ -55,7 +53,6 @@ final class MongoActivity implements ActivityRepository {
     /** Ids of the events whose statistics a contact has taken, while the step is pending. */
     static final String APPLIED_EVENTS = "appliedEvents";
     static final String PENDING = "pending";
-    private static final List<String> LOCATION = List.of("country", "city", "region", "hostname", "ip", "os", "browser");
 
     private final MongoStore store;
 
@@ -195,7 +192,7 @@ final class MongoActivity implements ActivityRepository {
     /** The newest session's location and technical values, with their folds; unknown ones are removed. */
     private static List<Bson> location(Document s) {
         List<Bson> changes = new ArrayList<>();
-        for (String field : LOCATION) {
+        for (String field : WebSession.LOCATION_ATTRIBUTES) {
             String value = s.getString(field);
             if (value == null) {
                 changes.add(Updates.unset(Fields.VALUES + "." + field));
@@ -219,15 +216,7 @@ final class MongoActivity implements ActivityRepository {
             d.append("end", Date.from(s.end()));
         }
         d.append("pagesViewed", s.pagesViewed()).append("timeSpent", s.timeSpent());
-        Map<String, String> location = new LinkedHashMap<>();
-        location.put("country", s.country());
-        location.put("city", s.city());
-        location.put("region", s.region());
-        location.put("hostname", s.hostname());
-        location.put("ip", s.ip());
-        location.put("os", s.os());
-        location.put("browser", s.browser());
-        location.forEach((k, v) -> {
+        s.location().forEach((k, v) -> {
             if (v != null) {
                 d.append(k, v);
             }

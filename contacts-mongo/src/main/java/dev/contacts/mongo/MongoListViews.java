@@ -6,9 +6,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import dev.contacts.model.PropertyId;
 import dev.contacts.model.Target;
-import dev.contacts.query.Direction;
 import dev.contacts.query.ListView;
-import dev.contacts.query.Sort;
 import dev.contacts.spi.ListViewRepository;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,9 +37,8 @@ final class MongoListViews implements ListViewRepository {
     }
 
     private static ListView decode(Document d) {
-        Document sort = d.get("sort", Document.class);
         return new ListView(Target.valueOf(d.getString("target")), d.getString("agent"), d.getList("columns", String.class),
-                new Sort(sort.getString("attribute"), Direction.valueOf(sort.getString("direction"))));
+                BsonValues.sort(d.get("sort", Document.class)));
     }
 
     @Override
@@ -72,7 +69,7 @@ final class MongoListViews implements ListViewRepository {
                 doc.append("agent", view.agent());
             }
             doc.append("columns", view.columns())
-                    .append("sort", new Document("attribute", view.sort().attribute()).append("direction", view.sort().direction().name()));
+                    .append("sort", BsonValues.sort(view.sort()));
             Bson key = key(property, view.target(), view.agent());
             try {
                 collection().replaceOne(key, doc, new ReplaceOptions().upsert(true));

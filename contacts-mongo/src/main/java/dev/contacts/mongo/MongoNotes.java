@@ -3,7 +3,6 @@ package dev.contacts.mongo;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import dev.contacts.ConflictException;
@@ -111,14 +110,7 @@ final class MongoNotes implements NoteRepository {
         Objects.requireNonNull(note, "note");
         StoreCalls.runVoid("notes.update", property, () -> {
             store.requireProperty(property, "edit a note");
-            Document stored = collection().find(Fields.one(property, note.id())).first();
-            if (stored == null) {
-                throw new NotFoundException("note " + note.id() + " does not exist in property " + property);
-            }
-            Note current = decode(stored);
-            if (current.version() != expectedVersion) {
-                throw stale(note.id(), current.version(), expectedVersion);
-            }
+            Note current = decode(Versions.current(collection(), property, note.id(), "note", expectedVersion));
             if (note.version() != expectedVersion + 1 || !note.parent().equals(current.parent())
                     || !note.author().equals(current.author()) || !note.created().equals(current.created())) {
                 throw new IllegalArgumentException("the new state of note " + note.id() + " must have version " + (expectedVersion + 1)
@@ -134,19 +126,8 @@ final class MongoNotes implements NoteRepository {
                 changes.add(Updates.unset("editedAt"));
                 changes.add(Updates.unset("editedBy"));
             }
-            if (collection().updateOne(Filters.and(Fields.one(property, note.id()), Filters.eq(Fields.VERSION, expectedVersion)),
-                    Updates.combine(changes)).getMatchedCount() == 0) {
-                Document now = collection().find(Fields.one(property, note.id())).projection(Projections.include(Fields.VERSION)).first();
-                if (now == null) {
-                    throw new NotFoundException("note " + note.id() + " does not exist in property " + property);
-                }
-                throw stale(note.id(), ((Number) now.get(Fields.VERSION)).longValue(), expectedVersion);
-            }
+            Versions.update(collection(), property, note.id(), "note", expectedVersion, Updates.combine(changes));
         });
-    }
-
-    private static ConflictException stale(NoteId id, long stored, long expected) {
-        return new ConflictException("note " + id + " is at version " + stored + ", not " + expected + "; reload it and apply the edit again");
     }
 
     @Override
@@ -183,9 +164,7 @@ final class MongoNotes implements NoteRepository {
     public long reassign(PropertyId property, EntityId from, EntityId to) {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
-        if (from.getClass() != to.getClass()) {
-            throw new IllegalArgumentException("notes move between two contacts or two organizations, not from " + from + " to " + to);
-        }
+        StoreArguments.checkSameKind(from, to);
         return StoreCalls.run("notes.reassign", property, () -> {
             Bson ofFrom = Filters.and(Fields.scope(property), Filters.eq("parent", from.toString()));
             if (!parentExists(property, to)) {

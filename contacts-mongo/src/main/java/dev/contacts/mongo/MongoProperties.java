@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 
 /**
  * Properties, one document each ({@code _id} = the property id). Deleting one is three

@@ -6,14 +6,11 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import dev.contacts.ConflictException;
-import dev.contacts.NotFoundException;
 import dev.contacts.model.PropertyId;
 import dev.contacts.model.SegmentId;
 import dev.contacts.model.Target;
 import dev.contacts.model.Values;
-import dev.contacts.query.Direction;
 import dev.contacts.query.Segment;
-import dev.contacts.query.Sort;
 import dev.contacts.spi.SegmentRepository;
 import java.util.ArrayList;
 import java.util.Date;
@@ -45,15 +42,14 @@ final class MongoSegments implements SegmentRepository {
     private static Document fields(Segment s) {
         return new Document("target", s.target().name()).append("name", s.name()).append("nameFold", s.nameFold())
                 .append("filter", s.filter()).append("columns", s.columns())
-                .append("sort", new Document("attribute", s.sort().attribute()).append("direction", s.sort().direction().name()))
+                .append("sort", BsonValues.sort(s.sort()))
                 .append(Fields.VERSION, s.version()).append("created", Date.from(s.created())).append("updated", Date.from(s.updated()));
     }
 
     private static Segment decode(Document d) {
-        Document sort = d.get("sort", Document.class);
         return new Segment(new SegmentId(UUID.fromString(d.getString(Fields.ID))), Target.valueOf(d.getString("target")),
                 d.getString("name"), d.getString("filter"), d.getList("columns", String.class),
-                new Sort(sort.getString("attribute"), Direction.valueOf(sort.getString("direction"))),
+                BsonValues.sort(d.get("sort", Document.class)),
                 ((Number) d.get(Fields.VERSION)).longValue(), ((Date) d.get("created")).toInstant(), ((Date) d.get("updated")).toInstant());
     }
 
@@ -118,40 +114,19 @@ final class MongoSegments implements SegmentRepository {
         Objects.requireNonNull(segment, "segment");
         StoreCalls.runVoid("segments.update", property, () -> {
             store.requireProperty(property, "change a segment");
-            Document stored = collection().find(Fields.one(property, segment.id())).first();
-            if (stored == null) {
-                throw new NotFoundException("segment " + segment.id() + " does not exist in property " + property);
-            }
-            Segment current = decode(stored);
-            if (current.version() != expectedVersion) {
-                throw stale(segment.id(), current.version(), expectedVersion);
-            }
+            Segment current = decode(Versions.current(collection(), property, segment.id(), "segment", expectedVersion));
             if (segment.target() != current.target() || !segment.created().equals(current.created())
                     || segment.version() != expectedVersion + 1) {
                 throw new IllegalArgumentException("a segment keeps its target and creation time, and its version goes up by one");
             }
             List<Bson> changes = new ArrayList<>();
             fields(segment).forEach((name, value) -> changes.add(Updates.set(name, value)));
-            long matched;
             try {
-                matched = collection().updateOne(Filters.and(Fields.one(property, segment.id()), Filters.eq(Fields.VERSION, expectedVersion)),
-                        Updates.combine(changes)).getMatchedCount();
+                Versions.update(collection(), property, segment.id(), "segment", expectedVersion, Updates.combine(changes));
             } catch (MongoException e) {
                 throw conflict(e, property, segment);
             }
-            if (matched == 0) {
-                Document now = collection().find(Fields.one(property, segment.id())).projection(Projections.include(Fields.VERSION)).first();
-                if (now == null) {
-                    throw new NotFoundException("segment " + segment.id() + " does not exist in property " + property);
-                }
-                throw stale(segment.id(), ((Number) now.get(Fields.VERSION)).longValue(), expectedVersion);
-            }
         });
-    }
-
-    private static ConflictException stale(SegmentId id, long stored, long expected) {
-        return new ConflictException("segment " + id + " is at version " + stored + ", not " + expected
-                + "; reload it and apply the change again");
     }
 
     @Override

@@ -206,14 +206,7 @@ final class MongoTickets implements TicketRepository {
         Objects.requireNonNull(ticket, "ticket");
         StoreCalls.runVoid("tickets.update", property, () -> {
             store.requireProperty(property, "update a ticket");
-            Document stored = tickets().find(ticket(property, ticket.id())).projection(TICKET_FIELDS).first();
-            if (stored == null) {
-                throw new NotFoundException("ticket " + ticket.id() + " does not exist in property " + property);
-            }
-            Ticket current = TicketCodec.ticket(stored);
-            if (current.version() != expectedVersion) {
-                throw stale(ticket.id(), current.version(), expectedVersion);
-            }
+            Ticket current = TicketCodec.ticket(Versions.current(tickets(), property, ticket.id(), "ticket", expectedVersion));
             if (ticket.version() != expectedVersion + 1 || ticket.number() != current.number()
                     || !ticket.contact().equals(current.contact()) || !ticket.created().equals(current.created())) {
                 throw new IllegalArgumentException("the new state of ticket " + ticket.id() + " must have version "
@@ -228,20 +221,8 @@ final class MongoTickets implements TicketRepository {
             }
             fields.forEach((name, value) -> changes.add(Updates.set(name, value)));
             changes.add(Updates.set(Fields.VERSION, ticket.version()));
-            if (tickets().updateOne(Filters.and(ticket(property, ticket.id()), Filters.eq(Fields.VERSION, expectedVersion)),
-                    Updates.combine(changes)).getMatchedCount() == 0) {
-                Document now = tickets().find(ticket(property, ticket.id())).projection(Projections.include(Fields.VERSION)).first();
-                if (now == null) {
-                    throw new NotFoundException("ticket " + ticket.id() + " does not exist in property " + property);
-                }
-                throw stale(ticket.id(), ((Number) now.get(Fields.VERSION)).longValue(), expectedVersion);
-            }
+            Versions.update(tickets(), property, ticket.id(), "ticket", expectedVersion, Updates.combine(changes));
         });
-    }
-
-    private static ConflictException stale(TicketId id, long stored, long expected) {
-        return new ConflictException("ticket " + id + " is at version " + stored + ", not " + expected
-                + "; reload it and apply the change again");
     }
 
     @Override
