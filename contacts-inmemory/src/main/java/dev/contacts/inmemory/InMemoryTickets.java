@@ -1,8 +1,8 @@
 package dev.contacts.inmemory;
 
 import dev.contacts.ConflictException;
-import dev.contacts.InvalidValueException;
 import dev.contacts.NotFoundException;
+import dev.contacts.internal.StoreArguments;
 import dev.contacts.model.Contact;
 import dev.contacts.model.ContactId;
 import dev.contacts.model.Delivery;
@@ -36,36 +36,19 @@ final class InMemoryTickets implements TicketRepository {
     }
 
     private PropertyData require(PropertyId property, String action) {
-        Objects.requireNonNull(property, "property");
-        PropertyData data = store.data(property);
-        if (data == null) {
-            throw new NotFoundException("cannot " + action + ": property " + property + " does not exist");
-        }
-        return data;
+        return store.require(property, action);
     }
 
     /** Runs a read on an existing property, or returns {@code absent} when the property does not exist. */
     private <R> R read(PropertyId property, R absent, Function<TicketData, R> action) {
-        Objects.requireNonNull(property, "property");
-        PropertyData data = store.data(property);
-        return data == null ? absent : data.read(() -> action.apply(data.tickets));
-    }
-
-    private static void checkLimit(int limit, int max) {
-        if (limit < 1 || limit > max) {
-            throw new InvalidValueException("limit", limit + " is not within 1.." + max);
-        }
+        return store.read(property, absent, data -> action.apply(data.tickets));
     }
 
     @Override
     public Ticket create(PropertyId property, Ticket draft, TicketMessage first) {
         Objects.requireNonNull(draft, "draft");
         Objects.requireNonNull(first, "first");
-        if (draft.number() != 0 || draft.version() != 1 || !first.ticket().equals(draft.id())
-                || !first.contact().equals(draft.contact()) || first.delivery() == null) {
-            throw new IllegalArgumentException("a draft has number 0 and version 1, and its first message is an agent's of the same "
-                    + "ticket and contact");
-        }
+        StoreArguments.checkDraft(draft, first);
         PropertyData data = require(property, "create a ticket");
         return data.write(() -> {
             TicketData t = data.tickets;
@@ -83,8 +66,8 @@ final class InMemoryTickets implements TicketRepository {
             Contact c = contact.entity;
             Contact next = c.toBuilder()
                     .set("totalTickets", c.totalTickets() == null ? BigDecimal.ONE : c.totalTickets().add(BigDecimal.ONE))
-                    .set("firstTicket", min(c.firstTicket(), ticket.created()))
-                    .set("lastTicket", max(c.lastTicket(), ticket.created()))
+                    .set("firstTicket", ContactStats.min(c.firstTicket(), ticket.created()))
+                    .set("lastTicket", ContactStats.max(c.lastTicket(), ticket.created()))
                     .version(c.version() + 1).build();
             data.contacts.replace(contact, Schema.CONTACTS.row(next));
             return ticket;
@@ -95,14 +78,6 @@ final class InMemoryTickets implements TicketRepository {
         if (t.byMessageId.containsKey(message.messageId())) {
             throw new ConflictException("the Message-ID " + message.messageId() + " is already used in property " + property);
         }
-    }
-
-    private static Instant min(Instant a, Instant b) {
-        return a == null || b.isBefore(a) ? b : a;
-    }
-
-    private static Instant max(Instant a, Instant b) {
-        return a == null || b.isAfter(a) ? b : a;
     }
 
     @Override
@@ -134,7 +109,7 @@ final class InMemoryTickets implements TicketRepository {
 
     @Override
     public List<Ticket> list(PropertyId property, long afterNumber, int limit) {
-        checkLimit(limit, 1000);
+        StoreArguments.checkLimit(limit, 1000);
         return read(property, List.of(), t -> {
             List<Ticket> page = new ArrayList<>();
             for (TicketId id : t.byNumber.tailMap(afterNumber, false).values()) {
@@ -197,8 +172,8 @@ final class InMemoryTickets implements TicketRepository {
                 Row<Contact> contact = data.contacts.get(ticket.contact());
                 if (contact != null) {
                     Contact c = contact.entity;
-                    Contact next = c.toBuilder().set("firstSeen", min(c.firstSeen(), message.created()))
-                            .set("lastSeen", max(c.lastSeen(), message.created())).version(c.version() + 1).build();
+                    Contact next = c.toBuilder().set("firstSeen", ContactStats.min(c.firstSeen(), message.created()))
+                            .set("lastSeen", ContactStats.max(c.lastSeen(), message.created())).version(c.version() + 1).build();
                     data.contacts.replace(contact, Schema.CONTACTS.row(next));
                 }
             }
@@ -231,10 +206,8 @@ final class InMemoryTickets implements TicketRepository {
     public List<TicketMessage> listContactMessages(PropertyId property, ContactId contact, Instant beforeCreated,
                                                      TicketMessageId beforeId, int limit) {
         Objects.requireNonNull(contact, "contact");
-        if ((beforeCreated == null) != (beforeId == null)) {
-            throw new IllegalArgumentException("give both the time and the id of the position, or neither");
-        }
-        checkLimit(limit, 1001);
+        StoreArguments.checkPosition(beforeCreated, beforeId);
+        StoreArguments.checkLimit(limit, 1001);
         return read(property, List.of(), t -> {
             NavigableSet<TicketData.Position> positions = t.timeline.get(contact);
             if (positions == null) {
@@ -256,7 +229,7 @@ final class InMemoryTickets implements TicketRepository {
     @Override
     public List<TicketMessage> listDueEmails(PropertyId property, Instant now, int limit) {
         Objects.requireNonNull(now, "now");
-        checkLimit(limit, 1000);
+        StoreArguments.checkLimit(limit, 1000);
         return read(property, List.of(), t -> {
             List<TicketMessage> due = new ArrayList<>();
             for (TicketData.Due d : t.due) {
@@ -340,11 +313,18 @@ final class InMemoryTickets implements TicketRepository {
         Objects.requireNonNull(property, "property");
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
-        PropertyData data = store.data(property);
-        if (data == null) {
-            return 0;
-        }
-        return data.write(() -> data.tickets.reassign(from, to));
+        return store.writeIfPresent(property, 0L, data -> {
+            if (data.contacts.get(to) != null) {
+                return data.tickets.reassign(from, to);
+            }
+            // the kept contact was deleted before the merge was completed: its history goes with it
+            Set<TicketId> tickets = data.tickets.byContact.getOrDefault(from, Set.of());
+            long deleted = tickets.size();
+            for (TicketId id : new ArrayList<>(tickets)) {
+                data.tickets.removeTicket(id);
+            }
+            return deleted;
+        });
     }
 
     /** Returns 0: every write of this store is atomic under the property's lock, so none is ever left half done. */

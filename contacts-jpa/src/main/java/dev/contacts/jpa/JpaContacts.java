@@ -128,28 +128,36 @@ final class JpaContacts extends JpaEntityRepository<ContactId, Contact> implemen
         db.batch("INSERT INTO contact_organization (property_id, contact_id, organization_id, position) VALUES (?, ?, ?, ?)", links);
     }
 
+    /**
+     * Locks a contact's row until the end of the transaction, so history written for it
+     * cannot race its deletion.
+     *
+     * @return whether the contact exists
+     */
+    static boolean lock(Db db, String property, UUID id) throws SQLException {
+        return lock(db, EntityTable.CONTACTS, property, id);
+    }
+
     @Override
     public boolean delete(PropertyId property, ContactId id) {
         Objects.requireNonNull(property, "property");
         Objects.requireNonNull(id, "id");
         String p = property.value();
         return tx.run("delete contact", db -> {
-            boolean locked = db.exists(db.sql("SELECT id FROM contact WHERE property_id = ").value(p).append(" AND id = ").value(id.value())
-                    .append(" FOR UPDATE"));
-            if (!locked) {
+            if (!lock(db, p, id.value())) {
                 return false;
             }
             List<OrganizationId> linked = links(db, p, id);
             changeLinks(db, p, id, linked, List.of());
-            // the set tables, custom values and tickets go with it (ON DELETE CASCADE)
+            // the set tables and custom values go with it (ON DELETE CASCADE); its history is the core's (ContactHistory)
             return db.update(db.sql("DELETE FROM contact WHERE property_id = ").value(p).append(" AND id = ").value(id.value())) > 0;
         });
     }
 
     /**
      * {@inheritDoc} One transaction: both contacts checked on their versions, the removed
-     * one's tickets and messages moved to the kept one (so deleting it takes no history with
-     * it, and the core's later {@code reassign} finds nothing left), the removed one deleted,
+     * one deleted (its tickets, notes and activity stay, pointing at it, until the core
+     * re-points them: history has no foreign key to its contact),
      * the kept one replaced, the organization counts moved, the merge recorded as pending.
      */
     @Override
@@ -172,7 +180,6 @@ final class JpaContacts extends JpaEntityRepository<ContactId, Contact> implemen
             if (!rows.updateMain(db, p, merged, keptVersion)) {
                 throw updateRefused(db, p, merged, keptVersion);
             }
-            JpaTickets.reassign(db, p, removed, merged.id());
             List<OrganizationId> removedLinks = links(db, p, removed);
             changeLinks(db, p, removed, removedLinks, List.of());
             db.update(db.sql("DELETE FROM contact WHERE property_id = ").value(p).append(" AND id = ").value(removed.value()));

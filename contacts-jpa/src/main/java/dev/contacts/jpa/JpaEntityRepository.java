@@ -173,6 +173,17 @@ abstract class JpaEntityRepository<I extends EntityId, T extends Attributed> imp
         }
     }
 
+    /**
+     * Locks the main row of a contact or an organization until the end of the transaction
+     * ({@code SELECT … FOR UPDATE}), so that history written for it cannot race its deletion.
+     *
+     * @return whether it exists
+     */
+    static boolean lock(Db db, EntityTable table, String property, UUID id) throws SQLException {
+        return db.exists(db.sql("SELECT id FROM " + table.table() + " WHERE property_id = ").value(property).append(" AND id = ")
+                .value(id).append(" FOR UPDATE"));
+    }
+
     /** @return whether the main row exists */
     boolean exists(Db db, String property, UUID id) throws SQLException {
         return db.exists(db.sql("SELECT 1 FROM " + table.table() + " WHERE property_id = ").value(property).append(" AND id = ").value(id));

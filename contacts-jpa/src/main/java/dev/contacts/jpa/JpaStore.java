@@ -1,10 +1,12 @@
 package dev.contacts.jpa;
 
 import dev.contacts.StoreException;
+import dev.contacts.spi.ActivityRepository;
 import dev.contacts.spi.AttributeDefinitionRepository;
 import dev.contacts.spi.ContactRepository;
 import dev.contacts.spi.ContactStore;
 import dev.contacts.spi.ListViewRepository;
+import dev.contacts.spi.NoteRepository;
 import dev.contacts.spi.SegmentRepository;
 import dev.contacts.spi.OrganizationRepository;
 import dev.contacts.spi.PropertyRepository;
@@ -52,6 +54,8 @@ public final class JpaStore implements ContactStore {
     private final ContactRepository contacts;
     private final OrganizationRepository organizations;
     private final TicketRepository tickets;
+    private final NoteRepository notes;
+    private final ActivityRepository activity;
     private final SegmentRepository segments;
     private final ListViewRepository listViews;
 
@@ -83,6 +87,8 @@ public final class JpaStore implements ContactStore {
         this.contacts = new JpaContacts(tx);
         this.organizations = new JpaOrganizations(tx);
         this.tickets = new JpaTickets(tx);
+        this.notes = new JpaNotes(tx);
+        this.activity = new JpaActivity(tx);
         this.segments = new JpaSegments(tx);
         this.listViews = new JpaListViews(tx);
     }
@@ -229,6 +235,18 @@ public final class JpaStore implements ContactStore {
     @Override
     public TicketRepository tickets() {
         return tickets;
+    }
+
+    /** @return notes on contacts and organizations */
+    @Override
+    public NoteRepository notes() {
+        return notes;
+    }
+
+    /** @return web sessions and live chats, with the contact statistics they feed */
+    @Override
+    public ActivityRepository activity() {
+        return activity;
     }
 
     /** @return saved segments */

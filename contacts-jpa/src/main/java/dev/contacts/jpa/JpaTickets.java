@@ -1,8 +1,8 @@
 package dev.contacts.jpa;
 
 import dev.contacts.ConflictException;
-import dev.contacts.InvalidValueException;
 import dev.contacts.NotFoundException;
+import dev.contacts.internal.StoreArguments;
 import dev.contacts.jpa.Sql.ColumnType;
 import dev.contacts.model.Assignee;
 import dev.contacts.model.Attachment;
@@ -50,31 +50,20 @@ final class JpaTickets implements TicketRepository {
         this.tx = tx;
     }
 
-    private static void checkLimit(int limit, int max) {
-        if (limit < 1 || limit > max) {
-            throw new InvalidValueException("limit", limit + " is not within 1.." + max);
-        }
-    }
-
     @Override
     public Ticket create(PropertyId property, Ticket draft, TicketMessage first) {
         Objects.requireNonNull(property, "property");
         Objects.requireNonNull(draft, "draft");
         Objects.requireNonNull(first, "first");
-        if (draft.number() != 0 || draft.version() != 1 || !first.ticket().equals(draft.id())
-                || !first.contact().equals(draft.contact()) || first.delivery() == null) {
-            throw new IllegalArgumentException("a draft has number 0 and version 1, and its first message is an agent's of the same "
-                    + "ticket and contact");
-        }
+        StoreArguments.checkDraft(draft, first);
         String p = property.value();
         return tx.run("create ticket", db -> {
             JpaEntityRepository.requireProperty(db, p, "create a ticket");
             Instant at = draft.created();
-            int contacts = db.update(db.sql("UPDATE contact SET total_tickets = COALESCE(total_tickets, 0) + 1, "
-                    + "first_ticket = CASE WHEN first_ticket IS NULL OR first_ticket > ").value(at).append(" THEN ").value(at)
-                    .append(" ELSE first_ticket END, last_ticket = CASE WHEN last_ticket IS NULL OR last_ticket < ").value(at)
-                    .append(" THEN ").value(at).append(" ELSE last_ticket END, version = version + 1 WHERE property_id = ").value(p)
-                    .append(" AND id = ").value(draft.contact().value()));
+            Sql stats = ContactStatistics.add(db.sql("UPDATE contact SET "), "total_tickets", 1);
+            ContactStatistics.earliest(stats, "first_ticket", at);
+            ContactStatistics.latest(stats, "last_ticket", at);
+            int contacts = db.update(ContactStatistics.bumpVersion(stats, p, draft.contact().value()));
             if (contacts == 0) {
                 throw new NotFoundException("contact " + draft.contact() + " does not exist in property " + p);
             }
@@ -170,7 +159,7 @@ final class JpaTickets implements TicketRepository {
     @Override
     public List<Ticket> list(PropertyId property, long afterNumber, int limit) {
         Objects.requireNonNull(property, "property");
-        checkLimit(limit, 1000);
+        StoreArguments.checkLimit(limit, 1000);
         return tx.run("list tickets", db -> db.list(tickets(db, property.value()).append(" AND t.ticket_number > ").value(afterNumber)
                 .append(" ORDER BY t.ticket_number LIMIT " + limit), r -> ticket(db, r)));
     }
@@ -240,10 +229,9 @@ final class JpaTickets implements TicketRepository {
             insertMessage(db, p, message);
             if (message.sender() == TicketMessage.Sender.CONTACT) {
                 Instant at = message.created();
-                db.update(db.sql("UPDATE contact SET first_seen = CASE WHEN first_seen IS NULL OR first_seen > ").value(at).append(" THEN ")
-                        .value(at).append(" ELSE first_seen END, last_seen = CASE WHEN last_seen IS NULL OR last_seen < ").value(at)
-                        .append(" THEN ").value(at).append(" ELSE last_seen END, version = version + 1 WHERE property_id = ").value(p)
-                        .append(" AND id = ").value(contact.get()));
+                Sql seen = ContactStatistics.earliest(db.sql("UPDATE contact SET "), "first_seen", at);
+                ContactStatistics.latest(seen, "last_seen", at);
+                db.update(ContactStatistics.bumpVersion(seen, p, contact.get()));
             }
             return true;
         });
@@ -272,19 +260,13 @@ final class JpaTickets implements TicketRepository {
                                                      TicketMessageId beforeId, int limit) {
         Objects.requireNonNull(property, "property");
         Objects.requireNonNull(contact, "contact");
-        if ((beforeCreated == null) != (beforeId == null)) {
-            throw new IllegalArgumentException("give both the time and the id of the position, or neither");
-        }
-        checkLimit(limit, 1001);
+        StoreArguments.checkPosition(beforeCreated, beforeId);
+        StoreArguments.checkLimit(limit, 1001);
         return tx.run("list contact ticket messages", db -> {
             Sql sql = db.sql("SELECT " + MESSAGE_COLUMNS + MESSAGES + " WHERE m.property_id = ").value(property.value())
                     .append(" AND m.contact_id = ").value(contact.value());
-            if (beforeCreated != null) {
-                // index-friendly seek: created <= c AND (created < c OR id < last)
-                sql.append(" AND m.created <= ").value(beforeCreated).append(" AND (m.created < ").value(beforeCreated)
-                        .append(" OR m.id < ").value(beforeId.value()).append(")");
-            }
-            return db.list(sql.append(" ORDER BY m.created DESC, m.id DESC LIMIT " + limit), r -> message(db, r));
+            return db.list(sql.newestFirst("m.created", "m.id", beforeCreated, beforeId == null ? null : beforeId.value(), limit),
+                    r -> message(db, r));
         });
     }
 
@@ -292,7 +274,7 @@ final class JpaTickets implements TicketRepository {
     public List<TicketMessage> listDueEmails(PropertyId property, Instant now, int limit) {
         Objects.requireNonNull(property, "property");
         Objects.requireNonNull(now, "now");
-        checkLimit(limit, 1000);
+        StoreArguments.checkLimit(limit, 1000);
         return tx.run("list due emails", db -> db.list(db.sql("SELECT " + MESSAGE_COLUMNS
                 + " FROM ticket_email e JOIN ticket_message m ON m.property_id = e.property_id AND m.id = e.message_id WHERE e.property_id = ")
                 .value(property.value()).append(" AND e.status = 'PENDING' AND e.next_attempt <= ").value(now)
@@ -377,11 +359,18 @@ final class JpaTickets implements TicketRepository {
     }
 
     /**
-     * Moves a contact's tickets and their messages to another contact, in the caller's transaction.
+     * Moves a contact's tickets and their messages to another contact, in the caller's
+     * transaction; when that contact does not exist (deleted before an interrupted merge was
+     * completed) the tickets are deleted instead, with their messages and pending emails, as
+     * its history was. Their attachment bytes are left to {@code Contacts.recover()}.
      *
-     * @return how many tickets moved
+     * @return how many tickets moved (or were deleted)
      */
-    static long reassign(Db db, String property, ContactId from, ContactId to) throws SQLException {
+    private static long reassign(Db db, String property, ContactId from, ContactId to) throws SQLException {
+        if (!JpaContacts.lock(db, property, to.value())) {
+            return db.update(db.sql("DELETE FROM ticket WHERE property_id = ").value(property).append(" AND contact_id = ")
+                    .value(from.value()));
+        }
         db.update(db.sql("UPDATE ticket_message SET contact_id = ").value(to.value()).append(" WHERE property_id = ").value(property)
                 .append(" AND contact_id = ").value(from.value()));
         return db.update(db.sql("UPDATE ticket SET contact_id = ").value(to.value()).append(" WHERE property_id = ").value(property)

@@ -24,7 +24,10 @@ final class Mapping {
             dev.contacts.jpa.mapping.TicketEmailEntity.class,
             dev.contacts.jpa.mapping.SegmentEntity.class,
             dev.contacts.jpa.mapping.ListViewEntity.class,
-            dev.contacts.jpa.mapping.ContactMergeEntity.class);
+            dev.contacts.jpa.mapping.ContactMergeEntity.class,
+            dev.contacts.jpa.mapping.NoteEntity.class,
+            dev.contacts.jpa.mapping.ActivityEventEntity.class,
+            dev.contacts.jpa.mapping.ChatMessageEntity.class);
 
     private Mapping() {
     }

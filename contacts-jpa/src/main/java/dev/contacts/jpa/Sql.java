@@ -71,6 +71,26 @@ final class Sql {
         return this;
     }
 
+    /**
+     * Appends the keyset seek and order of a newest-first list: rows strictly past the
+     * position (older, or as old with a smaller id) in the index-friendly form
+     * {@code t <= :t AND (t < :t OR id < :id)}, then {@code ORDER BY t DESC, id DESC LIMIT n}.
+     *
+     * @param timeColumn the time column
+     * @param idColumn   the id column
+     * @param before     the time at the position, or null for the newest rows
+     * @param beforeId   the id at the position, or null with {@code before}
+     * @param limit      most rows
+     * @return this builder
+     */
+    Sql newestFirst(String timeColumn, String idColumn, Instant before, UUID beforeId, int limit) {
+        if (before != null) {
+            append(" AND " + timeColumn + " <= ").value(before).append(" AND (" + timeColumn + " < ").value(before)
+                    .append(" OR " + idColumn + " < ").value(beforeId).append(")");
+        }
+        return append(" ORDER BY " + timeColumn + " DESC, " + idColumn + " DESC LIMIT " + limit);
+    }
+
     /** @return the SQL text */
     String text() {
         return text.toString();

@@ -56,7 +56,7 @@ final class Transactions {
                 throw e;
             } catch (RuntimeException e) {
                 SQLException sql = sqlCause(e);
-                if (sql != null && dialect.isRetryable(sql) && attempt < ATTEMPTS) {
+                if ((e instanceof LostRace || sql != null && dialect.isRetryable(sql)) && attempt < ATTEMPTS) {
                     LOG.debug("{}: attempt {} lost a race ({}), running it again", operation, attempt, sql.getMessage());
                     sleepBeforeRetry(attempt);
                     continue;
@@ -96,6 +96,28 @@ final class Transactions {
             }
         } finally {
             em.close();
+        }
+    }
+
+    /**
+     * Thrown by a transaction's work when a statement failed because a concurrent transaction
+     * committed first what this one was about to check for (a unique key taken between the
+     * check and the insert): the transaction is rolled back and run again, and the new run's
+     * check sees the committed row.
+     *
+     * @param cause the database error
+     * @return the exception to throw
+     */
+    static RuntimeException lostRace(SQLException cause) {
+        return new LostRace(cause);
+    }
+
+    /** See {@link #lostRace}. */
+    private static final class LostRace extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        LostRace(SQLException cause) {
+            super(cause);
         }
     }
 
