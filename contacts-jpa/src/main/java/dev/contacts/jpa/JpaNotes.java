@@ -86,16 +86,8 @@ final class JpaNotes implements NoteRepository {
         String p = property.value();
         tx.run("edit note", db -> {
             JpaEntityRepository.requireProperty(db, p, "edit a note");
-            Optional<Note> stored = db.first(db.sql("SELECT " + COLUMNS + " FROM note WHERE property_id = ").value(p).append(" AND id = ")
-                    .value(note.id().value()).append(" FOR UPDATE"), rs -> note(db, rs));
-            if (stored.isEmpty()) {
-                throw new NotFoundException("note " + note.id() + " does not exist in property " + p);
-            }
-            Note s = stored.get();
-            if (s.version() != expectedVersion) {
-                throw new ConflictException("note " + note.id() + " is at version " + s.version() + ", not " + expectedVersion
-                        + "; reload it and apply the edit again");
-            }
+            Note s = OptimisticLock.lock(db, db.sql("SELECT " + COLUMNS + " FROM note WHERE property_id = ").value(p).append(" AND id = ")
+                    .value(note.id().value()), rs -> note(db, rs), Note::version, "note " + note.id(), p, expectedVersion);
             if (note.version() != expectedVersion + 1 || !note.parent().equals(s.parent()) || !note.author().equals(s.author())
                     || !note.created().equals(s.created())) {
                 throw new IllegalArgumentException("the new state of note " + note.id() + " must have version " + (expectedVersion + 1)

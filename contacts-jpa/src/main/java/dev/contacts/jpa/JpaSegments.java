@@ -92,17 +92,11 @@ final class JpaSegments implements SegmentRepository {
         String p = property.value();
         tx.run("update segment", db -> {
             JpaEntityRepository.requireProperty(db, p, "update a segment");
-            Optional<Segment> stored = db.first(db.sql("SELECT " + COLUMNS + " FROM segment WHERE property_id = ").value(p)
-                    .append(" AND id = ").value(segment.id().value()).append(" FOR UPDATE"), rs -> segment(db, rs));
-            if (stored.isEmpty()) {
-                throw new dev.contacts.NotFoundException("segment " + segment.id() + " does not exist in property " + p);
-            }
-            if (stored.get().version() != expectedVersion) {
-                throw new ConflictException("segment " + segment.id() + " is at version " + stored.get().version() + ", not "
-                        + expectedVersion + "; reload it and apply the change again");
-            }
-            if (segment.version() != expectedVersion + 1 || segment.target() != stored.get().target()
-                    || !segment.created().equals(stored.get().created())) {
+            Segment stored = OptimisticLock.lock(db, db.sql("SELECT " + COLUMNS + " FROM segment WHERE property_id = ").value(p)
+                    .append(" AND id = ").value(segment.id().value()), rs -> segment(db, rs), Segment::version, "segment " + segment.id(), p,
+                    expectedVersion);
+            if (segment.version() != expectedVersion + 1 || segment.target() != stored.target()
+                    || !segment.created().equals(stored.created())) {
                 throw new IllegalArgumentException("the new state of segment " + segment.id() + " must have version " + (expectedVersion + 1)
                         + " and keep its target and creation time");
             }

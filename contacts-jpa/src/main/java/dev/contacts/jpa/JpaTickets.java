@@ -171,16 +171,8 @@ final class JpaTickets implements TicketRepository {
         String p = property.value();
         tx.run("update ticket", db -> {
             JpaEntityRepository.requireProperty(db, p, "update a ticket");
-            Optional<Ticket> stored = db.first(tickets(db, p).append(" AND t.id = ").value(ticket.id().value()).append(" FOR UPDATE"),
-                    r -> ticket(db, r));
-            if (stored.isEmpty()) {
-                throw new NotFoundException("ticket " + ticket.id() + " does not exist in property " + p);
-            }
-            Ticket s = stored.get();
-            if (s.version() != expectedVersion) {
-                throw new ConflictException("ticket " + ticket.id() + " is at version " + s.version() + ", not " + expectedVersion
-                        + "; reload it and apply the change again");
-            }
+            Ticket s = OptimisticLock.lock(db, tickets(db, p).append(" AND t.id = ").value(ticket.id().value()), r -> ticket(db, r),
+                    Ticket::version, "ticket " + ticket.id(), p, expectedVersion);
             if (ticket.version() != expectedVersion + 1 || ticket.number() != s.number() || !ticket.contact().equals(s.contact())
                     || !ticket.created().equals(s.created())) {
                 throw new IllegalArgumentException("the new state of ticket " + ticket.id() + " must have version "
