@@ -106,6 +106,25 @@ final class Db {
         return n;
     }
 
+    /** Runs a statement that may return rows (which are read and dropped), such as MariaDB's {@code ANALYZE TABLE}. */
+    void execute(Sql sql) throws SQLException {
+        long start = System.nanoTime();
+        try (PreparedStatement ps = sql.prepare(connection)) {
+            boolean rows = ps.execute();
+            while (rows || ps.getUpdateCount() != -1) {
+                if (rows) {
+                    try (ResultSet rs = ps.getResultSet()) {
+                        while (rs.next()) {
+                            // the rows say how the statement went; a failure is an exception
+                        }
+                    }
+                }
+                rows = ps.getMoreResults();
+            }
+        }
+        log(sql.text(), start, 0);
+    }
+
     /**
      * Runs one statement for many rows in JDBC batches (rewritten into multi-row inserts by
      * the PostgreSQL and MariaDB drivers when their URL asks for it).

@@ -33,6 +33,11 @@ enum Dialect {
     /** PostgreSQL: uuid, timestamptz, arrays bound with {@code = ANY(?)}, folds in {@code COLLATE "C"}. */
     POSTGRESQL("postgresql") {
         @Override
+        String analyze(String table) {
+            return "ANALYZE " + table;
+        }
+
+        @Override
         boolean isRetryable(SQLException e) {
             return "40001".equals(e.getSQLState()) || "40P01".equals(e.getSQLState());
         }
@@ -89,6 +94,20 @@ enum Dialect {
                         .append('"');
             }
             ps.setString(index, json.append(']').toString());
+        }
+
+        @Override
+        String orderedSelect() {
+            // filesort compares only the first max_sort_length bytes (default 1024) of a text's sort key, which takes
+            // 3 to 4 bytes a character: folds of a few hundred characters would tie and fall back to the id order
+            return "SET STATEMENT max_sort_length = 8192 FOR SELECT ";
+        }
+
+        @Override
+        boolean prefixLikeUsesIndexRange() {
+            // the range MariaDB derives from LIKE 'p%' on utf8mb4_nopad_bin ends at p + U+FFFF, so an index range scan
+            // misses the values whose next character is above U+FFFF (4 bytes in UTF-8), e.g. 'p😀'
+            return false;
         }
 
         @Override
@@ -196,6 +215,27 @@ enum Dialect {
      */
     void setIdSet(Connection connection, PreparedStatement ps, int index, Collection<UUID> ids) throws SQLException {
         ps.setArray(index, connection.createArrayOf(this == POSTGRESQL ? "uuid" : "UUID", ids.toArray()));
+    }
+
+    /** @return the start of a {@code SELECT} with an {@code ORDER BY} on text, so that the database sorts whole values */
+    String orderedSelect() {
+        return "SELECT ";
+    }
+
+    /**
+     * @return whether {@code col LIKE 'p%'} finds every value starting with p, also through an
+     *         index range scan; when not, a prefix is tested as a code-point range instead
+     */
+    boolean prefixLikeUsesIndexRange() {
+        return true;
+    }
+
+    /**
+     * @param table a table of the schema
+     * @return the statement that refreshes the planner's statistics of the table (it may return rows)
+     */
+    String analyze(String table) {
+        return "ANALYZE TABLE " + table;
     }
 
     /** @return whether the error is a broken unique or primary key */

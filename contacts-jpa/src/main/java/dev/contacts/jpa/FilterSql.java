@@ -33,7 +33,8 @@ import java.util.UUID;
  *   <li>Single-valued built-in attributes are columns: text is compared through its
  *       {@code _fold} column with the operand folded in Java ({@link Values#fold});
  *       {@code contains}/{@code starts with}/{@code ends with} are {@code LIKE} with the
- *       escape character {@code !}, so {@code %}, {@code _} and {@code \} are literal.</li>
+ *       escape character {@code !}, so {@code %}, {@code _} and {@code \} are literal (on
+ *       MariaDB {@code starts with} is a code-point range instead: see {@link Dialect#prefixLikeUsesIndexRange()}).</li>
  *   <li>Sets, organization links and custom values are correlated {@code EXISTS} over
  *       their narrow table, always including {@code property_id}; {@code is all of} is one
  *       {@code EXISTS} per value. Organization id sets are bound as one parameter
@@ -314,7 +315,7 @@ final class FilterSql {
                 like(column, "%" + escapeLike(text(attribute, op, operands)) + "%");
                 return;
             case STARTS_WITH:
-                like(column, escapeLike(text(attribute, op, operands)) + "%");
+                startsWith(column, text(attribute, op, operands));
                 return;
             case ENDS_WITH:
                 like(column, "%" + escapeLike(text(attribute, op, operands)));
@@ -328,6 +329,42 @@ final class FilterSql {
             default:
                 throw notStoreForm(attribute, op);
         }
+    }
+
+    /**
+     * {@code LIKE 'p%'}, or where the database's LIKE cannot be trusted with an index range
+     * ({@link Dialect#prefixLikeUsesIndexRange()}) the code-point range of the strings starting
+     * with p: {@code col >= p AND col < successor(p)} (exact under code-point order, which is
+     * the order of that database's folds).
+     */
+    private void startsWith(String column, String prefix) {
+        if (sql.dialect().prefixLikeUsesIndexRange()) {
+            like(column, escapeLike(prefix) + "%");
+            return;
+        }
+        String end = prefixSuccessor(prefix);
+        sql.append("(").append(column).append(" >= ").value(prefix);
+        if (end != null) {
+            sql.append(" AND ").append(column).append(" < ").value(end);
+        }
+        sql.append(")");
+    }
+
+    /**
+     * @param prefix a non-empty text
+     * @return the least text above every text that starts with the prefix in code-point
+     *         order: the prefix with its last code point below U+10FFFF incremented (skipping
+     *         the surrogates) and what follows it dropped; null when there is none
+     */
+    static String prefixSuccessor(String prefix) {
+        int[] cps = prefix.codePoints().toArray();
+        for (int i = cps.length - 1; i >= 0; i--) {
+            if (cps[i] < Character.MAX_CODE_POINT) {
+                int next = cps[i] + 1 == Character.MIN_SURROGATE ? Character.MAX_SURROGATE + 1 : cps[i] + 1;
+                return new StringBuilder().append(new String(cps, 0, i)).appendCodePoint(next).toString();
+            }
+        }
+        return null;
     }
 
     private void like(String column, String pattern) {

@@ -93,7 +93,7 @@ abstract class JpaEntityRepository<I extends EntityId, T extends Attributed> imp
 
     /** The main-table query with the filter and the property. */
     Sql select(Db db, String columns, String property, Filter filter, SeekOrder order) {
-        Sql sql = db.sql("SELECT " + columns + " FROM " + table.table() + " t");
+        Sql sql = db.sql((order == null ? "SELECT " : db.dialect().orderedSelect()) + columns + " FROM " + table.table() + " t");
         if (order != null) {
             FilterSql.sortJoin(table, sql, order);
         }

@@ -49,6 +49,7 @@ public final class JpaStore implements ContactStore {
     private final boolean ownsFactory;
     private final boolean inMemoryH2;
     private final Dialect dialect;
+    private final Transactions tx;
     private final PropertyRepository properties;
     private final AttributeDefinitionRepository attributes;
     private final ContactRepository contacts;
@@ -64,7 +65,7 @@ public final class JpaStore implements ContactStore {
         this.ownsFactory = ownsFactory;
         this.inMemoryH2 = inMemoryH2;
         this.dialect = detectDialect(emf);
-        Transactions tx = new Transactions(emf, dialect);
+        this.tx = new Transactions(emf, dialect);
         try {
             switch (schema) {
                 case CREATE:
@@ -259,6 +260,23 @@ public final class JpaStore implements ContactStore {
     @Override
     public ListViewRepository listViews() {
         return listViews;
+    }
+
+    /**
+     * Refreshes the database's planner statistics of the store's tables ({@code ANALYZE} on
+     * PostgreSQL and H2, {@code ANALYZE TABLE} on MariaDB). The databases keep statistics
+     * current by themselves (PostgreSQL's autovacuum, InnoDB's automatic recalculation), but
+     * only some time after a table changed much; a host that queries right after a large
+     * import calls this in between, or its first queries may be planned as if the tables
+     * were empty (nested loops over whole tables instead of index seeks).
+     */
+    public void updateStatistics() {
+        tx.run("update statistics", db -> {
+            for (String table : Mapping.tables()) {
+                db.execute(db.sql(dialect.analyze(table)));
+            }
+            return null;
+        });
     }
 
     /** @return {@link StoreCapability#UTF16_TEXT_ORDER} on H2, which compares text by UTF-16 unit; nothing on PostgreSQL and MariaDB */

@@ -31,4 +31,9 @@ final class Mapping {
 
     private Mapping() {
     }
+
+    /** @return the names of the mapped tables, in the order of {@link #ENTITY_CLASSES} */
+    static List<String> tables() {
+        return ENTITY_CLASSES.stream().map(c -> c.getAnnotation(jakarta.persistence.Table.class).name()).toList();
+    }
 }

@@ -7,8 +7,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -38,6 +42,17 @@ final class TestDatabase {
     /** @return whether this run is on PostgreSQL */
     static boolean postgres() {
         return NAME.equals("postgresql");
+    }
+
+    /** The JPA stores behind the stores {@link #newStore()} returned, until closed. */
+    private static final Map<ContactStore, JpaStore> OPEN = Collections.synchronizedMap(new IdentityHashMap<>());
+
+    /**
+     * @param store a store {@link #newStore()} returned, still open
+     * @return the JPA store it is
+     */
+    static JpaStore jpa(ContactStore store) {
+        return store instanceof JpaStore ? (JpaStore) store : Objects.requireNonNull(OPEN.get(store), "not an open store of TestDatabase");
     }
 
     /** @return a new store on a fresh, empty database of its own, dropped when the store is closed */
@@ -94,11 +109,12 @@ final class TestDatabase {
 
     /** A store whose close also drops its schema or database. */
     private static ContactStore dropping(JpaStore store, Fresh db) {
-        return (ContactStore) Proxy.newProxyInstance(ContactStore.class.getClassLoader(), new Class<?>[] {ContactStore.class},
+        ContactStore dropping = (ContactStore) Proxy.newProxyInstance(ContactStore.class.getClassLoader(), new Class<?>[] {ContactStore.class},
                 (proxy, method, args) -> {
                     try {
                         Object result = method.invoke(store, args);
                         if (method.getName().equals("close")) {
+                            OPEN.remove(proxy);
                             db.drop();
                         }
                         return result;
@@ -106,6 +122,8 @@ final class TestDatabase {
                         throw e.getCause();
                     }
                 });
+        OPEN.put(dropping, store);
+        return dropping;
     }
 
     /** A database server reached with JDBC for creating and dropping the stores' databases. */
