@@ -74,12 +74,21 @@ final class EntityRows {
 
     /** Inserts the main row. */
     void insertMain(Db db, String property, Attributed entity) throws SQLException {
-        List<Sql.Binder> row = new ArrayList<>();
-        row.add(Sql.binder(db.dialect(), property));
-        row.add(Sql.binder(db.dialect(), entity.entityId().value()));
-        row.add(Sql.binder(db.dialect(), entity.version()));
-        addColumnValues(db.dialect(), entity, row);
-        db.batch(insertMain, List.of(row));
+        insertMains(db, property, List.of(entity));
+    }
+
+    /** Inserts the main rows of new entities in one JDBC batch (a multi-row insert where the driver rewrites batches). */
+    void insertMains(Db db, String property, Collection<? extends Attributed> entities) throws SQLException {
+        List<List<Sql.Binder>> rows = new ArrayList<>();
+        for (Attributed entity : entities) {
+            List<Sql.Binder> row = new ArrayList<>();
+            row.add(Sql.binder(db.dialect(), property));
+            row.add(Sql.binder(db.dialect(), entity.entityId().value()));
+            row.add(Sql.binder(db.dialect(), entity.version()));
+            addColumnValues(db.dialect(), entity, row);
+            rows.add(row);
+        }
+        db.batch(insertMain, rows);
     }
 
     /**

@@ -120,12 +120,19 @@ final class JpaContacts extends JpaEntityRepository<ContactId, Contact> implemen
                     .value(contact.value()));
         }
         List<List<Sql.Binder>> links = new ArrayList<>();
-        Dialect d = db.dialect();
-        for (int i = 0; i < after.size(); i++) {
-            links.add(List.of(Sql.binder(d, property), Sql.binder(d, contact.value()), Sql.binder(d, after.get(i).value()),
+        addLinkRows(db.dialect(), property, contact, after, links);
+        db.batch(INSERT_LINK, links);
+    }
+
+    /** Inserts one organization link: the rows of {@link #addLinkRows}. */
+    static final String INSERT_LINK = "INSERT INTO contact_organization (property_id, contact_id, organization_id, position) VALUES (?, ?, ?, ?)";
+
+    /** Adds the rows of {@link #INSERT_LINK} that link a contact to organizations, in link order. */
+    static void addLinkRows(Dialect d, String property, ContactId contact, List<OrganizationId> organizations, List<List<Sql.Binder>> rows) {
+        for (int i = 0; i < organizations.size(); i++) {
+            rows.add(List.of(Sql.binder(d, property), Sql.binder(d, contact.value()), Sql.binder(d, organizations.get(i).value()),
                     Sql.binder(d, i)));
         }
-        db.batch("INSERT INTO contact_organization (property_id, contact_id, organization_id, position) VALUES (?, ?, ?, ?)", links);
     }
 
     /**

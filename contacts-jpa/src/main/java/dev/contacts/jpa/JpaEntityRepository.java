@@ -138,12 +138,14 @@ abstract class JpaEntityRepository<I extends EntityId, T extends Attributed> imp
         if (limit < 1 || limit > 1001) {
             throw new IllegalArgumentException("limit " + limit + " is outside 1..1001");
         }
-        return tx.run("find " + noun() + "s", db -> {
-            Sql sql = select(db, "t.*", property.value(), filter, order);
-            FilterSql.orderBy(table, sql, order);
-            sql.append(" LIMIT " + limit);
-            return rows.load(db, property.value(), sql);
-        });
+        return tx.run("find " + noun() + "s", db -> rows.load(db, property.value(), findSql(db, property.value(), filter, order, limit)));
+    }
+
+    /** @return the query of {@link #find}: the main rows of a page (completed by {@link EntityRows#load}) */
+    Sql findSql(Db db, String property, Filter filter, SeekOrder order, int limit) {
+        Sql sql = select(db, "t.*", property, filter, order);
+        FilterSql.orderBy(table, sql, order);
+        return sql.append(" LIMIT " + limit);
     }
 
     @Override
