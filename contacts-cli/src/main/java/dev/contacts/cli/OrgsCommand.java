@@ -1,0 +1,144 @@
+package dev.contacts.cli;
+
+import dev.contacts.cli.io.ContactColumns;
+import dev.contacts.cli.io.ValueCodec;
+import dev.contacts.filter.Filter;
+import dev.contacts.model.AttributeChanges;
+import dev.contacts.model.AttributeDefinition;
+import dev.contacts.model.Organization;
+import dev.contacts.model.Target;
+import dev.contacts.query.Cursor;
+import dev.contacts.query.Page;
+import dev.contacts.query.Query;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code contacts orgs}: organizations, with the same filter, sort and paging as contacts. */
+@Command(name = "orgs", mixinStandardHelpOptions = true,
+        description = {"List, create, show and delete organizations.",
+            "Example: contacts orgs list --filter 'name contains \"acme\"'"},
+        subcommands = {OrgsCommand.ListOrgs.class, OrgsCommand.Create.class, OrgsCommand.Show.class, OrgsCommand.Delete.class})
+final class OrgsCommand extends CliCommand {
+    private static final List<String> COLUMNS = List.of("name", "domains", "tags", "country", "city", "contacts");
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(out());
+        return ContactsCli.OK;
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List organizations matching a filter (default sort: name:asc).")
+    static final class ListOrgs extends CliCommand {
+        @Mixin
+        QueryOptions query;
+
+        @Option(names = {"-n", "--limit"}, defaultValue = "20", description = "Most organizations to print, 1..1000 (default: ${DEFAULT-VALUE}).")
+        int limit;
+
+        @Override
+        public Integer call() {
+            Query q = query.query(session().zoneOverride(), Math.max(1, Math.min(limit, Query.MAX_PAGE_SIZE)));
+            Page<Organization> page = property().organizations().find(q);
+            ZoneId zone = session().zone();
+            Table table = new Table(COLUMNS);
+            for (Organization o : page.items()) {
+                List<String> cells = new ArrayList<>();
+                for (String c : COLUMNS) {
+                    cells.add(ValueCodec.display(o.value(c), zone));
+                }
+                table.add(cells);
+            }
+            table.print(out(), "");
+            out().printf("%d of %,d organizations matching: %s%n", page.items().size(), property().organizations().count(q),
+                    query.canonicalFilter());
+            Cursor next = page.next();
+            if (next != null) {
+                out().println("next page: --cursor " + next);
+            }
+            return ContactsCli.OK;
+        }
+    }
+
+    @Command(name = "create", mixinStandardHelpOptions = true, description = {"Create an organization (names are unique per property).",
+        "Example: contacts orgs create \"ACME Corp\" --domains acme.example --country FR"})
+    static final class Create extends CliCommand {
+        @Parameters(paramLabel = "NAME", description = "Its name.")
+        String name;
+
+        @Option(names = "--domains", split = ",", description = "Its web domains.")
+        List<String> domains;
+
+        @Option(names = "--tags", split = ",", description = "Tags.")
+        List<String> tags;
+
+        @Option(names = "--country", description = "ISO 3166-1 alpha-2 country code.")
+        String country;
+
+        @Option(names = "--city", description = "City.")
+        String city;
+
+        @Override
+        public Integer call() {
+            AttributeChanges.Builder b = AttributeChanges.builder().set("name", name);
+            if (domains != null) {
+                b.set("domains", domains);
+            }
+            if (tags != null) {
+                b.set("tags", tags);
+            }
+            if (country != null) {
+                b.set("country", country);
+            }
+            if (city != null) {
+                b.set("city", city);
+            }
+            Organization o = property().organizations().create(b.build());
+            out().println("created organization " + o.name() + " (" + o.id() + ")");
+            return ContactsCli.OK;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show an organization and its first contacts.")
+    static final class Show extends CliCommand {
+        @Parameters(paramLabel = "ORG", description = "Its id or name.")
+        String org;
+
+        @Override
+        public Integer call() {
+            Organization o = organization(org);
+            ZoneId zone = session().zone();
+            out().println("  " + o.name() + "   id " + o.id());
+            for (AttributeDefinition d : ContactColumns.sorted(property().attributes().list(Target.ORGANIZATION))) {
+                Object v = o.value(d.name());
+                if (v != null && !d.name().equals("name")) {
+                    out().printf("    %-22s %s%n", d.label(), ValueCodec.display(v, zone));
+                }
+            }
+            Page<dev.contacts.model.Contact> people = property().contacts()
+                    .find(Query.of(Filter.attr("organization").is(o.id().toString())).withPageSize(10));
+            for (dev.contacts.model.Contact c : people.items()) {
+                out().println("    contact  " + (c.name() == null ? "" : c.name() + " ") + "<" + c.primaryEmail() + ">");
+            }
+            return ContactsCli.OK;
+        }
+    }
+
+    @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete an organization (its contacts are unlinked, not deleted).")
+    static final class Delete extends CliCommand {
+        @Parameters(paramLabel = "ORG", description = "Its id or name.")
+        String org;
+
+        @Override
+        public Integer call() {
+            Organization o = organization(org);
+            property().organizations().delete(o.id());
+            out().println("deleted organization " + o.name());
+            return ContactsCli.OK;
+        }
+    }
+}
