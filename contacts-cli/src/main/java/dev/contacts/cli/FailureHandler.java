@@ -3,6 +3,7 @@ package dev.contacts.cli;
 import dev.contacts.ContactsException;
 import dev.contacts.InvalidFilterException;
 import dev.contacts.StoreException;
+import dev.contacts.cli.io.InputFormatException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -41,7 +42,9 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler, Co
         int code = exitCode(e);
         if (e instanceof FilterTextException) {
             FilterTextException f = (FilterTextException) e;
-            err.println("contacts: invalid filter: " + f.getCause().getMessage());
+            String message = f.getCause().getMessage();
+            String suffix = " (expected " + f.getCause().expected() + ")";
+            err.println("contacts: invalid filter: " + (message.endsWith(suffix) ? message.substring(0, message.length() - suffix.length()) : message));
             err.print(caret(f.text(), f.getCause()));
         } else {
             err.println("contacts: " + sentence(e));
@@ -57,7 +60,7 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler, Co
     }
 
     static int exitCode(Throwable e) {
-        if (e instanceof FilterTextException || e instanceof CliUsageException) {
+        if (e instanceof FilterTextException || e instanceof CliUsageException || e instanceof InputFormatException) {
             return ContactsCli.BAD_INPUT;
         }
         if (e instanceof StoreException || e instanceof IOException || e instanceof UncheckedIOException) {
@@ -76,7 +79,7 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler, Co
         if (e instanceof IOException) {
             return "I/O failure: " + e.getMessage();
         }
-        if (e instanceof ContactsException || e instanceof CliUsageException) {
+        if (e instanceof ContactsException || e instanceof CliUsageException || e instanceof InputFormatException) {
             return e.getMessage();
         }
         return "unexpected failure: " + e;
