@@ -170,8 +170,17 @@ public final class ContactsCli {
      * @return the session of this run, opening the store and the property on first use
      */
     Session session(PrintWriter out) {
+        return session(out, null);
+    }
+
+    /**
+     * @param out        where the console mailer prints emails
+     * @param defaultNow the fixed instant to use when {@code --now} is not given, or null for the system clock
+     * @return the session of this run, opening the store and the property on first use
+     */
+    Session session(PrintWriter out, Instant defaultNow) {
         if (session == null) {
-            session = Session.open(store, property, zone, now, out);
+            session = Session.open(store, property, zone, now != null ? now : defaultNow, out);
         }
         return session;
     }

@@ -1,12 +1,301 @@
 package dev.contacts.cli;
 
+import dev.contacts.Contacts;
+import dev.contacts.NotConfiguredException;
+import dev.contacts.NotFoundException;
+import dev.contacts.PropertyContacts;
+import dev.contacts.cli.io.ContactColumns;
+import dev.contacts.cli.io.OrganizationNames;
+import dev.contacts.filter.Filter;
+import dev.contacts.filter.FilterPrinter;
+import dev.contacts.model.AttachmentUpload;
+import dev.contacts.model.AttributeChanges;
+import dev.contacts.model.AttributeDefinition;
+import dev.contacts.model.AttributeType;
+import dev.contacts.model.Assignee;
+import dev.contacts.model.Contact;
+import dev.contacts.model.NewMessage;
+import dev.contacts.model.NewTicket;
+import dev.contacts.model.Priority;
+import dev.contacts.model.Property;
+import dev.contacts.model.PropertyId;
+import dev.contacts.model.Target;
+import dev.contacts.model.Ticket;
+import dev.contacts.query.Query;
+import dev.contacts.query.Sort;
+import dev.contacts.sample.SampleData;
+import dev.contacts.sample.SampleSpec;
+import dev.contacts.spi.ContactStore;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** {@code contacts demo}: placeholder replaced in the next step. */
-@Command(name = "demo", mixinStandardHelpOptions = true, description = "Walk through every feature on a deterministic sample dataset.")
+/**
+ * {@code contacts demo}: (re)creates the property {@code demo}, loads a deterministic
+ * realistic dataset and walks through every feature of the product description, printing
+ * each step and the command that does the same.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Walk through every feature on a deterministic sample dataset.",
+            "(Re)creates the property 'demo' (and 'demo-other'), loads a few thousand realistic contacts, organizations and "
+                    + "custom attributes, then shows: default columns, an added column, sorting, positive and negative "
+                    + "filters, filter groups, custom attributes, a profile, a ticket with an attachment (its email printed "
+                    + "by the console mailer), a call without telephony, and a second property that sees none of it. "
+                    + "The clock is the sample data's reference instant unless --now is given, so the output is the same "
+                    + "on every run (but for the random part of email Message-IDs).",
+            "Example: contacts demo --now 2026-01-01T00:00:00Z"})
 final class DemoCommand extends CliCommand {
+    static final String DEMO = "demo";
+    static final String OTHER = "demo-other";
+
+    @Option(names = "--size", defaultValue = "3000", description = "Contacts to load (default: ${DEFAULT-VALUE}).")
+    int size;
+
+    @Option(names = "--seed", defaultValue = "2026", description = "Seed of the dataset (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    private PrintWriter out;
+    private int step;
+    private ZoneId zone;
+    private PropertyContacts demo;
+    private OrganizationNames organizationNames;
+
     @Override
     public Integer call() {
-        throw new CliUsageException("the demo is not written yet");
+        if (size < 10 || size > 1_000_000) {
+            throw new CliUsageException("--size must be 10..1000000, not " + size);
+        }
+        out = out();
+        Session session = root().session(out, SampleData.REFERENCE_NOW);
+        Contacts sdk = session.sdk();
+        zone = session.zoneOverride() != null ? session.zoneOverride() : ZoneId.of("Europe/Paris");
+        load(sdk);
+        organizationNames = new OrganizationNames(id -> demo.organizations().get(id).name());
+
+        listAndColumns();
+        filters();
+        customAttributes();
+        segments();
+        Contact ada = profile();
+        notes();
+        ticket(sdk, ada);
+        timeline();
+        call(ada);
+        otherProperty(sdk, ada);
+
+        heading("Done");
+        out.println("Every step above is one SDK call; the commands shown do the same on a store that keeps its data.");
+        if (session.storeUrl().startsWith("mem:")) {
+            out.println("This run used mem:, which forgets everything now. Give --store with a persistent store "
+                    + "(h2:./contacts-data once the JPA store module is in the build) to keep the demo data.");
+        }
+        return ContactsCli.OK;
     }
+
+    private void load(Contacts sdk) {
+        sdk.deleteProperty(PropertyId.of(DEMO));
+        sdk.createProperty(Property.of(DEMO, "Demo helpdesk", zone));
+        SampleData data = SampleData.generate(SampleSpec.realistic(seed, size));
+        PropertyId source = data.properties().get(0).id();
+        PropertyId target = PropertyId.of(DEMO);
+        ContactStore store = sdk.store();
+        data.attributes(source).forEach(d -> store.attributes().create(target, d));
+        data.organizations(source).forEach(o -> store.organizations().insert(target, o));
+        data.contactsStream(source).forEach(c -> store.contacts().insert(target, c));
+        demo = sdk.property(target);
+        out.println("contacts demo: property 'demo' (zone " + zone + ") loaded with " + String.format("%,d", demo.contacts().count(Filter.all()))
+                + " contacts, " + String.format("%,d", demo.organizations().count(Filter.all())) + " organizations and "
+                + demo.attributes().catalog(Target.CONTACT).custom().size() + " custom contact attributes (sample data, seed " + seed + ").");
+        out.println("Clock: " + sdk.clock().instant() + ". Each step prints the command that does the same on a persistent store.");
+    }
+
+    private void listAndColumns() {
+        heading("The contact list, default columns (primary email, primary phone, organization, tags, last seen), newest first");
+        command("find --limit 8");
+        table(Query.all(), ContactColumns.DEFAULT, 8);
+
+        heading("Adding columns: country, city and last live chat");
+        command("find --limit 8 --columns +country,+city,+lastLiveChat");
+        table(Query.all(), FindCommand.columns(List.of("+country", "+city", "+lastLiveChat")), 8);
+
+        heading("Sorting by a column: primary email, A to Z");
+        command("find --limit 5 --sort primaryEmail:asc");
+        table(Query.all().withSort(Sort.asc("primaryEmail")), ContactColumns.DEFAULT, 5);
+
+        heading("Sorting by last live chat, oldest first: contacts who never chatted come last in both directions");
+        command("find --limit 5 --sort lastLiveChat:asc --columns primaryEmail,lastLiveChat");
+        table(Query.all().withSort(Sort.asc("lastLiveChat")), List.of("primaryEmail", "lastLiveChat"), 5);
+    }
+
+    private void filters() {
+        heading("Positive and negative filters: negatives are exact complements, so they include unknown values");
+        long all = demo.contacts().count(Filter.all());
+        Table counts = new Table(List.of("filter", "contacts"));
+        for (String f : List.of("tags is \"vip\"", "tags is not \"vip\"", "tags contains \"news\"", "tags does not contain \"news\"",
+                "tags is unknown", "country is \"FR\"", "country is not \"FR\"", "lastSeen within last 30 days",
+                "lastSeen more than 6 months ago")) {
+            counts.add(List.of(f, String.format("%,d", demo.contacts().count(filter(f)))));
+        }
+        command("count --filter 'tags is not \"vip\"'");
+        counts.print(out, "  ");
+        long vip = demo.contacts().count(filter("tags is \"vip\""));
+        long notVip = demo.contacts().count(filter("tags is not \"vip\""));
+        out.printf("  tags is \"vip\" + tags is not \"vip\" = %,d + %,d = %,d = all contacts (%,d)%n", vip, notVip, vip + notVip, all);
+
+        String group = "(country is \"FR\" and tags is \"vip\") or (country is \"DE\" and totalLiveChats >= 2) or organization.name contains \"tech\"";
+        heading("Filter groups: one group OR another, each group ANDs its filters");
+        command("find --filter '" + group + "' --columns primaryEmail,country,tags,totalLiveChats,organization");
+        Filter parsed = filter(group);
+        out.println("  canonical form: " + FilterPrinter.print(parsed));
+        table(Query.of(parsed), List.of("primaryEmail", "country", "tags", "totalLiveChats", "organization"), 6);
+        out.printf("  %,d contacts match%n", demo.contacts().count(parsed));
+    }
+
+    private void customAttributes() {
+        heading("Custom attributes: the dataset's own, usable in filters and columns like the built-in ones");
+        command("attributes list");
+        Table defs = new Table(List.of("name", "type", "label"));
+        for (AttributeDefinition d : ContactColumns.sorted(demo.attributes().catalog(Target.CONTACT).custom())) {
+            defs.add(List.of(d.name(), d.type().name(), d.label()));
+        }
+        defs.print(out, "  ");
+        String f = "custom.plan is any of [\"business\", \"enterprise\"] and custom.vip is true";
+        command("find --filter '" + f + "' --columns primaryEmail,custom.plan,custom.score,custom.renewal");
+        table(Query.of(filter(f)).withSort(Sort.desc("custom.score")), List.of("primaryEmail", "custom.plan", "custom.score", "custom.renewal"), 5);
+        out.printf("  %,d contacts match%n", demo.contacts().count(filter(f)));
+
+        heading("Adding, renaming and deleting a custom attribute");
+        command("attributes define nps --type NUMBER --label \"NPS\"");
+        demo.attributes().define(Target.CONTACT, "nps", "NPS", AttributeType.NUMBER);
+        List<Contact> some = demo.contacts().find(Query.of(filter("custom.plan is \"enterprise\"")).withSort(Sort.asc("primaryEmail")).withPageSize(3)).items();
+        int score = 10;
+        for (Contact c : some) {
+            demo.contacts().update(c.id(), AttributeChanges.builder().set("custom.nps", score--).build());
+        }
+        command("attributes relabel nps --label \"Net promoter score\"");
+        AttributeDefinition relabelled = demo.attributes().relabel(Target.CONTACT, "custom.nps", "Net promoter score");
+        out.println("  " + relabelled.name() + " is now labelled \"" + relabelled.label() + "\"");
+        command("find --filter 'custom.nps >= 9' --columns primaryEmail,custom.plan,custom.nps");
+        table(Query.of(filter("custom.nps >= 9")).withSort(Sort.desc("custom.nps")), List.of("primaryEmail", "custom.plan", "custom.nps"), 5);
+        command("attributes delete nps");
+        demo.attributes().delete(Target.CONTACT, "custom.nps");
+        out.println("  custom.nps is deleted with its values; a filter on it is now an error:");
+        try {
+            demo.contacts().count(filter("custom.nps >= 9"));
+        } catch (dev.contacts.UnknownAttributeException e) {
+            out.println("  contacts: " + e.getMessage());
+        }
+    }
+
+    private void segments() {
+        heading("Saving and reopening a segment");
+        out.println("  Not in this build yet: segments arrive with the SDK's segments feature; this step will save the filter group "
+                + "above as a segment and reopen it.");
+    }
+
+    private Contact profile() {
+        heading("A contact's profile, linked to its organizations");
+        Contact ada = demo.contacts().find(Query.of(filter("tags is \"vip\" and organization has any value and phones has any value"))
+                .withSort(Sort.asc("primaryEmail")).withPageSize(1)).items().get(0);
+        command("show " + ada.primaryEmail());
+        ShowCommand.print(out, demo, ada, zone, organizationNames.names(ada.organizations()));
+        return ada;
+    }
+
+    private void notes() {
+        heading("Adding a note (internal: agents see it, the contact never does)");
+        out.println("  Not in this build yet: notes arrive with the SDK's notes feature.");
+    }
+
+    private void ticket(Contacts sdk, Contact ada) {
+        heading("Creating a ticket with an attachment: the email goes out through the host's mailer (here: printed)");
+        String local = ada.primaryEmail().substring(0, ada.primaryEmail().indexOf('@'));
+        String newAddress = local + "@billing.example.com";
+        command("tickets create " + ada.primaryEmail() + " --to " + newAddress + " --subject 'Your December invoice' "
+                + "--message '...' --attach invoice-2025-12.txt --assignee department:billing --priority HIGH --tags billing");
+        byte[] invoice = ("Invoice 2025-12\nCustomer: " + ada.name() + "\nTotal: 49.00 EUR\n").getBytes(StandardCharsets.UTF_8);
+        Ticket t = demo.tickets().create(NewTicket.builder(ada.id(), newAddress)
+                .subject("Your December invoice")
+                .body("Hello " + (ada.name() == null ? "" : ada.name()) + ",\n\nplease find your December invoice attached.\n\nThe billing team")
+                .attach(AttachmentUpload.of("invoice-2025-12.txt", "text/plain", invoice))
+                .assignee(Assignee.department("billing")).priority(Priority.HIGH).tags(List.of("billing")).author("alice").build());
+        out.println("  created ticket #" + t.number() + "; " + newAddress + " was added to the profile's emails");
+        sdk.emailDispatcher().runOnce();
+
+        heading("The conversation goes on: the contact answers, an agent replies (threaded under the first email)");
+        command("tickets reply " + t.number() + " --from-contact --message 'Paid today, thanks!'");
+        demo.tickets().reply(t.id(), NewMessage.fromContact("Paid today, thanks!"));
+        command("tickets reply " + t.number() + " --agent alice --message 'Received, thank you.'");
+        demo.tickets().reply(t.id(), NewMessage.fromAgent("alice", "Received, thank you. Have a nice day!"));
+        sdk.emailDispatcher().runOnce();
+        command("tickets show " + t.number());
+        TicketsCommand.print(out, demo.tickets(), demo.tickets().get(t.id()), zone);
+        Contact after = demo.contacts().get(ada.id());
+        out.println("  the profile now has emails " + after.emails() + " and totalTickets " + after.totalTickets()
+                + " (lastTicket " + after.lastTicket() + ")");
+    }
+
+    private void timeline() {
+        heading("The timeline of a contact by kind (notes, chat transcripts, ticket emails)");
+        out.println("  Not in this build yet: the timeline arrives with the SDK's activity feature; the ticket above is listed in "
+                + "the profile meanwhile.");
+    }
+
+    private void call(Contact ada) {
+        heading("Calling a contact without a telephony provider");
+        command("call " + ada.primaryEmail());
+        try {
+            demo.calls().call(ada.id(), ada.primaryPhone(), "alice");
+            out.println("  unexpected: the call started");
+        } catch (NotConfiguredException e) {
+            out.println("  contacts: " + e.getMessage() + "   (exit code 2)");
+        }
+    }
+
+    private void otherProperty(Contacts sdk, Contact ada) {
+        heading("A second property sees none of it");
+        sdk.deleteProperty(PropertyId.of(OTHER));
+        sdk.createProperty(Property.of(OTHER, "Another helpdesk", zone));
+        PropertyContacts other = sdk.property(OTHER);
+        command("--property " + OTHER + " count");
+        out.println("  " + other.contacts().count(Filter.all()) + " contacts, " + other.organizations().count(Filter.all())
+                + " organizations, " + other.attributes().catalog(Target.CONTACT).custom().size() + " custom attributes, "
+                + other.tickets().list(0, 10).size() + " tickets");
+        command("--property " + OTHER + " show " + ada.id());
+        try {
+            other.contacts().get(ada.id());
+            out.println("  unexpected: the contact is visible");
+        } catch (NotFoundException e) {
+            out.println("  contacts: " + e.getMessage() + "   (exit code 2)");
+        }
+        command("--property " + OTHER + " count --filter 'custom.plan is \"pro\"'");
+        try {
+            other.contacts().count(filter("custom.plan is \"pro\""));
+        } catch (dev.contacts.UnknownAttributeException e) {
+            out.println("  contacts: " + e.getMessage() + "   (custom attributes are per property too)");
+        }
+    }
+
+    private void heading(String title) {
+        out.println();
+        out.println("== " + (title.equals("Done") ? "" : ++step + ". ") + title);
+    }
+
+    private void command(String args) {
+        out.println("$ contacts " + (args.startsWith("--property") ? "" : "--property " + DEMO + " ") + args);
+    }
+
+    private void table(Query query, List<String> columns, int limit) {
+        ContactColumns cols = new ContactColumns(columns, organizationNames);
+        Table table = new Table(columns);
+        for (Contact c : demo.contacts().find(query.withPageSize(limit)).items()) {
+            table.add(FindCommand.row(cols, c, zone));
+        }
+        table.print(out, "  ");
+    }
+
 }

@@ -6,6 +6,7 @@ import dev.contacts.cli.io.CsvRowWriter;
 import dev.contacts.cli.io.JsonLinesRowWriter;
 import dev.contacts.cli.io.RowWriter;
 import dev.contacts.cli.io.ValueCodec;
+import dev.contacts.model.Contact;
 import dev.contacts.model.Target;
 import dev.contacts.query.Cursor;
 import dev.contacts.query.Query;
@@ -48,13 +49,7 @@ final class FindCommand extends CliCommand {
         Query first = query.query(session().zoneOverride(), 1);
         if (format == OutputFormat.table) {
             Table table = new Table(names);
-            Cursor next = walk(first, limit, c -> {
-                List<String> cells = new ArrayList<>();
-                for (Object v : cols.values(c)) {
-                    cells.add(ValueCodec.display(v, zone));
-                }
-                table.add(cells);
-            });
+            Cursor next = walk(first, limit, c -> table.add(row(cols, c, zone)));
             table.print(out(), "");
             long total = p.contacts().count(first);
             out().printf("%d of %,d contacts matching: %s%n", table.size(), total, query.canonicalFilter());
@@ -70,6 +65,20 @@ final class FindCommand extends CliCommand {
             }
         }
         return ContactsCli.OK;
+    }
+
+    /**
+     * @param cols the columns
+     * @param c    a contact
+     * @param zone zone of dates
+     * @return its cells in a table
+     */
+    static List<String> row(ContactColumns cols, Contact c, ZoneId zone) {
+        List<String> cells = new ArrayList<>();
+        for (Object v : cols.values(c)) {
+            cells.add(ValueCodec.display(v, zone));
+        }
+        return cells;
     }
 
     /**
