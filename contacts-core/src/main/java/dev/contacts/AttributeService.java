@@ -1,16 +1,25 @@
 package dev.contacts;
 
+import dev.contacts.internal.AttributeUsage;
 import dev.contacts.internal.PropertyContext;
 import dev.contacts.model.AttributeCatalog;
 import dev.contacts.model.AttributeDefinition;
 import dev.contacts.model.AttributeType;
 import dev.contacts.model.PropertyId;
+import dev.contacts.model.SegmentId;
 import dev.contacts.model.Target;
+import dev.contacts.query.Segment;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The custom attributes of one property: define, relabel, delete, list. Custom attributes
- * are named {@code custom.<key>} in filters, sorts, columns and writes.
+ * are named {@code custom.<key>} in filters, sorts, columns and writes. Deleting one that a
+ * saved segment uses is refused ({@link AttributeInUseException}) unless forced
+ * ({@link #forceDelete}, which reports the segments it breaks or adjusts).
  */
 public final class AttributeService {
     private final PropertyContext context;
@@ -52,15 +61,82 @@ public final class AttributeService {
     }
 
     /**
-     * Deletes a custom attribute and all its values.
+     * Deletes a custom attribute and all its values, unless a saved segment of the target
+     * uses it — in its filter, its columns or its sort; then nothing is deleted. Saved list
+     * views that show it lose that column (a view left without columns is reset) and fall
+     * back to the default sort if they were sorted by it.
+     *
+     * <p>The check and the deletion are two steps: a segment saved with the attribute by
+     * another thread in between becomes broken as after {@link #forceDelete} — reported by
+     * {@link BrokenSegmentException} when it is run, never run unfiltered.
      *
      * @param target contacts or organizations
      * @param name   {@code custom.<key>}
+     * @return what was deleted and the list views adjusted
+     * @throws UnknownAttributeException if it is not a custom attribute of the property
+     * @throws AttributeInUseException   if segments use it; it lists them
+     */
+    public AttributeDeletion delete(Target target, String name) {
+        AttributeDefinition d = requireCustom(target, name);
+        List<AttributeUsage.SegmentUse> uses = AttributeUsage.segmentsUsing(context.store().segments(), pid(), target, name);
+        if (!uses.isEmpty()) {
+            StringBuilder which = new StringBuilder();
+            for (AttributeUsage.SegmentUse use : uses) {
+                which.append(which.length() == 0 ? "" : "; ").append('\'').append(use.segment().name()).append("' (")
+                        .append(use.segment().id()).append(", in its ").append(use.places()).append(')');
+            }
+            throw new AttributeInUseException(name, uses.stream().map(AttributeUsage.SegmentUse::segment).toList(), name + " is used by "
+                    + uses.size() + (uses.size() == 1 ? " segment: " : " segments: ") + which + "; edit or delete "
+                    + (uses.size() == 1 ? "it" : "them") + " first, or delete the attribute with forceDelete, which reports them");
+        }
+        return remove(d, uses);
+    }
+
+    /**
+     * Deletes a custom attribute and all its values even when saved segments use it, and
+     * reports them:
+     * <ul>
+     *   <li>segments whose filter uses it are kept unchanged and are <em>broken</em>: running
+     *       them ({@link SegmentService#view}, {@link SegmentService#count},
+     *       {@link SegmentService#query}) throws {@link BrokenSegmentException} naming the
+     *       segment and the attribute, and {@link SegmentService#list} shows them without a
+     *       count, until their filter is edited;</li>
+     *   <li>segments that show it as a column lose that column (they get the target's
+     *       default columns if none is left), and those sorted by it get the target's
+     *       default sort (version + 1);</li>
+     *   <li>list views are adjusted as by {@link #delete}.</li>
+     * </ul>
+     * The attribute is deleted first; should the process stop before the segments and list
+     * views are adjusted, their readers leave the missing column and sort out anyway.
+     *
+     * @param target contacts or organizations
+     * @param name   {@code custom.<key>}
+     * @return what was deleted, the broken segments and the adjusted segments and list views
      * @throws UnknownAttributeException if it is not a custom attribute of the property
      */
-    public void delete(Target target, String name) {
-        requireCustom(target, name);
-        context.store().attributes().delete(pid(), target, name);
+    public AttributeDeletion forceDelete(Target target, String name) {
+        AttributeDefinition d = requireCustom(target, name);
+        return remove(d, AttributeUsage.segmentsUsing(context.store().segments(), pid(), target, name));
+    }
+
+    private AttributeDeletion remove(AttributeDefinition d, List<AttributeUsage.SegmentUse> uses) {
+        context.store().attributes().delete(pid(), d.target(), d.name());
+        Instant now = context.now();
+        Map<SegmentId, Segment> adjusted = new LinkedHashMap<>();
+        for (AttributeUsage.SegmentUse use : uses) {
+            if (use.columns() || use.sort()) {
+                AttributeUsage.dropFromSegment(context.store().segments(), pid(), use.segment(), d.name(), now)
+                        .ifPresent(s -> adjusted.put(s.id(), s));
+            }
+        }
+        List<Segment> broken = new ArrayList<>();
+        for (AttributeUsage.SegmentUse use : uses) {
+            if (use.filter()) {
+                broken.add(adjusted.getOrDefault(use.segment().id(), use.segment()));
+            }
+        }
+        int views = AttributeUsage.dropFromListViews(context.store().listViews(), pid(), d.target(), d.name());
+        return new AttributeDeletion(d, broken, List.copyOf(adjusted.values()), views);
     }
 
     /**

@@ -8,8 +8,10 @@ import dev.contacts.internal.ContactHistory;
 import dev.contacts.internal.HostServices;
 import dev.contacts.internal.InMemoryBlobStore;
 import dev.contacts.internal.PropertyContext;
+import dev.contacts.internal.SegmentCounts;
 import dev.contacts.internal.TicketBlobs;
 import dev.contacts.internal.TicketSettings;
+import dev.contacts.internal.WriteObservingStore;
 import dev.contacts.model.Property;
 import dev.contacts.model.PropertyId;
 import dev.contacts.spi.ContactStore;
@@ -36,14 +38,18 @@ public final class Contacts {
     private static final Logger LOG = LoggerFactory.getLogger(Contacts.class);
 
     private final ContactStore store;
+    private final SegmentCounts segmentCounts;
     private final Clock clock;
     private final HostServices hosts;
     private final EmailDispatcher emailDispatcher;
     private final DeletionPolicy deletion;
 
     private Contacts(Builder b) {
-        this.store = Objects.requireNonNull(b.store, "store: call Contacts.builder().store(...)");
         this.clock = b.clock;
+        this.segmentCounts = new SegmentCounts(b.segmentCountTtl, clock);
+        // every service writes through this wrapper, so no write can forget to drop the cached counts
+        this.store = WriteObservingStore.wrap(Objects.requireNonNull(b.store, "store: call Contacts.builder().store(...)"),
+                segmentCounts);
         this.hosts = new HostServices(b.directory, b.telephony, b.mailer, b.blobStore,
                 new TicketSettings(b.maxFileBytes, b.maxEmailBytes, b.emailRetry, b.messageIdDomain));
         this.emailDispatcher = new EmailDispatcher(store, clock, hosts);
@@ -73,7 +79,7 @@ public final class Contacts {
     public PropertyContacts property(PropertyId id) {
         Property p = store.properties().get(id)
                 .orElseThrow(() -> new NotFoundException("property " + id + " does not exist; create it with createProperty"));
-        return new PropertyContacts(new PropertyContext(p, store, clock, hosts, deletion));
+        return new PropertyContacts(new PropertyContext(p, store, clock, hosts, deletion), segmentCounts);
     }
 
     /**
@@ -146,7 +152,10 @@ public final class Contacts {
         return new Recovery(completed, deleted);
     }
 
-    /** @return the store */
+    /**
+     * @return the store as the SDK uses it: the host's store, wrapped so that writes through it drop the cached
+     *         segment counts of their property
+     */
     public ContactStore store() {
         return store;
     }
@@ -168,6 +177,7 @@ public final class Contacts {
         private long maxEmailBytes = TicketSettings.DEFAULT_MAX_EMAIL_BYTES;
         private EmailRetryPolicy emailRetry = EmailRetryPolicy.DEFAULT;
         private String messageIdDomain = TicketSettings.DEFAULT_DOMAIN;
+        private Duration segmentCountTtl = SegmentCounts.DEFAULT_TTL;
         private DeletionPolicy deletion = DeletionPolicy.CASCADE;
 
         private Builder() {
@@ -260,6 +270,21 @@ public final class Contacts {
         public Builder messageIdDomain(String domain) {
             new TicketSettings(maxFileBytes, maxEmailBytes, emailRetry, domain); // validates now, where the mistake is
             this.messageIdDomain = domain;
+            return this;
+        }
+
+        /**
+         * How long the counts shown in segment lists ({@link SegmentService#list}) are reused. Any
+         * write to a property through this SDK drops its counts at once; the TTL bounds how long
+         * writes by other processes on a shared database, and the passing of time under relative
+         * date filters, can go unseen. {@link SegmentService#count} is always exact.
+         *
+         * @param ttl 0 (no caching) to 1 day; default 60 seconds
+         * @return this builder
+         * @throws InvalidValueException if it is negative or longer than a day
+         */
+        public Builder segmentCountTtl(Duration ttl) {
+            this.segmentCountTtl = SegmentCounts.checkTtl(ttl);
             return this;
         }
 

@@ -1,7 +1,6 @@
 package dev.contacts.internal;
 
 import dev.contacts.InvalidCursorException;
-import dev.contacts.InvalidValueException;
 import dev.contacts.filter.Filter;
 import dev.contacts.filter.FilterLimits;
 import dev.contacts.filter.FilterPrinter;
@@ -57,11 +56,7 @@ public final class QueryRunner<I extends EntityId, T extends Attributed> {
     public Page<T> find(Query query) {
         AttributeCatalog catalog = context.catalog(target);
         Sort sort = query.sort() != null ? query.sort() : Sort.defaultFor(target);
-        AttributeDefinition sortDefinition = catalog.require(sort.attribute());
-        if (!sortDefinition.type().sortable() || sort.attribute().equals(dev.contacts.model.BuiltInAttributes.ORGANIZATION_NAME)) {
-            throw new InvalidValueException("sort", sort.attribute() + " is " + sortDefinition.type()
-                    + " and cannot be sorted (sort by a TEXT, NUMBER, DATE or BOOLEAN attribute)");
-        }
+        AttributeDefinition sortDefinition = ViewRules.requireSortable(catalog, sort);
         checkFilter(query.filter(), catalog);
         ZoneId zone = query.zone() != null ? query.zone() : context.property().zone();
         String filterText = FilterPrinter.print(query.filter());

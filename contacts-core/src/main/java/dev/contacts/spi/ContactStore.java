@@ -23,6 +23,12 @@ public interface ContactStore extends AutoCloseable {
     /** @return tickets, their messages and the outbox of their emails */
     TicketRepository tickets();
 
+    /** @return saved segments */
+    SegmentRepository segments();
+
+    /** @return saved list views */
+    ListViewRepository listViews();
+
     /** @return the documented limitations this store declares */
     Set<StoreCapability> capabilities();
 

@@ -26,5 +26,12 @@
  * Text operands are in display normal form: compare {@code Values.fold(operand)} with the
  * stored fold of the value, in Java-computed text, never with the database's case
  * functions. {@code %}, {@code _}, {@code \} and regex characters are literal.
+ *
+ * <h2>Reads and writes</h2>
+ * Repository methods are named by {@link dev.contacts.spi.RepositoryMethods}' rule: a
+ * method that only reads starts with {@code get}, {@code find}, {@code list},
+ * {@code count}, … and any other method may write. The SDK wraps the store and drops what
+ * it caches about a property (segment counts) after each write to it, so a store must not
+ * give a writing method a reading name.
  */
 package dev.contacts.spi;

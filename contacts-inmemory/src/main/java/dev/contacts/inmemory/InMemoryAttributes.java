@@ -28,21 +28,13 @@ final class InMemoryAttributes implements AttributeDefinitionRepository {
         this.store = store;
     }
 
-    private PropertyData require(PropertyId property, String action) {
-        PropertyData data = store.data(Objects.requireNonNull(property, "property"));
-        if (data == null) {
-            throw new NotFoundException("cannot " + action + ": property " + property + " does not exist");
-        }
-        return data;
-    }
-
     @Override
     public void create(PropertyId property, AttributeDefinition definition) {
         Objects.requireNonNull(definition, "definition");
         if (definition.builtIn()) {
             throw new IllegalArgumentException(definition.name() + " is built in; only custom attributes are stored");
         }
-        PropertyData data = require(property, "define an attribute");
+        PropertyData data = store.require(property, "define an attribute");
         data.write(() -> {
             Map<String, AttributeDefinition> definitions = data.definitions.get(definition.target());
             if (definitions.containsKey(definition.name())) {
@@ -68,7 +60,7 @@ final class InMemoryAttributes implements AttributeDefinitionRepository {
     @Override
     public void update(PropertyId property, AttributeDefinition definition) {
         Objects.requireNonNull(definition, "definition");
-        PropertyData data = require(property, "relabel an attribute");
+        PropertyData data = store.require(property, "relabel an attribute");
         data.write(() -> {
             Map<String, AttributeDefinition> definitions = data.definitions.get(definition.target());
             AttributeDefinition current = definitions.get(definition.name());

@@ -4,17 +4,22 @@ import dev.contacts.model.PropertyId;
 import dev.contacts.spi.AttributeDefinitionRepository;
 import dev.contacts.spi.ContactRepository;
 import dev.contacts.spi.ContactStore;
+import dev.contacts.spi.ListViewRepository;
 import dev.contacts.spi.OrganizationRepository;
 import dev.contacts.spi.PropertyRepository;
+import dev.contacts.spi.SegmentRepository;
 import dev.contacts.spi.StoreCapability;
 import dev.contacts.spi.TicketRepository;
+import dev.contacts.NotFoundException;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
 
 /**
- * The reference store: every property, contact, organization and custom attribute
- * definition in the memory of this JVM. Simple, thread-safe and indexed, it meets the
+ * The reference store: every property, contact, organization, custom attribute
+ * definition, ticket, saved segment and list view in the memory of this JVM. Simple, thread-safe and indexed, it meets the
  * whole contract of SEMANTICS.md with no declared limitation ({@link #capabilities()} is
  * empty: text orders by code point). Nothing is persisted; the data lives as long as
  * this object.
@@ -37,8 +42,10 @@ import java.util.concurrent.ConcurrentMap;
  *
  * <h2>Rules the store enforces</h2>
  * <ul>
- *   <li>Email addresses are unique per property by fold; organization names too; custom
- *       attribute names per property and target ({@link dev.contacts.ConflictException}).</li>
+ *   <li>Email addresses are unique per property by fold; organization names too; segment
+ *       names per property and target by fold; custom attribute names per property and
+ *       target ({@link dev.contacts.ConflictException}). Segment updates are optimistic on
+ *       the version.</li>
  *   <li>An organization's {@code contacts} count is computed from the contacts' links on
  *       every contact write. Deleting an organization unlinks it from every contact of the
  *       property; deleting a custom attribute removes its values. Both leave the version
@@ -66,6 +73,8 @@ public final class InMemoryStore implements ContactStore {
     private final InMemoryContacts contactRepository = new InMemoryContacts(this);
     private final InMemoryOrganizations organizationRepository = new InMemoryOrganizations(this);
     private final InMemoryTickets ticketRepository = new InMemoryTickets(this);
+    private final InMemorySegments segmentRepository = new InMemorySegments(this);
+    private final InMemoryListViews listViewRepository = new InMemoryListViews(this);
 
     /** Creates an empty store, without any property. */
     public InMemoryStore() {
@@ -74,6 +83,32 @@ public final class InMemoryStore implements ContactStore {
     /** @param id a property id @return its data, or null when it does not exist */
     PropertyData data(PropertyId id) {
         return properties.get(id);
+    }
+
+    /**
+     * @param id     a property id
+     * @param action what was to be done there, for the message
+     * @return its data
+     * @throws NotFoundException when the property does not exist
+     */
+    PropertyData require(PropertyId id, String action) {
+        PropertyData data = properties.get(Objects.requireNonNull(id, "property"));
+        if (data == null) {
+            throw new NotFoundException("cannot " + action + ": property " + id + " does not exist");
+        }
+        return data;
+    }
+
+    /**
+     * @param id     a property id
+     * @param absent the answer when the property does not exist
+     * @param read   a read of its data, run under its read lock
+     * @param <R>    the answer type
+     * @return the read's answer, or {@code absent}
+     */
+    <R> R read(PropertyId id, R absent, Function<PropertyData, R> read) {
+        PropertyData data = properties.get(Objects.requireNonNull(id, "property"));
+        return data == null ? absent : data.read(() -> read.apply(data));
     }
 
     /** @return the properties (create, get, list, delete) */
@@ -107,6 +142,18 @@ public final class InMemoryStore implements ContactStore {
     @Override
     public TicketRepository tickets() {
         return ticketRepository;
+    }
+
+    /** @return the saved segments of every property, under each property's lock */
+    @Override
+    public SegmentRepository segments() {
+        return segmentRepository;
+    }
+
+    /** @return the saved list views of every property, under each property's lock */
+    @Override
+    public ListViewRepository listViews() {
+        return listViewRepository;
     }
 
     /** @return no declared limitation: this store meets every rule of SEMANTICS.md */

@@ -30,6 +30,8 @@ final class PropertyData {
     final Map<ContactId, ContactId> pendingMerges = new LinkedHashMap<>();
     /** Tickets, their messages and pending emails. */
     final TicketData tickets = new TicketData();
+    /** Saved segments and list views. */
+    final ViewData views = new ViewData();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
     PropertyData(Property property) {

@@ -111,6 +111,16 @@ final class BrokenStore implements ContactStore {
     }
 
     @Override
+    public dev.contacts.spi.SegmentRepository segments() {
+        return delegate.segments();
+    }
+
+    @Override
+    public dev.contacts.spi.ListViewRepository listViews() {
+        return delegate.listViews();
+    }
+
+    @Override
     public Set<StoreCapability> capabilities() {
         return delegate.capabilities();
     }

@@ -1,23 +1,34 @@
 package dev.contacts.inmemory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.contacts.AttributeDeletion;
+import dev.contacts.AttributeInUseException;
+import dev.contacts.BrokenSegmentException;
 import dev.contacts.ContactService;
 import dev.contacts.Contacts;
+import dev.contacts.PropertyContacts;
 import dev.contacts.filter.Filter;
 import dev.contacts.filter.FilterParser;
 import dev.contacts.model.AttributeChanges;
+import dev.contacts.model.AttributeType;
+import dev.contacts.model.Attributed;
 import dev.contacts.model.Contact;
 import dev.contacts.model.Property;
+import dev.contacts.model.Target;
+import dev.contacts.query.ListView;
 import dev.contacts.query.Page;
 import dev.contacts.query.Query;
+import dev.contacts.query.Segment;
+import dev.contacts.query.SegmentSummary;
 import dev.contacts.query.Sort;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The "Using it" example of the README, line for line, so it never rots. */
+/** The examples of the README ("Using it", "Segments and list views"), line for line, so they never rot. */
 class ReadmeExampleTest {
     @Test
     void theReadmeExampleRuns() {
@@ -39,5 +50,35 @@ class ReadmeExampleTest {
 
         assertThat(all).extracting(Contact::name).containsExactly("Ada Lovelace");
         assertThat(vips).isEqualTo(1);
+    }
+
+    @Test
+    void theSegmentsExampleRuns() {
+        Contacts sdk = Contacts.builder().store(new InMemoryStore()).build();
+        sdk.createProperty(Property.of("acme", "ACME support", ZoneId.of("Europe/Paris")));
+        sdk.property("acme").attributes().define(Target.CONTACT, "plan", "Plan", AttributeType.TEXT);
+        sdk.property("acme").contacts().create(AttributeChanges.builder().set("name", "Ada Lovelace")
+                .set("tags", List.of("vip")).set("custom.plan", "gold").build());
+
+        PropertyContacts acme = sdk.property("acme");
+        Segment gold = acme.segments().save(Target.CONTACT, "Gold VIPs", "tags is \"vip\" and custom.plan is \"gold\"",
+                List.of("name", "primaryEmail", "custom.plan"), Sort.asc("name"));     // filter kept as canonical text
+        List<SegmentSummary> all = acme.segments().list(Target.CONTACT);    // by name, each with count() and countedAt()
+        Page<Attributed> page = acme.segments().view(gold.id(), 50, null);  // the result, keyset-paged in the segment's sort
+        acme.listViews().save(ListView.ofAgent(Target.CONTACT, "alice", List.of("name", "custom.plan"), Sort.desc("lastSeen")));
+        ListView shown = acme.listViews().get(Target.CONTACT, "alice");      // alice's, else the property's, else the built-in
+        assertThatThrownBy(() ->
+        acme.attributes().delete(Target.CONTACT, "custom.plan")           // AttributeInUseException: 'Gold VIPs' uses it
+        ).isInstanceOf(AttributeInUseException.class).hasMessageContaining("'Gold VIPs'");
+        AttributeDeletion d = acme.attributes().forceDelete(Target.CONTACT, "custom.plan"); // d.brokenSegments(): [Gold VIPs]
+        assertThatThrownBy(() ->
+        acme.segments().count(gold.id())                                  // BrokenSegmentException naming custom.plan
+        ).isInstanceOf(BrokenSegmentException.class).hasMessageContaining("custom.plan");
+
+        assertThat(all).extracting(SegmentSummary::count).containsExactly(1L);
+        assertThat(page.items()).extracting(a -> ((Contact) a).name()).containsExactly("Ada Lovelace");
+        assertThat(shown.columns()).containsExactly("name", "custom.plan");
+        assertThat(d.brokenSegments()).extracting(Segment::name).containsExactly("Gold VIPs");
+        assertThat(acme.listViews().get(Target.CONTACT, "alice").columns()).containsExactly("name");
     }
 }

@@ -2,6 +2,7 @@ package dev.contacts.tck;
 
 import dev.contacts.StoreException;
 import dev.contacts.spi.ContactStore;
+import dev.contacts.spi.RepositoryMethods;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -22,7 +23,8 @@ import java.util.function.Predicate;
  * proxies: a repository is any interface of {@code dev.contacts.spi} that a store method
  * returns. A call is a write unless its name starts with {@code get}, {@code find},
  * {@code list}, {@code count}, {@code exists}, {@code read}, {@code load},
- * {@code search} or {@code stream} (the SPI's naming convention); give another
+ * {@code search} or {@code stream} (the SPI's naming convention,
+ * {@link RepositoryMethods}); give another
  * classifier to {@link #FaultInjectingStore(ContactStore, Predicate)} if a repository
  * does not follow it.
  *
@@ -33,9 +35,6 @@ import java.util.function.Predicate;
  * }</pre>
  */
 public final class FaultInjectingStore {
-    private static final List<String> READ_PREFIXES =
-            List.of("get", "find", "list", "count", "exists", "read", "load", "search", "stream", "capabilities");
-
     /** How the failing write fails. */
     public enum Mode {
         /** It throws {@link StoreException} without reaching the store: nothing was written. */
@@ -88,12 +87,7 @@ public final class FaultInjectingStore {
      * @return whether it is a write by the SPI's naming convention
      */
     public static boolean isWriteByName(Method method) {
-        for (String prefix : READ_PREFIXES) {
-            if (method.getName().startsWith(prefix)) {
-                return false;
-            }
-        }
-        return true;
+        return RepositoryMethods.isWrite(method);
     }
 
     /** @return the wrapping store, to give to {@code Contacts.builder().store(...)} */

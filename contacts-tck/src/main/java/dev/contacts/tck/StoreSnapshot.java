@@ -6,6 +6,8 @@ import dev.contacts.model.Contact;
 import dev.contacts.model.Organization;
 import dev.contacts.model.Property;
 import dev.contacts.model.Target;
+import dev.contacts.query.ListView;
+import dev.contacts.query.Segment;
 import dev.contacts.spi.ContactStore;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,9 +21,13 @@ import java.util.List;
  * @param definitions   custom definitions of every property
  * @param contacts      every contact, by property then id
  * @param organizations every organization, by property then id
+ * @param segments      every saved segment, by property, target, then id
+ * @param listViews     every saved list view, by property, target, then agent (the property's own first)
  */
 public record StoreSnapshot(List<Property> properties, List<AttributeDefinition> definitions, List<Contact> contacts,
-                            List<Organization> organizations) {
+                            List<Organization> organizations, List<Segment> segments, List<ListView> listViews) {
+    private static final Comparator<ListView> BY_AGENT = Comparator.comparing(ListView::agent,
+            Comparator.nullsFirst(Comparator.naturalOrder()));
 
     /**
      * @param store a store
@@ -33,9 +39,17 @@ public record StoreSnapshot(List<Property> properties, List<AttributeDefinition>
         List<AttributeDefinition> definitions = new ArrayList<>();
         List<Contact> contacts = new ArrayList<>();
         List<Organization> organizations = new ArrayList<>();
+        List<Segment> segments = new ArrayList<>();
+        List<ListView> listViews = new ArrayList<>();
         for (Property p : properties) {
             for (Target t : Target.values()) {
                 definitions.addAll(store.attributes().list(p.id(), t));
+                List<Segment> ss = new ArrayList<>(store.segments().list(p.id(), t));
+                ss.sort(Comparator.comparing(Segment::id));
+                segments.addAll(ss);
+                List<ListView> vs = new ArrayList<>(store.listViews().list(p.id(), t));
+                vs.sort(BY_AGENT);
+                listViews.addAll(vs);
             }
             List<Contact> cs = new ArrayList<>(store.contacts().getAll(p.id(), store.contacts().findIds(p.id(), Filter.all())));
             cs.sort(Comparator.comparing(Contact::id));
@@ -44,6 +58,7 @@ public record StoreSnapshot(List<Property> properties, List<AttributeDefinition>
             os.sort(Comparator.comparing(Organization::id));
             organizations.addAll(os);
         }
-        return new StoreSnapshot(List.copyOf(properties), List.copyOf(definitions), List.copyOf(contacts), List.copyOf(organizations));
+        return new StoreSnapshot(List.copyOf(properties), List.copyOf(definitions), List.copyOf(contacts), List.copyOf(organizations),
+                List.copyOf(segments), List.copyOf(listViews));
     }
 }

@@ -1,0 +1,63 @@
+package dev.contacts.query;
+
+import dev.contacts.InvalidValueException;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.OptionalLong;
+
+/**
+ * A segment as a list of segments shows it: with its number of matches, which may come
+ * from a cache and therefore says when it was counted. A segment whose filter no longer
+ * validates (a custom attribute it uses was deleted) is listed with no count and the
+ * reason instead.
+ *
+ * @param segment   the segment
+ * @param count     how many contacts or organizations matched at {@code countedAt}, or {@code null} when broken
+ * @param countedAt when that count was computed (the SDK's clock), or {@code null} when broken
+ * @param problem   why the segment cannot be run, or {@code null} when it can
+ */
+public record SegmentSummary(Segment segment, Long count, Instant countedAt, String problem) {
+
+    /** Checks that a summary has either a count with its time, or a problem. */
+    public SegmentSummary {
+        Objects.requireNonNull(segment, "segment");
+        if (problem == null) {
+            Objects.requireNonNull(count, "count");
+            Objects.requireNonNull(countedAt, "countedAt");
+            if (count < 0) {
+                throw new InvalidValueException("count", "a count is never negative, got " + count);
+            }
+        } else if (count != null || countedAt != null) {
+            throw new InvalidValueException("count", "a broken segment has no count");
+        }
+    }
+
+    /**
+     * @param segment   the segment
+     * @param count     its count
+     * @param countedAt when it was counted
+     * @return the summary of a segment that can be run
+     */
+    public static SegmentSummary counted(Segment segment, long count, Instant countedAt) {
+        return new SegmentSummary(segment, count, countedAt, null);
+    }
+
+    /**
+     * @param segment the segment
+     * @param problem why it cannot be run
+     * @return the summary of a broken segment
+     */
+    public static SegmentSummary broken(Segment segment, String problem) {
+        return new SegmentSummary(segment, null, null, Objects.requireNonNull(problem, "problem"));
+    }
+
+    /** @return whether the segment cannot be run (see {@link #problem()}) */
+    public boolean isBroken() {
+        return problem != null;
+    }
+
+    /** @return the count, empty when the segment is broken */
+    public OptionalLong countIfKnown() {
+        return count == null ? OptionalLong.empty() : OptionalLong.of(count);
+    }
+}
