@@ -1,7 +1,9 @@
 package dev.contacts.cli;
 
 import dev.contacts.cli.io.ContactColumns;
+import dev.contacts.AttributeDeletion;
 import dev.contacts.model.AttributeDefinition;
+import dev.contacts.query.Segment;
 import dev.contacts.model.AttributeType;
 import dev.contacts.model.Target;
 import java.util.ArrayList;
@@ -102,18 +104,32 @@ final class AttributesCommand extends CliCommand {
         }
     }
 
-    @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a custom attribute and all its values.")
+    @Command(name = "delete", mixinStandardHelpOptions = true, description = {"Delete a custom attribute and all its values.",
+        "Refused while a segment uses it, unless --force (those segments are then reported as broken)."})
     static final class Delete extends CliCommand {
         @Parameters(paramLabel = "KEY", description = "The attribute, e.g. plan or custom.plan.")
         String key;
+
+        @Option(names = "--force", description = "Delete it even if segments use it, and report them.")
+        boolean force;
 
         @Option(names = "--target", defaultValue = "contacts", description = "contacts or organizations (default: ${DEFAULT-VALUE}).")
         TargetOption target;
 
         @Override
         public Integer call() {
-            property().attributes().delete(target.target, name(key));
+            AttributeDeletion d = force ? property().attributes().forceDelete(target.target, name(key))
+                    : property().attributes().delete(target.target, name(key));
             out().println("deleted " + name(key));
+            for (Segment s : d.brokenSegments()) {
+                out().println("  segment '" + s.name() + "' is broken until its filter is edited");
+            }
+            for (Segment s : d.adjustedSegments()) {
+                out().println("  segment '" + s.name() + "' no longer shows or sorts by it");
+            }
+            if (d.adjustedListViews() > 0) {
+                out().println("  " + d.adjustedListViews() + " list view(s) no longer show or sort by it");
+            }
             return ContactsCli.OK;
         }
     }

@@ -34,6 +34,8 @@ import picocli.CommandLine.ScopeType;
             GenerateCommand.class,
             ImportCommand.class,
             ExportCommand.class,
+            SegmentsCommand.class,
+            ViewsCommand.class,
             AttributesCommand.class,
             OrgsCommand.class,
             TicketsCommand.class,
@@ -49,6 +51,8 @@ import picocli.CommandLine.ScopeType;
             "  contacts generate 1000 --seed 7 > people.jsonl",
             "  contacts import people.csv --dry-run",
             "  contacts export --filter 'city is \"Paris\"' --format csv --output paris.csv",
+            "  contacts segments save 'VIPs in France' --filter 'tags is \"vip\" and country is \"FR\"'",
+            "  contacts views set --columns +country,+lastLiveChat",
             "  contacts attributes define plan --type TEXT --label Plan",
             "  contacts orgs list --filter 'name contains \"acme\"'",
             "  contacts tickets create ada@example.com --subject Invoice --message 'Hello Ada' --attach invoice.pdf",
@@ -58,7 +62,7 @@ import picocli.CommandLine.ScopeType;
             "",
             "Exit codes: 0 success, 2 bad usage or bad input, 1 store or I/O failure. Errors are one sentence on "
                     + "standard error; --debug adds the stack trace.",
-            "Segments, notes and the activity timeline arrive in this tool with the SDK features of the same names."})
+            "Notes and the activity timeline arrive in this tool with the SDK features of the same names."})
 public final class ContactsCli {
     /** Exit code of success. */
     public static final int OK = 0;

@@ -1,6 +1,7 @@
 package dev.contacts.cli;
 
 import dev.contacts.Contacts;
+import dev.contacts.AttributeInUseException;
 import dev.contacts.NotConfiguredException;
 import dev.contacts.NotFoundException;
 import dev.contacts.PropertyContacts;
@@ -21,7 +22,10 @@ import dev.contacts.model.Property;
 import dev.contacts.model.PropertyId;
 import dev.contacts.model.Target;
 import dev.contacts.model.Ticket;
+import dev.contacts.query.ListView;
 import dev.contacts.query.Query;
+import dev.contacts.query.Segment;
+import dev.contacts.query.SegmentSummary;
 import dev.contacts.query.Sort;
 import dev.contacts.sample.SampleData;
 import dev.contacts.sample.SampleSpec;
@@ -43,7 +47,7 @@ import picocli.CommandLine.Option;
         description = {"Walk through every feature on a deterministic sample dataset.",
             "(Re)creates the property 'demo' (and 'demo-other'), loads a few thousand realistic contacts, organizations and "
                     + "custom attributes, then shows: default columns, an added column, sorting, positive and negative "
-                    + "filters, filter groups, custom attributes, a profile, a ticket with an attachment (its email printed "
+                    + "filters, filter groups, custom attributes, segments saved and reopened, a profile, a ticket with an attachment (its email printed "
                     + "by the console mailer), a call without telephony, and a second property that sees none of it. "
                     + "The clock is the sample data's reference instant unless --now is given, so the output is the same "
                     + "on every run (but for the random part of email Message-IDs).",
@@ -51,6 +55,9 @@ import picocli.CommandLine.Option;
 final class DemoCommand extends CliCommand {
     static final String DEMO = "demo";
     static final String OTHER = "demo-other";
+    /** The filter group of the walkthrough: groups of ANDed filters, ORed together. */
+    static final String GROUP = "(country is \"FR\" and tags is \"vip\") or (country is \"DE\" and totalLiveChats >= 2)"
+            + " or organization.name contains \"tech\"";
 
     @Option(names = "--size", defaultValue = "3000", description = "Contacts to load (default: ${DEFAULT-VALUE}).")
     int size;
@@ -116,15 +123,20 @@ final class DemoCommand extends CliCommand {
     private void listAndColumns() {
         heading("The contact list, default columns (primary email, primary phone, organization, tags, last seen), newest first");
         command("find --limit 8");
-        table(Query.all(), ContactColumns.DEFAULT, 8);
+        ListView builtIn = demo.listViews().get(Target.CONTACT);
+        table(Query.all().withSort(builtIn.sort()), builtIn.columns(), 8);
 
-        heading("Adding columns: country, city and last live chat");
-        command("find --limit 8 --columns +country,+city,+lastLiveChat");
-        table(Query.all(), FindCommand.columns(List.of("+country", "+city", "+lastLiveChat")), 8);
+        heading("Adding columns: country, city and last live chat, saved in the property's list view");
+        command("views set --columns +country,+city,+lastLiveChat");
+        ListView saved = demo.listViews().save(ListView.ofProperty(Target.CONTACT,
+                FindCommand.columns(builtIn.columns(), List.of("+country", "+city", "+lastLiveChat")), builtIn.sort()));
+        out.println("  saved property view: columns " + String.join(", ", saved.columns()) + "; sort " + saved.sort());
+        command("find --limit 8");
+        table(Query.all().withSort(saved.sort()), saved.columns(), 8);
 
         heading("Sorting by a column: primary email, A to Z");
         command("find --limit 5 --sort primaryEmail:asc");
-        table(Query.all().withSort(Sort.asc("primaryEmail")), ContactColumns.DEFAULT, 5);
+        table(Query.all().withSort(Sort.asc("primaryEmail")), saved.columns(), 5);
 
         heading("Sorting by last live chat, oldest first: contacts who never chatted come last in both directions");
         command("find --limit 5 --sort lastLiveChat:asc --columns primaryEmail,lastLiveChat");
@@ -146,10 +158,9 @@ final class DemoCommand extends CliCommand {
         long notVip = demo.contacts().count(filter("tags is not \"vip\""));
         out.printf("  tags is \"vip\" + tags is not \"vip\" = %,d + %,d = %,d = all contacts (%,d)%n", vip, notVip, vip + notVip, all);
 
-        String group = "(country is \"FR\" and tags is \"vip\") or (country is \"DE\" and totalLiveChats >= 2) or organization.name contains \"tech\"";
         heading("Filter groups: one group OR another, each group ANDs its filters");
-        command("find --filter '" + group + "' --columns primaryEmail,country,tags,totalLiveChats,organization");
-        Filter parsed = filter(group);
+        command("find --filter '" + GROUP + "' --columns primaryEmail,country,tags,totalLiveChats,organization");
+        Filter parsed = filter(GROUP);
         out.println("  canonical form: " + FilterPrinter.print(parsed));
         table(Query.of(parsed), List.of("primaryEmail", "country", "tags", "totalLiveChats", "organization"), 6);
         out.printf("  %,d contacts match%n", demo.contacts().count(parsed));
@@ -192,9 +203,36 @@ final class DemoCommand extends CliCommand {
     }
 
     private void segments() {
-        heading("Saving and reopening a segment");
-        out.println("  Not in this build yet: segments arrive with the SDK's segments feature; this step will save the filter group "
-                + "above as a segment and reopen it.");
+        heading("Saving the filter group as a segment, listing segments, reopening and editing one");
+        List<String> columns = List.of("primaryEmail", "country", "tags", "totalLiveChats", "lastSeen");
+        command("segments save 'FR VIPs and chatty Germans' --filter '" + GROUP + "' --columns " + String.join(",", columns));
+        Segment group = demo.segments().save(Target.CONTACT, "FR VIPs and chatty Germans", filter(GROUP), columns, Sort.desc("lastSeen"));
+        command("segments save 'Paying plans' --filter 'custom.plan is any of [\"pro\", \"business\", \"enterprise\"]'");
+        demo.segments().save(Target.CONTACT, "Paying plans", filter("custom.plan is any of [\"pro\", \"business\", \"enterprise\"]"),
+                List.of("primaryEmail", "custom.plan", "custom.renewal"), Sort.asc("custom.renewal"));
+        command("segments list");
+        Table list = new Table(List.of("name", "matches", "filter"));
+        for (SegmentSummary summary : demo.segments().list(Target.CONTACT)) {
+            list.add(List.of(summary.segment().name(), String.format("%,d", summary.count()), summary.segment().filter()));
+        }
+        list.print(out, "  ");
+        command("segments show 'FR VIPs and chatty Germans' --limit 5");
+        Segment reopened = demo.segments().findByName(Target.CONTACT, "fr vips and CHATTY germans").orElseThrow();
+        table(demo.segments().query(reopened.id()), reopened.columns(), 5);
+        command("segments edit 'FR VIPs and chatty Germans' --filter '(" + GROUP + ") and lastSeen within last 90 days'");
+        Segment edited = demo.segments().edit(group.id(), group.version(), filter("(" + GROUP + ") and lastSeen within last 90 days"),
+                columns, Sort.desc("lastSeen"));
+        out.printf("  now %,d matches (version %d): %s%n", demo.segments().count(edited.id()), edited.version(), edited.filter());
+        command("attributes delete plan");
+        try {
+            demo.attributes().delete(Target.CONTACT, "custom.plan");
+            out.println("  unexpected: custom.plan was deleted");
+        } catch (AttributeInUseException e) {
+            // the SDK's message also names the segments' ids, which differ on every run: the demo prints their names
+            out.println("  refused: " + e.attribute() + " is used by the segment(s) "
+                    + e.segments().stream().map(x -> "'" + x.name() + "'").collect(java.util.stream.Collectors.joining(", "))
+                    + "; edit or delete them first, or delete it with --force   (exit code 2)");
+        }
     }
 
     private Contact profile() {

@@ -21,7 +21,7 @@ class DemoTest {
                 .contains("tags is not \"vip\"").contains("= all contacts (3,000)")
                 .contains("Filter groups").contains("canonical form: country is \"FR\" and tags is \"vip\" or")
                 .contains("Custom attributes").contains("custom.nps is now labelled \"Net promoter score\"")
-                .contains("segment")
+                .contains("segments show 'FR VIPs and chatty Germans'").containsPattern("now [0-9]+ matches \\(version 2\\)").contains("refused: custom.plan is used by the segment(s) 'Paying plans'")
                 .contains("A contact's profile")
                 .contains("note")
                 .contains("created ticket #1").contains("[attachment] invoice-2025-12.txt (text/plain, ").contains("In-Reply-To: <")

@@ -1,0 +1,182 @@
+package dev.contacts.cli;
+
+import dev.contacts.NotFoundException;
+import dev.contacts.SegmentService;
+import dev.contacts.model.Target;
+import dev.contacts.query.Cursor;
+import dev.contacts.query.ListView;
+import dev.contacts.query.Query;
+import dev.contacts.query.Segment;
+import dev.contacts.query.SegmentSummary;
+import dev.contacts.query.Sort;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code contacts segments}: saved filters with their columns and sort: save, list with counts, reopen, edit, delete. */
+@Command(name = "segments", mixinStandardHelpOptions = true,
+        description = {"Save a filter as a named segment, list segments with their counts, reopen, edit, rename, delete.",
+            "Example: contacts segments save 'VIPs in France' --filter 'tags is \"vip\" and country is \"FR\"'"},
+        subcommands = {SegmentsCommand.Save.class, SegmentsCommand.ListSegments.class, SegmentsCommand.Show.class,
+            SegmentsCommand.Edit.class, SegmentsCommand.Rename.class, SegmentsCommand.Delete.class})
+final class SegmentsCommand extends CliCommand {
+    @Override
+    public Integer call() {
+        return new ListSegments().list(this, Target.CONTACT);
+    }
+
+    static Segment segment(CliCommand command, Target target, String name) {
+        return command.property().segments().findByName(target, name).orElseThrow(() -> new NotFoundException(
+                "there is no " + target.name().toLowerCase(java.util.Locale.ROOT) + " segment named '" + name + "' in property "
+                        + command.property().property().id() + " (see 'contacts segments list')"));
+    }
+
+    /** The target of a segment command. */
+    static final class TargetMixin {
+        @Option(names = "--target", defaultValue = "contacts", description = "contacts or organizations (default: ${DEFAULT-VALUE}).")
+        AttributesCommand.TargetOption target;
+    }
+
+    @Command(name = "save", mixinStandardHelpOptions = true, sortOptions = false, description = {"Save a filter as a new segment.",
+        "Columns and sort default to the list view's; +name adds a column."})
+    static final class Save extends CliCommand {
+        @Parameters(paramLabel = "NAME", description = "Its name, unique per property.")
+        String name;
+
+        @Option(names = {"-f", "--filter"}, required = true, paramLabel = "TEXT", description = "The filter, canonical text.")
+        String filter;
+
+        @Option(names = {"-c", "--columns"}, paramLabel = "A,B,C", split = ",", description = "Columns of its list.")
+        List<String> columns;
+
+        @Option(names = {"-s", "--sort"}, paramLabel = "ATTR:asc|desc", description = "Sort of its list.")
+        String sort;
+
+        @Mixin
+        TargetMixin target;
+
+        @Override
+        public Integer call() {
+            Target t = target.target.target;
+            ListView view = property().listViews().get(t);
+            Segment s = property().segments().save(t, name, filter(filter), FindCommand.columns(view.columns(), columns),
+                    sort == null ? view.sort() : Sort.parse(sort));
+            out().printf("saved segment '%s' (%,d matches): %s%n", s.name(), property().segments().count(s.id()), s.filter());
+            return ContactsCli.OK;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List segments with their number of matches (cached briefly, with when counted).")
+    static final class ListSegments extends CliCommand {
+        @Mixin
+        TargetMixin target;
+
+        @Override
+        public Integer call() {
+            return list(this, target.target.target);
+        }
+
+        int list(CliCommand command, Target t) {
+            Table table = new Table(List.of("name", "matches", "filter"));
+            for (SegmentSummary s : command.property().segments().list(t)) {
+                table.add(List.of(s.segment().name(), s.isBroken() ? "broken: " + s.problem() : String.format("%,d", s.count()), s.segment().filter()));
+            }
+            table.print(command.out(), "");
+            return ContactsCli.OK;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Reopen a segment: its list, in its columns and sort.")
+    static final class Show extends CliCommand {
+        @Parameters(paramLabel = "NAME", description = "The segment.")
+        String name;
+
+        @Option(names = {"-n", "--limit"}, defaultValue = "20", description = "Most contacts to print (default: ${DEFAULT-VALUE}).")
+        int limit;
+
+        @Option(names = "--cursor", paramLabel = "CURSOR", description = "Continue after the page that printed this cursor.")
+        String cursor;
+
+        @Option(names = "--format", defaultValue = "table", description = "table, csv or jsonl (default: ${DEFAULT-VALUE}).")
+        OutputFormat format;
+
+        @Override
+        public Integer call() {
+            Segment s = segment(this, Target.CONTACT, name);
+            Query q = property().segments().query(s.id());
+            if (cursor != null) {
+                q = q.withCursor(Cursor.of(cursor.strip()));
+            }
+            out().println("segment '" + s.name() + "': " + s.filter());
+            FindCommand.print(this, q, s.columns(), limit, format);
+            return ContactsCli.OK;
+        }
+    }
+
+    @Command(name = "edit", mixinStandardHelpOptions = true, description = "Change a segment's filter, columns or sort.")
+    static final class Edit extends CliCommand {
+        @Parameters(paramLabel = "NAME", description = "The segment.")
+        String name;
+
+        @Option(names = {"-f", "--filter"}, paramLabel = "TEXT", description = "The new filter.")
+        String filter;
+
+        @Option(names = {"-c", "--columns"}, paramLabel = "A,B,C", split = ",", description = "The new columns (+name adds one).")
+        List<String> columns;
+
+        @Option(names = {"-s", "--sort"}, paramLabel = "ATTR:asc|desc", description = "The new sort.")
+        String sort;
+
+        @Mixin
+        TargetMixin target;
+
+        @Override
+        public Integer call() {
+            SegmentService segments = property().segments();
+            Segment s = segment(this, target.target.target, name);
+            Segment edited = segments.edit(s.id(), s.version(), filter(filter == null ? s.filter() : filter),
+                    FindCommand.columns(s.columns(), columns), sort == null ? s.sort() : Sort.parse(sort));
+            out().printf("edited segment '%s' (%,d matches): %s%n", edited.name(), segments.count(edited.id()), edited.filter());
+            return ContactsCli.OK;
+        }
+    }
+
+    @Command(name = "rename", mixinStandardHelpOptions = true, description = "Rename a segment.")
+    static final class Rename extends CliCommand {
+        @Parameters(index = "0", paramLabel = "NAME", description = "The segment.")
+        String name;
+
+        @Parameters(index = "1", paramLabel = "NEW-NAME", description = "Its new name.")
+        String newName;
+
+        @Mixin
+        TargetMixin target;
+
+        @Override
+        public Integer call() {
+            Segment s = segment(this, target.target.target, name);
+            property().segments().rename(s.id(), s.version(), newName);
+            out().println("renamed segment '" + name + "' to '" + newName + "'");
+            return ContactsCli.OK;
+        }
+    }
+
+    @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a segment (its contacts stay).")
+    static final class Delete extends CliCommand {
+        @Parameters(paramLabel = "NAME", description = "The segment.")
+        String name;
+
+        @Mixin
+        TargetMixin target;
+
+        @Override
+        public Integer call() {
+            Segment s = segment(this, target.target.target, name);
+            property().segments().delete(s.id());
+            out().println("deleted segment '" + s.name() + "'");
+            return ContactsCli.OK;
+        }
+    }
+}
