@@ -9,6 +9,7 @@ import dev.contacts.model.Organization;
 import dev.contacts.model.Target;
 import dev.contacts.query.Cursor;
 import dev.contacts.query.Page;
+import dev.contacts.query.ListView;
 import dev.contacts.query.Query;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -24,15 +25,13 @@ import picocli.CommandLine.Parameters;
             "Example: contacts orgs list --filter 'name contains \"acme\"'"},
         subcommands = {OrgsCommand.ListOrgs.class, OrgsCommand.Create.class, OrgsCommand.Show.class, OrgsCommand.Delete.class})
 final class OrgsCommand extends CliCommand {
-    private static final List<String> COLUMNS = List.of("name", "domains", "tags", "country", "city", "contacts");
-
     @Override
     public Integer call() {
         spec.commandLine().usage(out());
         return ContactsCli.OK;
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List organizations matching a filter (default sort: name:asc).")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List organizations matching a filter, in the organization list view's columns and sort.")
     static final class ListOrgs extends CliCommand {
         @Mixin
         QueryOptions query;
@@ -42,13 +41,18 @@ final class OrgsCommand extends CliCommand {
 
         @Override
         public Integer call() {
+            ListView view = property().listViews().get(Target.ORGANIZATION);
             Query q = query.query(session().zoneOverride(), Math.max(1, Math.min(limit, Query.MAX_PAGE_SIZE)));
+            if (query.sort == null) {
+                q = q.withSort(view.sort());
+            }
+            List<String> columns = FindCommand.columns(List.of("name"), view.columns().stream().map(c -> "+" + c).toList());
             Page<Organization> page = property().organizations().find(q);
             ZoneId zone = session().zone();
-            Table table = new Table(COLUMNS);
+            Table table = new Table(columns);
             for (Organization o : page.items()) {
                 List<String> cells = new ArrayList<>();
-                for (String c : COLUMNS) {
+                for (String c : columns) {
                     cells.add(ValueCodec.display(o.value(c), zone));
                 }
                 table.add(cells);
