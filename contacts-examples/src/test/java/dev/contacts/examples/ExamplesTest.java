@@ -1,0 +1,37 @@
+package dev.contacts.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.contacts.model.OutboundEmail;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Runs every example and checks what it did, so the README's code never rots. */
+class ExamplesTest {
+    private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+
+    @Test
+    void inMemory() {
+        assertThat(EmbeddedInMemory.run(out)).containsExactly("Ada Lovelace");
+        assertThat(printed.toString(StandardCharsets.UTF_8)).isEqualTo("not VIP: 1, all by name: [Ada Lovelace, Grace Hopper], segment Paying: 1\n");
+    }
+
+    @Test
+    void tickets() {
+        List<OutboundEmail> sent = HelpdeskTickets.run(out);
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).to()).isEqualTo("ada@example.com");
+        assertThat(sent.get(0).messageId()).endsWith("@help.acme.example>");
+        assertThat(sent.get(0).attachments()).extracting(OutboundEmail.AttachedFile::name).containsExactly("invoice.txt");
+        assertThat(printed.toString(StandardCharsets.UTF_8)).startsWith("ticket #1 emailed as <").endsWith("answer threaded on ticket true\n");
+    }
+
+    @Test
+    void severalProperties() {
+        assertThat(SeveralProperties.run(out)).isEqualTo("0 contacts, found false");
+    }
+}
