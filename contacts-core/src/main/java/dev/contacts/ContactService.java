@@ -142,8 +142,9 @@ public final class ContactService {
 
     /**
      * Deletes a contact with its history: its tickets (messages, pending emails,
-     * attachment bytes) go first, then the contact; afterwards its id is not found.
-     * Under {@link DeletionPolicy#REFUSE_WHEN_HISTORY} a contact with history is refused.
+     * attachment bytes), notes and activity go first, then the contact; afterwards its id
+     * is not found. Under {@link DeletionPolicy#REFUSE_WHEN_HISTORY} a contact with history
+     * is refused.
      *
      * @param id the id
      * @throws NotFoundException       if it is not in this property
@@ -158,8 +159,7 @@ public final class ContactService {
         if (refused.isPresent()) {
             throw refused.get();
         }
-        ContactHistory.delete(context, id);
-        if (!repository.delete(pid(), id)) {
+        if (!ContactHistory.deleteWith(context, id, () -> repository.delete(pid(), id))) {
             throw notFound(id);
         }
     }
@@ -285,8 +285,7 @@ public final class ContactService {
                 kept.add(id);
                 continue;
             }
-            ContactHistory.delete(context, id);
-            if (repository.delete(pid(), id)) {
+            if (ContactHistory.deleteWith(context, id, () -> repository.delete(pid(), id))) {
                 deleted++;
             }
         }

@@ -127,8 +127,9 @@ public final class Contacts {
      * <ul>
      *   <li>Store writes: on the in-memory and JPA stores every write is atomic (one lock, one
      *       transaction), so there is nothing to complete. The MongoDB store writes a ticket and
-     *       the contact's statistics (or a contact's message and its {@code lastSeen}) as
-     *       idempotent steps and completes the interrupted ones here.</li>
+     *       the contact's statistics (or a contact's message and its {@code lastSeen}, or an
+     *       activity event and the statistics it feeds) as idempotent steps and completes the
+     *       interrupted ones here.</li>
      *   <li>Merges: a merge of two contacts writes both contacts in one store step, then
      *       points the removed contact's tickets, notes and activity at the kept one; merges
      *       interrupted in between are finished here.</li>
@@ -146,6 +147,7 @@ public final class Contacts {
         long completed = 0;
         for (Property p : store.properties().list()) {
             completed += store.tickets().recover(p.id());
+            completed += store.activity().recover(p.id());
             completed += ContactHistory.completeMerges(store, p.id());
         }
         long deleted = TicketBlobs.sweep(hosts.blobs(), store.tickets(), clock.instant().minus(RECOVERY_GRACE));

@@ -1,8 +1,8 @@
 package dev.contacts;
 
 /**
- * A contact was not deleted because it has history (tickets, notes, chats, web sessions)
- * and the SDK was built with {@link DeletionPolicy#REFUSE_WHEN_HISTORY}. Nothing was
+ * A contact was not deleted because it has history (tickets, notes, chats, web sessions),
+ * or an organization because it has notes, and the SDK was built with {@link DeletionPolicy#REFUSE_WHEN_HISTORY}. Nothing was
  * changed; the message says what history it has.
  */
 public class HistoryExistsException extends ConflictException {

@@ -2,6 +2,7 @@ package dev.contacts;
 
 import dev.contacts.filter.Filter;
 import dev.contacts.internal.ChangeApplier;
+import dev.contacts.internal.ContactHistory;
 import dev.contacts.internal.PropertyContext;
 import dev.contacts.internal.QueryRunner;
 import dev.contacts.model.AttributeChanges;
@@ -102,13 +103,22 @@ public final class OrganizationService {
     }
 
     /**
-     * Deletes an organization and unlinks it from every contact.
+     * Deletes an organization with its notes and unlinks it from every contact. Under
+     * {@link DeletionPolicy#REFUSE_WHEN_HISTORY} an organization with notes is refused.
      *
      * @param id the id
-     * @throws NotFoundException if it is not in this property
+     * @throws NotFoundException      if it is not in this property
+     * @throws HistoryExistsException if it has notes and the policy refuses to delete it (nothing changed)
      */
     public void delete(OrganizationId id) {
-        if (!repository.delete(pid(), Objects.requireNonNull(id, "id"))) {
+        Objects.requireNonNull(id, "id");
+        if (repository.get(pid(), id).isPresent()) {
+            Optional<HistoryExistsException> refused = ContactHistory.refusal(context, id);
+            if (refused.isPresent()) {
+                throw refused.get();
+            }
+        }
+        if (!ContactHistory.deleteWith(context, id, () -> repository.delete(pid(), id))) {
             throw new NotFoundException("organization " + id + " does not exist in property " + pid());
         }
     }

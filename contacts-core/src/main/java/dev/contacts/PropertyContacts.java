@@ -5,7 +5,8 @@ import dev.contacts.internal.SegmentCounts;
 import dev.contacts.model.Property;
 
 /**
- * Everything of one property (tenant): its contacts, organizations, attributes, segments and list views.
+ * Everything of one property (tenant): its contacts, organizations, attributes, segments,
+ * list views, tickets, calls, notes, activity and timelines.
  * Nothing reached through it can read or change another property's data.
  */
 public final class PropertyContacts {
@@ -15,6 +16,9 @@ public final class PropertyContacts {
     private final AttributeService attributes;
     private final CallService calls;
     private final TicketService tickets;
+    private final NoteService notes;
+    private final ActivityService activity;
+    private final TimelineService timeline;
     private final SegmentService segments;
     private final ListViewService listViews;
 
@@ -25,6 +29,9 @@ public final class PropertyContacts {
         this.attributes = new AttributeService(context);
         this.calls = new CallService(context);
         this.tickets = new TicketService(context);
+        this.notes = new NoteService(context);
+        this.activity = new ActivityService(context);
+        this.timeline = new TimelineService(context);
         this.segments = new SegmentService(context, segmentCounts);
         this.listViews = new ListViewService(context);
     }
@@ -57,6 +64,21 @@ public final class PropertyContacts {
     /** @return its tickets, conducted by email */
     public TicketService tickets() {
         return tickets;
+    }
+
+    /** @return the notes agents write on its contacts and organizations (internal: never shown to contacts) */
+    public NoteService notes() {
+        return notes;
+    }
+
+    /** @return the ingestion of its contacts' web sessions and live chats */
+    public ActivityService activity() {
+        return activity;
+    }
+
+    /** @return the timelines of its contacts: notes, chats and ticket messages merged newest first */
+    public TimelineService timeline() {
+        return timeline;
     }
 
     /** @return its saved segments of contacts and organizations */

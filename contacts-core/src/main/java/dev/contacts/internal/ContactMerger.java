@@ -36,8 +36,9 @@ import java.util.Set;
  *       added, {@code first*}, {@code created} and {@code firstSeen} take the earlier,
  *       {@code last*} and {@code lastSeen} the later value;</li>
  *   <li>location and technical attributes (country, city, region, hostname, ip, os,
- *       browser) come from the contact whose latest web session or chat is newer, as the
- *       newest event sets them (SEMANTICS.md §2); values it lacks come from the other.</li>
+ *       browser) come from the contact whose latest web session is newer, as the newest
+ *       web session sets them (SEMANTICS.md §2; chats carry no location); values it lacks
+ *       come from the other.</li>
  * </ul>
  */
 public final class ContactMerger {
@@ -151,7 +152,7 @@ public final class ContactMerger {
     }
 
     private void location() {
-        Contact newer = latestActivity(removed).compareTo(latestActivity(kept)) > 0 ? removed : kept;
+        Contact newer = latestWebSession(removed).compareTo(latestWebSession(kept)) > 0 ? removed : kept;
         Contact older = newer == kept ? removed : kept;
         for (String attribute : LOCATION) {
             Object value = newer.value(attribute);
@@ -159,14 +160,9 @@ public final class ContactMerger {
         }
     }
 
-    private static Instant latestActivity(Contact c) {
-        Instant latest = Values.MIN_DATE.minusMillis(1);
-        for (Instant i : new Instant[] {c.lastWebSession(), c.lastLiveChat()}) {
-            if (i != null && i.isAfter(latest)) {
-                latest = i;
-            }
-        }
-        return latest;
+    /** Web sessions are the events that carry a location (chats do not), so only they decide which is newer. */
+    private static Instant latestWebSession(Contact c) {
+        return c.lastWebSession() != null ? c.lastWebSession() : Values.MIN_DATE.minusMillis(1);
     }
 
     private void sum(String attribute) {

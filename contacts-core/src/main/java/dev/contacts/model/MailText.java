@@ -1,7 +1,6 @@
 package dev.contacts.model;
 
 import dev.contacts.InvalidValueException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,15 +32,7 @@ final class MailText {
     }
 
     static String body(String body) {
-        String normal = body == null ? "" : Values.normalizeText("body", body);
-        if (normal.isEmpty()) {
-            throw new InvalidValueException("body", "a message needs a body");
-        }
-        int bytes = normal.getBytes(StandardCharsets.UTF_8).length;
-        if (bytes > MAX_BODY_BYTES) {
-            throw new InvalidValueException("body", "a body of " + bytes + " bytes (UTF-8) is longer than " + MAX_BODY_BYTES);
-        }
-        return normal;
+        return Values.requiredLongText("body", body, MAX_BODY_BYTES);
     }
 
     static String address(String attribute, String address) {

@@ -2,6 +2,7 @@ package dev.contacts.model;
 
 import dev.contacts.InvalidValueException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -79,6 +80,29 @@ public final class Values {
     public static String normalizeText(String attribute, String value) {
         checkCharacters(attribute, value);
         return Normalizer.normalize(value, Normalizer.Form.NFC).strip();
+    }
+
+    /**
+     * Normalises a long, multi-line text (a message or note body) that must not be blank:
+     * the characters of TEXT ({@link #normalizeText}), NFC, stripped at both ends; line
+     * breaks inside are kept.
+     *
+     * @param attribute the attribute, for the error message
+     * @param value     the raw text, may be null
+     * @param maxBytes  most bytes of the normal form in UTF-8
+     * @return the normal form, never blank
+     * @throws InvalidValueException if it is missing, blank, has forbidden characters or is longer than {@code maxBytes}
+     */
+    public static String requiredLongText(String attribute, String value, int maxBytes) {
+        String normal = value == null ? "" : normalizeText(attribute, value);
+        if (normal.isEmpty()) {
+            throw new InvalidValueException(attribute, "is required and must not be blank");
+        }
+        int bytes = normal.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > maxBytes) {
+            throw new InvalidValueException(attribute, "a text of " + bytes + " bytes (UTF-8) is longer than " + maxBytes);
+        }
+        return normal;
     }
 
     private static String text(String attribute, String value, int maxCodePoints) {

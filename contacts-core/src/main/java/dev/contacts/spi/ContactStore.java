@@ -23,6 +23,12 @@ public interface ContactStore extends AutoCloseable {
     /** @return tickets, their messages and the outbox of their emails */
     TicketRepository tickets();
 
+    /** @return notes on contacts and organizations */
+    NoteRepository notes();
+
+    /** @return web sessions and live chats, with the contact statistics they feed */
+    ActivityRepository activity();
+
     /** @return saved segments */
     SegmentRepository segments();
 

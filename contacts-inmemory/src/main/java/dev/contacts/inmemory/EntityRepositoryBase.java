@@ -40,12 +40,7 @@ abstract class EntityRepositoryBase<I extends EntityId, T extends Attributed> im
      * @throws NotFoundException if the property does not exist
      */
     PropertyData require(PropertyId property, String action) {
-        Objects.requireNonNull(property, "property");
-        PropertyData data = store.data(property);
-        if (data == null) {
-            throw new NotFoundException("cannot " + action + ": property " + property + " does not exist");
-        }
-        return data;
+        return store.require(property, action);
     }
 
     @Override

@@ -1,16 +1,19 @@
 package dev.contacts.inmemory;
 
+import dev.contacts.InvalidValueException;
+import dev.contacts.NotFoundException;
 import dev.contacts.model.PropertyId;
+import dev.contacts.spi.ActivityRepository;
 import dev.contacts.spi.AttributeDefinitionRepository;
 import dev.contacts.spi.ContactRepository;
 import dev.contacts.spi.ContactStore;
 import dev.contacts.spi.ListViewRepository;
+import dev.contacts.spi.NoteRepository;
 import dev.contacts.spi.OrganizationRepository;
 import dev.contacts.spi.PropertyRepository;
 import dev.contacts.spi.SegmentRepository;
 import dev.contacts.spi.StoreCapability;
 import dev.contacts.spi.TicketRepository;
-import dev.contacts.NotFoundException;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,6 +55,11 @@ import java.util.function.Function;
  *       and {@code updated} of the objects they touch as they were: they are consequences
  *       of another deletion, not edits. The store does not check that linked organizations
  *       exist (the SDK does before writing); a count is kept for every linked id.</li>
+ *   <li>Tickets, notes and activity events live under the same lock as the contacts: a
+ *       note or an event for a contact (or organization) that does not exist is refused,
+ *       and an ingested event, or a new ticket, changes the contact's statistics in the same
+ *       critical section. Activity events are unique per property and kind by external id.
+ *       Notes and tickets are optimistic on the version.</li>
  * </ul>
  *
  * <h2>Queries</h2>
@@ -73,6 +81,8 @@ public final class InMemoryStore implements ContactStore {
     private final InMemoryContacts contactRepository = new InMemoryContacts(this);
     private final InMemoryOrganizations organizationRepository = new InMemoryOrganizations(this);
     private final InMemoryTickets ticketRepository = new InMemoryTickets(this);
+    private final InMemoryNotes noteRepository = new InMemoryNotes(this);
+    private final InMemoryActivity activityRepository = new InMemoryActivity(this);
     private final InMemorySegments segmentRepository = new InMemorySegments(this);
     private final InMemoryListViews listViewRepository = new InMemoryListViews(this);
 
@@ -111,6 +121,29 @@ public final class InMemoryStore implements ContactStore {
         return data == null ? absent : data.read(() -> read.apply(data));
     }
 
+    /**
+     * @param id     a property id
+     * @param absent the answer when the property does not exist
+     * @param write  a write of its data, run under its write lock
+     * @param <R>    the answer type
+     * @return the write's answer, or {@code absent} (clean-ups of a property that does not exist have nothing to do)
+     */
+    <R> R writeIfPresent(PropertyId id, R absent, Function<PropertyData, R> write) {
+        PropertyData data = properties.get(Objects.requireNonNull(id, "property"));
+        return data == null ? absent : data.write(() -> write.apply(data));
+    }
+
+    /**
+     * @param limit a page limit given to a repository
+     * @param max   the largest the repository accepts
+     * @throws InvalidValueException if it is outside 1..max
+     */
+    static void checkLimit(int limit, int max) {
+        if (limit < 1 || limit > max) {
+            throw new InvalidValueException("limit", limit + " is not within 1.." + max);
+        }
+    }
+
     /** @return the properties (create, get, list, delete) */
     @Override
     public PropertyRepository properties() {
@@ -142,6 +175,21 @@ public final class InMemoryStore implements ContactStore {
     @Override
     public TicketRepository tickets() {
         return ticketRepository;
+    }
+
+    /** @return the notes of every property, under the same per-property lock as the contacts and organizations they are on */
+    @Override
+    public NoteRepository notes() {
+        return noteRepository;
+    }
+
+    /**
+     * @return the web sessions and live chats of every property, under the same per-property lock as the contacts
+     *         whose statistics they feed
+     */
+    @Override
+    public ActivityRepository activity() {
+        return activityRepository;
     }
 
     /** @return the saved segments of every property, under each property's lock */

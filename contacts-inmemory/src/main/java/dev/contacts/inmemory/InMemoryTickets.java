@@ -1,7 +1,6 @@
 package dev.contacts.inmemory;
 
 import dev.contacts.ConflictException;
-import dev.contacts.InvalidValueException;
 import dev.contacts.NotFoundException;
 import dev.contacts.model.Contact;
 import dev.contacts.model.ContactId;
@@ -36,25 +35,16 @@ final class InMemoryTickets implements TicketRepository {
     }
 
     private PropertyData require(PropertyId property, String action) {
-        Objects.requireNonNull(property, "property");
-        PropertyData data = store.data(property);
-        if (data == null) {
-            throw new NotFoundException("cannot " + action + ": property " + property + " does not exist");
-        }
-        return data;
+        return store.require(property, action);
     }
 
     /** Runs a read on an existing property, or returns {@code absent} when the property does not exist. */
     private <R> R read(PropertyId property, R absent, Function<TicketData, R> action) {
-        Objects.requireNonNull(property, "property");
-        PropertyData data = store.data(property);
-        return data == null ? absent : data.read(() -> action.apply(data.tickets));
+        return store.read(property, absent, data -> action.apply(data.tickets));
     }
 
     private static void checkLimit(int limit, int max) {
-        if (limit < 1 || limit > max) {
-            throw new InvalidValueException("limit", limit + " is not within 1.." + max);
-        }
+        InMemoryStore.checkLimit(limit, max);
     }
 
     @Override
@@ -83,8 +73,8 @@ final class InMemoryTickets implements TicketRepository {
             Contact c = contact.entity;
             Contact next = c.toBuilder()
                     .set("totalTickets", c.totalTickets() == null ? BigDecimal.ONE : c.totalTickets().add(BigDecimal.ONE))
-                    .set("firstTicket", min(c.firstTicket(), ticket.created()))
-                    .set("lastTicket", max(c.lastTicket(), ticket.created()))
+                    .set("firstTicket", ContactStats.min(c.firstTicket(), ticket.created()))
+                    .set("lastTicket", ContactStats.max(c.lastTicket(), ticket.created()))
                     .version(c.version() + 1).build();
             data.contacts.replace(contact, Schema.CONTACTS.row(next));
             return ticket;
@@ -95,14 +85,6 @@ final class InMemoryTickets implements TicketRepository {
         if (t.byMessageId.containsKey(message.messageId())) {
             throw new ConflictException("the Message-ID " + message.messageId() + " is already used in property " + property);
         }
-    }
-
-    private static Instant min(Instant a, Instant b) {
-        return a == null || b.isBefore(a) ? b : a;
-    }
-
-    private static Instant max(Instant a, Instant b) {
-        return a == null || b.isAfter(a) ? b : a;
     }
 
     @Override
@@ -197,8 +179,8 @@ final class InMemoryTickets implements TicketRepository {
                 Row<Contact> contact = data.contacts.get(ticket.contact());
                 if (contact != null) {
                     Contact c = contact.entity;
-                    Contact next = c.toBuilder().set("firstSeen", min(c.firstSeen(), message.created()))
-                            .set("lastSeen", max(c.lastSeen(), message.created())).version(c.version() + 1).build();
+                    Contact next = c.toBuilder().set("firstSeen", ContactStats.min(c.firstSeen(), message.created()))
+                            .set("lastSeen", ContactStats.max(c.lastSeen(), message.created())).version(c.version() + 1).build();
                     data.contacts.replace(contact, Schema.CONTACTS.row(next));
                 }
             }

@@ -30,6 +30,10 @@ final class PropertyData {
     final Map<ContactId, ContactId> pendingMerges = new LinkedHashMap<>();
     /** Tickets, their messages and pending emails. */
     final TicketData tickets = new TicketData();
+    /** Notes on contacts and organizations. */
+    final NoteData notes = new NoteData();
+    /** Web sessions and live chats. */
+    final ActivityData activity = new ActivityData();
     /** Saved segments and list views. */
     final ViewData views = new ViewData();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();

@@ -111,6 +111,16 @@ final class BrokenStore implements ContactStore {
     }
 
     @Override
+    public dev.contacts.spi.NoteRepository notes() {
+        return delegate.notes();
+    }
+
+    @Override
+    public dev.contacts.spi.ActivityRepository activity() {
+        return delegate.activity();
+    }
+
+    @Override
     public dev.contacts.spi.SegmentRepository segments() {
         return delegate.segments();
     }

@@ -10,13 +10,16 @@ import dev.contacts.model.AttributeChanges;
 import dev.contacts.model.AttributeType;
 import dev.contacts.model.Contact;
 import dev.contacts.model.ContactId;
+import dev.contacts.model.LiveChat;
 import dev.contacts.model.NewMessage;
+import dev.contacts.model.Note;
 import dev.contacts.model.Organization;
 import dev.contacts.model.PropertyId;
 import dev.contacts.model.Target;
 import dev.contacts.model.Ticket;
 import dev.contacts.model.TicketStatus;
 import dev.contacts.model.TicketUpdate;
+import dev.contacts.model.WebSession;
 import dev.contacts.query.ListView;
 import dev.contacts.query.Segment;
 import dev.contacts.query.SegmentSummary;
@@ -305,6 +308,15 @@ public abstract class SegmentCountTck {
                         Sort.asc("name")))),
                 pathAfter("list view reset", f -> f.p1.listViews().save(ListView.ofProperty(Target.CONTACT, List.of("name"),
                         Sort.asc("name"))), (f, p) -> f.p1.listViews().reset(Target.CONTACT)),
+                path("note add", (f, p) -> f.p1.notes().add(f.base.ada.id(), "alice", "a note")),
+                pathAfter("note edit", f -> f.p1.notes().add(f.base.ada.id(), "alice", "a note"),
+                        (f, n) -> f.p1.notes().edit(((Note) n).id(), "carol", "edited", 1)),
+                pathAfter("note delete", f -> f.p1.notes().add(f.base.ada.id(), "alice", "a note"),
+                        (f, n) -> f.p1.notes().delete(((Note) n).id())),
+                path("web session ingest", (f, p) -> f.p1.activity().ingest(WebSession.builder("s-1", f.base.bob.id(),
+                        TckFixture.NOW).pagesViewed(3).build())),
+                path("live chat ingest", (f, p) -> f.p1.activity().ingest(LiveChat.of("c-1", f.base.bob.id(), TckFixture.NOW,
+                        List.of()))),
                 path("email dispatch", (f, p) -> {
                     f.p1.tickets().create(f.forAda().build());
                     f.sdk.emailDispatcher().runOnce();
