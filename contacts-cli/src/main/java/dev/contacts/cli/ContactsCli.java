@@ -39,6 +39,8 @@ import picocli.CommandLine.ScopeType;
             AttributesCommand.class,
             OrgsCommand.class,
             TicketsCommand.class,
+            NotesCommand.class,
+            TimelineCommand.class,
             MergeCommand.class,
             CallCommand.class,
             CommandLine.HelpCommand.class},
@@ -56,13 +58,14 @@ import picocli.CommandLine.ScopeType;
             "  contacts attributes define plan --type TEXT --label Plan",
             "  contacts orgs list --filter 'name contains \"acme\"'",
             "  contacts tickets create ada@example.com --subject Invoice --message 'Hello Ada' --attach invoice.pdf",
+            "  contacts notes add ada@example.com --author alice --text 'Prefers email over phone'",
+            "  contacts timeline ada@example.com --kind NOTE,TICKET",
             "  contacts merge ada@example.com ada.lovelace@example.com",
             "  contacts call ada@example.com --phone '+44 20 7946 0000'",
             "  contacts help import",
             "",
             "Exit codes: 0 success, 2 bad usage or bad input, 1 store or I/O failure. Errors are one sentence on "
-                    + "standard error; --debug adds the stack trace.",
-            "Notes and the activity timeline arrive in this tool with the SDK features of the same names."})
+                    + "standard error; --debug adds the stack trace."})
 public final class ContactsCli {
     /** Exit code of success. */
     public static final int OK = 0;

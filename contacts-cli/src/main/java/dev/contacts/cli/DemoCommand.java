@@ -14,6 +14,11 @@ import dev.contacts.model.AttributeChanges;
 import dev.contacts.model.AttributeDefinition;
 import dev.contacts.model.AttributeType;
 import dev.contacts.model.Assignee;
+import dev.contacts.model.ChatMessage;
+import dev.contacts.model.LiveChat;
+import dev.contacts.model.Note;
+import dev.contacts.model.TimelineKind;
+import dev.contacts.model.WebSession;
 import dev.contacts.model.Contact;
 import dev.contacts.model.NewMessage;
 import dev.contacts.model.NewTicket;
@@ -32,7 +37,10 @@ import dev.contacts.sample.SampleSpec;
 import dev.contacts.spi.ContactStore;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -47,8 +55,8 @@ import picocli.CommandLine.Option;
         description = {"Walk through every feature on a deterministic sample dataset.",
             "(Re)creates the property 'demo' (and 'demo-other'), loads a few thousand realistic contacts, organizations and "
                     + "custom attributes, then shows: default columns, an added column, sorting, positive and negative "
-                    + "filters, filter groups, custom attributes, segments saved and reopened, a profile, a ticket with an attachment (its email printed "
-                    + "by the console mailer), a call without telephony, and a second property that sees none of it. "
+                    + "filters, filter groups, custom attributes, segments saved and reopened, a profile, a note, a ticket with an attachment "
+                    + "(its email printed by the console mailer), activity and the timeline by kind, a call without telephony, and a second property that sees none of it. "
                     + "The clock is the sample data's reference instant unless --now is given, so the output is the same "
                     + "on every run (but for the random part of email Message-IDs).",
             "Example: contacts demo --now 2026-01-01T00:00:00Z"})
@@ -88,9 +96,9 @@ final class DemoCommand extends CliCommand {
         customAttributes();
         segments();
         Contact ada = profile();
-        notes();
+        notes(ada);
         ticket(sdk, ada);
-        timeline();
+        timeline(ada);
         call(ada);
         otherProperty(sdk, ada);
 
@@ -114,9 +122,12 @@ final class DemoCommand extends CliCommand {
         data.organizations(source).forEach(o -> store.organizations().insert(target, o));
         data.contactsStream(source).forEach(c -> store.contacts().insert(target, c));
         demo = sdk.property(target);
+        DemoActivity.Counts extra = DemoActivity.load(sdk, demo, data, source);
         out.println("contacts demo: property 'demo' (zone " + zone + ") loaded with " + String.format("%,d", demo.contacts().count(Filter.all()))
-                + " contacts, " + String.format("%,d", demo.organizations().count(Filter.all())) + " organizations and "
-                + demo.attributes().catalog(Target.CONTACT).custom().size() + " custom contact attributes (sample data, seed " + seed + ").");
+                + " contacts, " + String.format("%,d", demo.organizations().count(Filter.all())) + " organizations, "
+                + demo.attributes().catalog(Target.CONTACT).custom().size() + " custom contact attributes (sample data, seed " + seed + "), "
+                + String.format("%,d web sessions, %,d chats, %,d notes and %,d tickets", extra.webSessions(), extra.chats(), extra.notes(),
+                extra.tickets()) + " (their emails sent through a silent mailer).");
         out.println("Clock: " + sdk.clock().instant() + ". Each step prints the command that does the same on a persistent store.");
     }
 
@@ -244,9 +255,16 @@ final class DemoCommand extends CliCommand {
         return ada;
     }
 
-    private void notes() {
-        heading("Adding a note (internal: agents see it, the contact never does)");
-        out.println("  Not in this build yet: notes arrive with the SDK's notes feature.");
+    private void notes(Contact ada) {
+        heading("Adding a note (internal: every agent of the property sees it, the contact never does)");
+        command("notes add " + ada.primaryEmail() + " --author alice --text 'Called her: prefers email, billing address outdated'");
+        Note note = demo.notes().add(ada.id(), "alice", "Called her: prefers email, billing address outdated");
+        command("notes edit NOTE-ID --editor bob --text '...'");
+        demo.notes().edit(note.id(), "bob", "Called her: prefers email; the billing address is fixed now", note.version());
+        command("notes list " + ada.primaryEmail());
+        for (Note n : demo.notes().list(ada.id(), 10, null).items()) {
+            NotesCommand.print(out, n, zone, false);
+        }
     }
 
     private void ticket(Contacts sdk, Contact ada) {
@@ -277,10 +295,28 @@ final class DemoCommand extends CliCommand {
                 + " (lastTicket " + after.lastTicket() + ")");
     }
 
-    private void timeline() {
-        heading("The timeline of a contact by kind (notes, chat transcripts, ticket emails)");
-        out.println("  Not in this build yet: the timeline arrives with the SDK's activity feature; the ticket above is listed in "
-                + "the profile meanwhile.");
+    private void timeline(Contact ada) {
+        heading("Activity reported by the host: a live chat (idempotent by its external id) and a web session");
+        Instant chatStart = SampleData.REFERENCE_NOW.minus(Duration.ofHours(3));
+        LiveChat chat = LiveChat.of("demo-chat-1", ada.id(), chatStart, List.of(
+                ChatMessage.visitor("Hi, I cannot find my December invoice.", chatStart),
+                ChatMessage.agent("alice", "Hello! I am emailing it to you right now.", chatStart.plusSeconds(40))));
+        out.println("  ingest chat demo-chat-1: " + demo.activity().ingest(chat) + "; the same chat again: " + demo.activity().ingest(chat));
+        Instant webStart = SampleData.REFERENCE_NOW.minus(Duration.ofHours(4));
+        out.println("  ingest web session demo-web-1: " + demo.activity().ingest(WebSession.builder("demo-web-1", ada.id(), webStart)
+                .end(webStart.plus(Duration.ofMinutes(12))).pagesViewed(6).country(ada.country()).city(ada.city())
+                .browser("Firefox").os("Linux").build()));
+        Contact after = demo.contacts().get(ada.id());
+        out.println("  the profile's statistics follow: totalLiveChats " + after.totalLiveChats() + ", totalWebSessions "
+                + after.totalWebSessions() + ", lastSeen " + dev.contacts.cli.io.ValueCodec.display(after.lastSeen(), zone));
+
+        heading("The timeline: notes, chat transcripts and ticket emails, newest first, and by kind");
+        command("timeline " + ada.primaryEmail());
+        TimelineCommand.print(out, demo.timeline().page(ada.id(), Set.of(), 20, null).items(), zone);
+        for (TimelineKind kind : TimelineKind.values()) {
+            command("timeline " + ada.primaryEmail() + " --kind " + kind);
+            TimelineCommand.print(out, demo.timeline().page(ada.id(), Set.of(kind), 20, null).items(), zone);
+        }
     }
 
     private void call(Contact ada) {

@@ -138,6 +138,26 @@ class DomainCommandsTest {
     }
 
     @Test
+    void notesAndTheTimelineByKind() {
+        Cli.Result added = cli.run("notes", "add", "ada@example.com", "--author", "alice", "--text", "Prefers email\nover phone");
+        assertThat(added.out()).as(added.toString()).startsWith("added note ");
+        String noteId = added.out().strip().substring("added note ".length());
+        assertThat(cli.run("notes", "edit", noteId, "--editor", "bob", "--text", "Prefers email").out()).contains("(version 2)");
+        assertThat(cli.run("notes", "list", "ada@example.com").out())
+                .contains("2026-01-01 01:00  NOTE  alice  (edited 2026-01-01 01:00 by bob)  note " + noteId + " v2\n      Prefers email\n");
+        cli.run("tickets", "create", "ada@example.com", "--subject", "Hello", "--message", "First line\nsecond line");
+        Cli.Result all = cli.run("timeline", "ada@example.com");
+        assertThat(all.out()).contains("TICKET  agent cli to ada@example.com: Hello\n      First line\n").contains("NOTE  alice");
+        Cli.Result notes = cli.run("timeline", "ada@example.com", "--kind", "NOTE");
+        assertThat(notes.out()).contains("NOTE  alice").doesNotContain("TICKET");
+        Cli.Result none = cli.run("timeline", "grace@example.com", "--kind", "CHAT,TICKET");
+        assertThat(none.out()).isEmpty();
+        assertThat(cli.run("notes", "delete", noteId).code()).isZero();
+        assertThat(cli.run("timeline", "ada@example.com", "--kind", "note").out()).isEmpty();
+        assertThat(cli.run("notes", "add", "nobody@example.com", "--text", "x").code()).isEqualTo(2);
+    }
+
+    @Test
     void anotherPropertySeesNothing() {
         assertThat(cli.run("--property", "other", "count").out().strip()).isEqualTo("0");
         assertThat(cli.run("--property", "other", "show", "ada@example.com").err()).contains("no contact of property other has the email ada@example.com");
