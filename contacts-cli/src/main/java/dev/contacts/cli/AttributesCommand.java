@@ -9,6 +9,7 @@ import dev.contacts.model.Target;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -29,25 +30,14 @@ final class AttributesCommand extends CliCommand {
         return key.startsWith(AttributeDefinition.CUSTOM_PREFIX) ? key : AttributeDefinition.CUSTOM_PREFIX + key;
     }
 
-    /** Contacts or organizations, as typed on the command line. */
-    enum TargetOption {
-        contacts(Target.CONTACT), organizations(Target.ORGANIZATION);
-
-        final Target target;
-
-        TargetOption(Target target) {
-            this.target = target;
-        }
-    }
-
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List attributes: name, type, label, built in or custom.")
     static final class ListAttributes extends CliCommand {
-        @Option(names = "--target", defaultValue = "contacts", description = "contacts or organizations (default: ${DEFAULT-VALUE}).")
-        TargetOption target = TargetOption.contacts;
+        @Mixin
+        TargetOption target;
 
         @Override
         public Integer call() {
-            return list(this, target.target);
+            return list(this, target.target());
         }
 
         int list(CliCommand command, Target t) {
@@ -73,13 +63,13 @@ final class AttributesCommand extends CliCommand {
         @Option(names = "--label", required = true, description = "The label people see.")
         String label;
 
-        @Option(names = "--target", defaultValue = "contacts", description = "contacts or organizations (default: ${DEFAULT-VALUE}).")
+        @Mixin
         TargetOption target;
 
         @Override
         public Integer call() {
             String k = name(key).substring(AttributeDefinition.CUSTOM_PREFIX.length());
-            AttributeDefinition d = property().attributes().define(target.target, k, label, type);
+            AttributeDefinition d = property().attributes().define(target.target(), k, label, type);
             out().println("defined " + d.name() + " (" + d.type() + ", \"" + d.label() + "\") for " + target);
             return ContactsCli.OK;
         }
@@ -93,12 +83,12 @@ final class AttributesCommand extends CliCommand {
         @Option(names = "--label", required = true, description = "The new label.")
         String label;
 
-        @Option(names = "--target", defaultValue = "contacts", description = "contacts or organizations (default: ${DEFAULT-VALUE}).")
+        @Mixin
         TargetOption target;
 
         @Override
         public Integer call() {
-            AttributeDefinition d = property().attributes().relabel(target.target, name(key), label);
+            AttributeDefinition d = property().attributes().relabel(target.target(), name(key), label);
             out().println("relabelled " + d.name() + " to \"" + d.label() + "\"");
             return ContactsCli.OK;
         }
@@ -113,13 +103,13 @@ final class AttributesCommand extends CliCommand {
         @Option(names = "--force", description = "Delete it even if segments use it, and report them.")
         boolean force;
 
-        @Option(names = "--target", defaultValue = "contacts", description = "contacts or organizations (default: ${DEFAULT-VALUE}).")
+        @Mixin
         TargetOption target;
 
         @Override
         public Integer call() {
-            AttributeDeletion d = force ? property().attributes().forceDelete(target.target, name(key))
-                    : property().attributes().delete(target.target, name(key));
+            AttributeDeletion d = force ? property().attributes().forceDelete(target.target(), name(key))
+                    : property().attributes().delete(target.target(), name(key));
             out().println("deleted " + name(key));
             for (Segment s : d.brokenSegments()) {
                 out().println("  segment '" + s.name() + "' is broken until its filter is edited");

@@ -42,13 +42,13 @@ final class ExportCommand extends CliCommand {
         List<String> names = columns == null ? ContactColumns.exportColumns(p.attributes().catalog(Target.CONTACT))
                 : ContactColumns.check(p.attributes().catalog(Target.CONTACT), columns);
         ContactColumns cols = new ContactColumns(names, organizationNames());
-        OutputFormat f = output != null ? Files.format(output.toString(), format) : Files.format("-", format == null ? OutputFormat.jsonl : format);
+        OutputFormat f = output != null ? CliFiles.format(output.toString(), format) : CliFiles.format("-", format == null ? OutputFormat.jsonl : format);
         Query first = query.query(session().zoneOverride(), Query.MAX_PAGE_SIZE);
         if (query.sort == null) {
             first = first.withSort(Sort.asc("created")); // creation order: a re-import creates them in the same order
         }
         long[] n = {0};
-        try (Writer w = Files.writer(output, out());
+        try (Writer w = CliFiles.writer(output, out());
              RowWriter writer = f == OutputFormat.csv ? new CsvRowWriter(w, names) : new JsonLinesRowWriter(w, names, true)) {
             walk(first, Long.MAX_VALUE, c -> {
                 writer.write(cols.values(c));

@@ -58,8 +58,8 @@ final class GenerateCommand extends CliCommand {
         AttributeCatalog catalog = AttributeCatalog.of(Target.CONTACT, custom);
         List<String> columns = ContactColumns.exportColumns(catalog).subList(1, ContactColumns.exportColumns(catalog).size()); // no id
         ContactColumns cols = new ContactColumns(columns, new OrganizationNames(names::get));
-        OutputFormat f = output != null ? Files.format(output.toString(), format) : Files.format("-", format == null ? OutputFormat.jsonl : format);
-        try (Writer w = Files.writer(output, out());
+        OutputFormat f = output != null ? CliFiles.format(output.toString(), format) : CliFiles.format("-", format == null ? OutputFormat.jsonl : format);
+        try (Writer w = CliFiles.writer(output, out());
              RowWriter writer = f == OutputFormat.csv ? new CsvRowWriter(w, columns) : new JsonLinesRowWriter(w, columns, false)) {
             data.contactsStream(p).forEach(c -> writer.write(cols.values(c)));
         } catch (IOException e) {

@@ -51,7 +51,7 @@ final class ImportCommand extends CliCommand {
 
     @Override
     public Integer call() throws IOException {
-        OutputFormat f = Files.format(file.equals("-") ? "-" : file, file.equals("-") && format == null ? OutputFormat.jsonl : format);
+        OutputFormat f = CliFiles.format(file.equals("-") ? "-" : file, file.equals("-") && format == null ? OutputFormat.jsonl : format);
         long size = -1;
         InputStream in;
         if (file.equals("-")) {

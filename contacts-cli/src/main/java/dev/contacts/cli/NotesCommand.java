@@ -10,6 +10,7 @@ import dev.contacts.query.Page;
 import java.io.PrintWriter;
 import java.time.ZoneId;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -25,8 +26,17 @@ final class NotesCommand extends CliCommand {
         return ContactsCli.OK;
     }
 
-    static EntityId parent(CliCommand command, String ref, boolean organization) {
-        return organization ? command.organization(ref).id() : command.contact(ref).id();
+    /** The contact or organization notes are written on. */
+    static final class Parent {
+        @Parameters(paramLabel = "CONTACT", description = "The contact's id or email (with --org: the organization's id or name).")
+        String ref;
+
+        @Option(names = "--org", description = "An organization's notes instead of a contact's.")
+        boolean org;
+
+        EntityId id(CliCommand command) {
+            return org ? command.organization(ref).id() : command.contact(ref).id();
+        }
     }
 
     static void print(PrintWriter out, Note n, ZoneId zone, boolean withId) {
@@ -40,11 +50,8 @@ final class NotesCommand extends CliCommand {
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Write a note.")
     static final class Add extends CliCommand {
-        @Parameters(paramLabel = "CONTACT", description = "The contact's id or email (with --org: the organization's id or name).")
-        String ref;
-
-        @Option(names = "--org", description = "Write it on an organization.")
-        boolean org;
+        @Mixin
+        Parent parent;
 
         @Option(names = "--author", defaultValue = "cli", description = "The agent writing it (default: ${DEFAULT-VALUE}).")
         String author;
@@ -54,7 +61,7 @@ final class NotesCommand extends CliCommand {
 
         @Override
         public Integer call() {
-            Note n = property().notes().add(parent(this, ref, org), author, text);
+            Note n = property().notes().add(parent.id(this), author, text);
             out().println("added note " + n.id());
             return ContactsCli.OK;
         }
@@ -62,11 +69,8 @@ final class NotesCommand extends CliCommand {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List notes, newest first.")
     static final class ListNotes extends CliCommand {
-        @Parameters(paramLabel = "CONTACT", description = "The contact's id or email (with --org: the organization's id or name).")
-        String ref;
-
-        @Option(names = "--org", description = "Notes of an organization.")
-        boolean org;
+        @Mixin
+        Parent parent;
 
         @Option(names = {"-n", "--limit"}, defaultValue = "20", description = "Most notes, 1..1000 (default: ${DEFAULT-VALUE}).")
         int limit;
@@ -76,7 +80,7 @@ final class NotesCommand extends CliCommand {
 
         @Override
         public Integer call() {
-            Page<Note> page = property().notes().list(parent(this, ref, org), limit, cursor == null ? null : Cursor.of(cursor.strip()));
+            Page<Note> page = property().notes().list(parent.id(this), limit, cursor == null ? null : Cursor.of(cursor.strip()));
             for (Note n : page.items()) {
                 print(out(), n, session().zone(), true);
             }

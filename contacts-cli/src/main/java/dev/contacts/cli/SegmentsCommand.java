@@ -33,10 +33,26 @@ final class SegmentsCommand extends CliCommand {
                         + command.property().property().id() + " (see 'contacts segments list')"));
     }
 
-    /** The target of a segment command. */
-    static final class TargetMixin {
-        @Option(names = "--target", defaultValue = "contacts", description = "contacts or organizations (default: ${DEFAULT-VALUE}).")
-        AttributesCommand.TargetOption target;
+    /** What a segment lists: filter, columns and sort (each optional when editing). */
+    static final class ListOptions {
+        @Option(names = {"-f", "--filter"}, paramLabel = "TEXT", description = "The filter, canonical text.")
+        String filter;
+
+        @Option(names = {"-c", "--columns"}, paramLabel = "A,B,C", split = ",", description = "Columns of its list (+name adds one).")
+        List<String> columns;
+
+        @Option(names = {"-s", "--sort"}, paramLabel = "ATTR:asc|desc", description = "Sort of its list.")
+        String sort;
+
+        /** @return the columns given, added to or replacing {@code base} */
+        List<String> columns(List<String> base) {
+            return FindCommand.columns(base, columns);
+        }
+
+        /** @return the sort given, else {@code base} */
+        Sort sort(Sort base) {
+            return sort == null ? base : Sort.parse(sort);
+        }
     }
 
     @Command(name = "save", mixinStandardHelpOptions = true, sortOptions = false, description = {"Save a filter as a new segment.",
@@ -45,24 +61,20 @@ final class SegmentsCommand extends CliCommand {
         @Parameters(paramLabel = "NAME", description = "Its name, unique per property.")
         String name;
 
-        @Option(names = {"-f", "--filter"}, required = true, paramLabel = "TEXT", description = "The filter, canonical text.")
-        String filter;
-
-        @Option(names = {"-c", "--columns"}, paramLabel = "A,B,C", split = ",", description = "Columns of its list.")
-        List<String> columns;
-
-        @Option(names = {"-s", "--sort"}, paramLabel = "ATTR:asc|desc", description = "Sort of its list.")
-        String sort;
+        @Mixin
+        ListOptions list;
 
         @Mixin
-        TargetMixin target;
+        TargetOption target;
 
         @Override
         public Integer call() {
-            Target t = target.target.target;
+            Target t = target.target();
             ListView view = property().listViews().get(t);
-            Segment s = property().segments().save(t, name, filter(filter), FindCommand.columns(view.columns(), columns),
-                    sort == null ? view.sort() : Sort.parse(sort));
+            if (list.filter == null) {
+                throw new CliUsageException("a segment needs --filter TEXT (write --filter all for every contact)");
+            }
+            Segment s = property().segments().save(t, name, filter(list.filter), list.columns(view.columns()), list.sort(view.sort()));
             out().printf("saved segment '%s' (%,d matches): %s%n", s.name(), property().segments().count(s.id()), s.filter());
             return ContactsCli.OK;
         }
@@ -71,11 +83,11 @@ final class SegmentsCommand extends CliCommand {
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List segments with their number of matches (cached briefly, with when counted).")
     static final class ListSegments extends CliCommand {
         @Mixin
-        TargetMixin target;
+        TargetOption target;
 
         @Override
         public Integer call() {
-            return list(this, target.target.target);
+            return list(this, target.target());
         }
 
         int list(CliCommand command, Target t) {
@@ -120,24 +132,18 @@ final class SegmentsCommand extends CliCommand {
         @Parameters(paramLabel = "NAME", description = "The segment.")
         String name;
 
-        @Option(names = {"-f", "--filter"}, paramLabel = "TEXT", description = "The new filter.")
-        String filter;
-
-        @Option(names = {"-c", "--columns"}, paramLabel = "A,B,C", split = ",", description = "The new columns (+name adds one).")
-        List<String> columns;
-
-        @Option(names = {"-s", "--sort"}, paramLabel = "ATTR:asc|desc", description = "The new sort.")
-        String sort;
+        @Mixin
+        ListOptions list;
 
         @Mixin
-        TargetMixin target;
+        TargetOption target;
 
         @Override
         public Integer call() {
             SegmentService segments = property().segments();
-            Segment s = segment(this, target.target.target, name);
-            Segment edited = segments.edit(s.id(), s.version(), filter(filter == null ? s.filter() : filter),
-                    FindCommand.columns(s.columns(), columns), sort == null ? s.sort() : Sort.parse(sort));
+            Segment s = segment(this, target.target(), name);
+            Segment edited = segments.edit(s.id(), s.version(), filter(list.filter == null ? s.filter() : list.filter),
+                    list.columns(s.columns()), list.sort(s.sort()));
             out().printf("edited segment '%s' (%,d matches): %s%n", edited.name(), segments.count(edited.id()), edited.filter());
             return ContactsCli.OK;
         }
@@ -152,11 +158,11 @@ final class SegmentsCommand extends CliCommand {
         String newName;
 
         @Mixin
-        TargetMixin target;
+        TargetOption target;
 
         @Override
         public Integer call() {
-            Segment s = segment(this, target.target.target, name);
+            Segment s = segment(this, target.target(), name);
             property().segments().rename(s.id(), s.version(), newName);
             out().println("renamed segment '" + name + "' to '" + newName + "'");
             return ContactsCli.OK;
@@ -169,11 +175,11 @@ final class SegmentsCommand extends CliCommand {
         String name;
 
         @Mixin
-        TargetMixin target;
+        TargetOption target;
 
         @Override
         public Integer call() {
-            Segment s = segment(this, target.target.target, name);
+            Segment s = segment(this, target.target(), name);
             property().segments().delete(s.id());
             out().println("deleted segment '" + s.name() + "'");
             return ContactsCli.OK;

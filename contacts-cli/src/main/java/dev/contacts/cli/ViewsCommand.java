@@ -6,6 +6,7 @@ import dev.contacts.query.ListView;
 import dev.contacts.query.Sort;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code contacts views}: the list view (columns and sort) of the property or of one agent. */
@@ -16,7 +17,8 @@ import picocli.CommandLine.Option;
 final class ViewsCommand extends CliCommand {
     @Override
     public Integer call() {
-        return new Show().show(this, Target.CONTACT, null);
+        out().println(describe(property().listViews().get(Target.CONTACT)));
+        return ContactsCli.OK;
     }
 
     static String describe(ListView v) {
@@ -26,20 +28,12 @@ final class ViewsCommand extends CliCommand {
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Show the list view in force.")
     static final class Show extends CliCommand {
-        @Option(names = "--target", defaultValue = "contacts", description = "contacts or organizations (default: ${DEFAULT-VALUE}).")
-        AttributesCommand.TargetOption target;
-
-        @Option(names = "--agent", paramLabel = "ID", description = "The view this agent sees.")
-        String agent;
+        @Mixin
+        ViewOwner owner;
 
         @Override
         public Integer call() {
-            return show(this, target.target, agent);
-        }
-
-        int show(CliCommand command, Target t, String agentId) {
-            ListViewService views = command.property().listViews();
-            command.out().println(describe(agentId == null ? views.get(t) : views.get(t, agentId)));
+            out().println(describe(owner.get(property().listViews())));
             return ContactsCli.OK;
         }
     }
@@ -47,11 +41,8 @@ final class ViewsCommand extends CliCommand {
     @Command(name = "set", mixinStandardHelpOptions = true, description = {"Save the columns and sort of the list.",
         "+name adds a column to those in force."})
     static final class Set extends CliCommand {
-        @Option(names = "--target", defaultValue = "contacts", description = "contacts or organizations (default: ${DEFAULT-VALUE}).")
-        AttributesCommand.TargetOption target;
-
-        @Option(names = "--agent", paramLabel = "ID", description = "Save this agent's own view instead of the property's.")
-        String agent;
+        @Mixin
+        ViewOwner owner;
 
         @Option(names = {"-c", "--columns"}, paramLabel = "A,B,C", split = ",", description = "The columns (+name adds one).")
         List<String> columns;
@@ -62,10 +53,11 @@ final class ViewsCommand extends CliCommand {
         @Override
         public Integer call() {
             ListViewService views = property().listViews();
-            ListView current = agent == null ? views.get(target.target) : views.get(target.target, agent);
+            ListView current = owner.get(views);
             List<String> cols = FindCommand.columns(current.columns(), columns);
             Sort s = sort == null ? current.sort() : Sort.parse(sort);
-            ListView saved = views.save(agent == null ? ListView.ofProperty(target.target, cols, s) : ListView.ofAgent(target.target, agent, cols, s));
+            ListView saved = views.save(owner.agent == null ? ListView.ofProperty(owner.target(), cols, s)
+                    : ListView.ofAgent(owner.target(), owner.agent, cols, s));
             out().println("saved " + describe(saved));
             return ContactsCli.OK;
         }
@@ -73,17 +65,14 @@ final class ViewsCommand extends CliCommand {
 
     @Command(name = "reset", mixinStandardHelpOptions = true, description = "Go back to the built-in view (or, for an agent, to the property's).")
     static final class Reset extends CliCommand {
-        @Option(names = "--target", defaultValue = "contacts", description = "contacts or organizations (default: ${DEFAULT-VALUE}).")
-        AttributesCommand.TargetOption target;
-
-        @Option(names = "--agent", paramLabel = "ID", description = "Reset this agent's own view.")
-        String agent;
+        @Mixin
+        ViewOwner owner;
 
         @Override
         public Integer call() {
             ListViewService views = property().listViews();
-            boolean had = agent == null ? views.reset(target.target) : views.reset(target.target, agent);
-            out().println((had ? "reset; now " : "nothing was saved; ") + describe(agent == null ? views.get(target.target) : views.get(target.target, agent)));
+            boolean had = owner.agent == null ? views.reset(owner.target()) : views.reset(owner.target(), owner.agent);
+            out().println((had ? "reset; now " : "nothing was saved; ") + describe(owner.get(views)));
             return ContactsCli.OK;
         }
     }

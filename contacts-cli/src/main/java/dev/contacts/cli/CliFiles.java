@@ -11,8 +11,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /** Choosing file formats and opening output files the same way in every command. */
-final class Files {
-    private Files() {
+final class CliFiles {
+    private CliFiles() {
     }
 
     /**
