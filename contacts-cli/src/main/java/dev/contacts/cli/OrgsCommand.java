@@ -48,23 +48,33 @@ final class OrgsCommand extends CliCommand {
             }
             List<String> columns = FindCommand.columns(List.of("name"), view.columns().stream().map(c -> "+" + c).toList());
             Page<Organization> page = property().organizations().find(q);
-            ZoneId zone = session().zone();
-            Table table = new Table(columns);
-            for (Organization o : page.items()) {
-                List<String> cells = new ArrayList<>();
-                for (String c : columns) {
-                    cells.add(ValueCodec.display(o.value(c), zone));
-                }
-                table.add(cells);
-            }
-            table.print(out(), "");
+            print(this, page, columns);
             out().printf("%d of %,d organizations matching: %s%n", page.items().size(), property().organizations().count(q),
                     query.canonicalFilter());
-            Cursor next = page.next();
-            if (next != null) {
-                out().println("next page: --cursor " + next);
-            }
             return ContactsCli.OK;
+        }
+    }
+
+    /**
+     * Prints organizations in a table and the cursor of the next page.
+     *
+     * @param command the command printing
+     * @param page    the page
+     * @param columns the columns
+     */
+    static void print(CliCommand command, Page<? extends dev.contacts.model.Attributed> page, List<String> columns) {
+        ZoneId zone = command.session().zone();
+        Table table = new Table(columns);
+        for (dev.contacts.model.Attributed o : page.items()) {
+            List<String> cells = new ArrayList<>();
+            for (String c : columns) {
+                cells.add(ValueCodec.display(o.value(c), zone));
+            }
+            table.add(cells);
+        }
+        table.print(command.out(), "");
+        if (page.next() != null) {
+            command.out().println("next page: --cursor " + page.next());
         }
     }
 

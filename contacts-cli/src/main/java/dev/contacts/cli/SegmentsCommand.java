@@ -33,6 +33,19 @@ final class SegmentsCommand extends CliCommand {
                         + command.property().property().id() + " (see 'contacts segments list')"));
     }
 
+    /** Which segment a command works on: its name, of contacts or organizations. */
+    static final class SegmentRef {
+        @Parameters(index = "0", paramLabel = "NAME", description = "The segment.")
+        String name;
+
+        @Mixin
+        TargetOption target;
+
+        Segment get(CliCommand command) {
+            return segment(command, target.target(), name);
+        }
+    }
+
     /** What a segment lists: filter, columns and sort (each optional when editing). */
     static final class ListOptions {
         @Option(names = {"-f", "--filter"}, paramLabel = "TEXT", description = "The filter, canonical text.")
@@ -105,6 +118,9 @@ final class SegmentsCommand extends CliCommand {
         @Parameters(paramLabel = "NAME", description = "The segment.")
         String name;
 
+        @Mixin
+        TargetOption target;
+
         @Option(names = {"-n", "--limit"}, defaultValue = "20", description = "Most contacts to print (default: ${DEFAULT-VALUE}).")
         int limit;
 
@@ -116,12 +132,15 @@ final class SegmentsCommand extends CliCommand {
 
         @Override
         public Integer call() {
-            Segment s = segment(this, Target.CONTACT, name);
-            Query q = property().segments().query(s.id());
-            if (cursor != null) {
-                q = q.withCursor(Cursor.of(cursor.strip()));
-            }
+            Segment s = segment(this, target.target(), name);
             out().println("segment '" + s.name() + "': " + s.filter());
+            Cursor at = cursor == null ? null : Cursor.of(cursor.strip());
+            if (s.target() == Target.ORGANIZATION) {
+                OrgsCommand.print(this, property().segments().view(s.id(), Math.max(1, Math.min(limit, Query.MAX_PAGE_SIZE)), at),
+                        FindCommand.columns(List.of("name"), s.columns().stream().map(c -> "+" + c).toList()));
+                return ContactsCli.OK;
+            }
+            Query q = property().segments().query(s.id()).withCursor(at);
             FindCommand.print(this, q, s.columns(), limit, format);
             return ContactsCli.OK;
         }
@@ -129,19 +148,16 @@ final class SegmentsCommand extends CliCommand {
 
     @Command(name = "edit", mixinStandardHelpOptions = true, description = "Change a segment's filter, columns or sort.")
     static final class Edit extends CliCommand {
-        @Parameters(paramLabel = "NAME", description = "The segment.")
-        String name;
+        @Mixin
+        SegmentRef ref;
 
         @Mixin
         ListOptions list;
 
-        @Mixin
-        TargetOption target;
-
         @Override
         public Integer call() {
             SegmentService segments = property().segments();
-            Segment s = segment(this, target.target(), name);
+            Segment s = ref.get(this);
             Segment edited = segments.edit(s.id(), s.version(), filter(list.filter == null ? s.filter() : list.filter),
                     list.columns(s.columns()), list.sort(s.sort()));
             out().printf("edited segment '%s' (%,d matches): %s%n", edited.name(), segments.count(edited.id()), edited.filter());
@@ -151,35 +167,29 @@ final class SegmentsCommand extends CliCommand {
 
     @Command(name = "rename", mixinStandardHelpOptions = true, description = "Rename a segment.")
     static final class Rename extends CliCommand {
-        @Parameters(index = "0", paramLabel = "NAME", description = "The segment.")
-        String name;
+        @Mixin
+        SegmentRef ref;
 
         @Parameters(index = "1", paramLabel = "NEW-NAME", description = "Its new name.")
         String newName;
 
-        @Mixin
-        TargetOption target;
-
         @Override
         public Integer call() {
-            Segment s = segment(this, target.target(), name);
+            Segment s = ref.get(this);
             property().segments().rename(s.id(), s.version(), newName);
-            out().println("renamed segment '" + name + "' to '" + newName + "'");
+            out().println("renamed segment '" + s.name() + "' to '" + newName + "'");
             return ContactsCli.OK;
         }
     }
 
     @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a segment (its contacts stay).")
     static final class Delete extends CliCommand {
-        @Parameters(paramLabel = "NAME", description = "The segment.")
-        String name;
-
         @Mixin
-        TargetOption target;
+        SegmentRef ref;
 
         @Override
         public Integer call() {
-            Segment s = segment(this, target.target(), name);
+            Segment s = ref.get(this);
             property().segments().delete(s.id());
             out().println("deleted segment '" + s.name() + "'");
             return ContactsCli.OK;

@@ -97,6 +97,10 @@ class DomainCommandsTest {
         Cli.Result list = cli.run("orgs", "list");
         assertThat(list.out()).containsPattern("Engines +.*\n").containsPattern("Initech +initech.example").contains("2 of 2 organizations");
         assertThat(cli.run("orgs", "show", "Engines").out()).contains("contact  Ada Lovelace <ada@example.com>");
+        Cli.Result saved = cli.run("segments", "save", "US orgs", "--target", "organizations", "--filter", "country is \"US\"", "--columns", "domains");
+        assertThat(saved.out()).as(saved.toString()).contains("(1 matches)");
+        assertThat(cli.run("segments", "show", "US orgs", "--target", "organizations").out())
+                .isEqualTo("segment 'US orgs': country is \"US\"\nname     domains\n-------  ---------------\nInitech  initech.example\n");
         assertThat(cli.run("orgs", "delete", "engines").out()).contains("deleted organization Engines");
         assertThat(cli.run("count", "--filter", "organization has any value").out().strip()).isEqualTo("0");
     }
