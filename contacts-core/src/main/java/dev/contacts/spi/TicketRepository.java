@@ -223,13 +223,16 @@ public interface TicketRepository {
     /**
      * Moves every ticket of a contact, with its messages, to another contact of the
      * property: the second step of a merge (see {@link ContactRepository#merge}). The
-     * contacts' statistics are left as they are (the merge has combined them). Idempotent:
+     * contacts' statistics are left as they are (the merge has combined them). When
+     * {@code to} no longer exists (deleted before an interrupted merge was completed), the
+     * tickets are deleted instead, with their messages and pending emails, so nothing is
+     * orphaned; their attachment bytes are left to {@code Contacts.recover()}. Idempotent:
      * when nothing is left to move it returns 0.
      *
      * @param property the property
      * @param from     the contact merged away (it may no longer exist)
      * @param to       the contact that keeps the history
-     * @return how many tickets were moved
+     * @return how many tickets were moved (or deleted)
      */
     long reassign(PropertyId property, ContactId from, ContactId to);
 

@@ -322,11 +322,18 @@ final class InMemoryTickets implements TicketRepository {
         Objects.requireNonNull(property, "property");
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
-        PropertyData data = store.data(property);
-        if (data == null) {
-            return 0;
-        }
-        return data.write(() -> data.tickets.reassign(from, to));
+        return store.writeIfPresent(property, 0L, data -> {
+            if (data.contacts.get(to) != null) {
+                return data.tickets.reassign(from, to);
+            }
+            // the kept contact was deleted before the merge was completed: its history goes with it
+            Set<TicketId> tickets = data.tickets.byContact.getOrDefault(from, Set.of());
+            long deleted = tickets.size();
+            for (TicketId id : new ArrayList<>(tickets)) {
+                data.tickets.removeTicket(id);
+            }
+            return deleted;
+        });
     }
 
     /** Returns 0: every write of this store is atomic under the property's lock, so none is ever left half done. */

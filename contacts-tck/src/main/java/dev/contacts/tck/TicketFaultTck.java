@@ -212,6 +212,34 @@ public abstract class TicketFaultTck {
     }
 
     @Test
+    void anInterruptedMergeWhoseKeptContactIsThenDeletedLeavesNoOrphan() {
+        ContactStore store = createStore();
+        try {
+            TicketFixture fx = new TicketFixture(store);
+            Ticket bobs = fx.p1.tickets().create(NewTicket.builder(fx.base.bob.id(), "bob@example.com").subject("Hi").body("Hello")
+                    .author("alice").build());
+            FaultInjectingStore faulty = new FaultInjectingStore(store).failAt(2, FaultInjectingStore.Mode.CRASH_BEFORE);
+            Contacts dying = fx.sdkOver(faulty.store(), b -> { });
+            assertThatThrownBy(() -> dying.property("p1").contacts().merge(fx.base.ada.id(), fx.base.bob.id()))
+                    .isInstanceOf(FaultInjectingStore.SimulatedCrash.class);
+            faulty.heal();
+            assertThat(fx.p1.tickets().get(bobs.id()).contact()).as("the crash came before the tickets moved")
+                    .isEqualTo(fx.base.bob.id());
+
+            fx.p1.contacts().delete(fx.base.ada.id());
+            assertThat(fx.sdk.recover().completedWrites()).isEqualTo(1);
+
+            assertThat(fx.p1.tickets().find(bobs.id())).as("bob's ticket went with the contact it was merged into").isEmpty();
+            fx.clock.advance(Contacts.RECOVERY_GRACE.plusMillis(1));
+            fx.sdk.recover();
+            fx.sdk.emailDispatcher().runOnce();
+            assertThat(TicketInvariants.violations(store, fx.blobs, fx.mailer, false)).isEmpty();
+        } finally {
+            store.close();
+        }
+    }
+
+    @Test
     void dispatching() {
         Setup twoTickets = fx -> {
             Ticket a = fx.p1.tickets().create(fx.forAda().build());
