@@ -74,7 +74,7 @@ final class ImportCommand extends CliCommand {
                 if (pb != null) {
                     pb.stepTo(total < 0 ? done : position);
                     double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
-                    pb.setExtraMessage(String.format(" %,d rows, %,.0f rows/s", done, done / seconds));
+                    pb.setExtraMessage(String.format(" %,d rows %,.0f/s", done, done / seconds));
                 }
             });
         } catch (StoreException | UncheckedIOException e) {
@@ -90,7 +90,7 @@ final class ImportCommand extends CliCommand {
         ProgressBarBuilder b = new ProgressBarBuilder().setTaskName("import").setStyle(ProgressBarStyle.ASCII)
                 .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(250);
         if (size > 0) {
-            b.setInitialMax(size).setUnit(" MiB", 1 << 20).showSpeed();
+            b.setInitialMax(size).setUnit(" MiB", 1 << 20);
         } else {
             b.setInitialMax(-1).setUnit(" rows", 1);
         }

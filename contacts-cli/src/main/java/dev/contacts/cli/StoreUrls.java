@@ -33,7 +33,11 @@ final class StoreUrls {
     static ContactStore open(String url) {
         for (StoreProvider provider : ServiceLoader.load(StoreProvider.class)) {
             if (provider.supports(url)) {
-                return provider.open(url);
+                try {
+                    return provider.open(url);
+                } catch (IllegalArgumentException e) { // a malformed URL of a known scheme: bad usage, not a store failure
+                    throw new CliUsageException(e.getMessage());
+                }
             }
         }
         throw new CliUsageException(missing(url));

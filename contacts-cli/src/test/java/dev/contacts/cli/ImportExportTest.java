@@ -34,7 +34,7 @@ class ImportExportTest {
                 "{\"name\": \"Ada Lovelace\", \"emails\": [\"ada@example.com\"], \"tags\": [\"vip\"], \"custom.plan\": \"gold\", \"organizations\": [\"Analytical Engines\"]}",
                 "{\"name\": \"No Address\"}",
                 "",
-                "{\"emails\": [\"grace@example.com\"], \"custom.colour\": \"blue\"}",
+                "{\"emails\": [\"grace@example.com\"], \"organizations\": [\"Never Created\"], \"custom.colour\": \"blue\"}",
                 "{\"emails\": \"alan@example.com\", \"totalTickets\": \"many\"}",
                 "not json",
                 "{\"emails\": [\"ada@example.com\"], \"city\": \"London\", \"updated\": \"2020-01-01T00:00:00Z\"}",
@@ -51,7 +51,9 @@ class ImportExportTest {
                 .contains("line 2: a row needs an email (emails or primaryEmail) or the id of a contact")
                 .contains("line 4: custom.colour is not defined in property default; define it first: contacts attributes define colour")
                 .contains("line 5: totalTickets: 'many' is not a number")
+                .contains("--type TEXT|TEXT_SET|NUMBER|DATE|BOOLEAN --label \"Colour\"")
                 .contains("line 6: not valid JSON");
+        assertThat(cli.run("orgs", "list").out()).doesNotContain("Never Created"); // a rejected row changes nothing
         Cli.Result ada = cli.run("show", "ada@example.com");
         assertThat(ada.out()).contains("Ada Lovelace").contains("London").contains("Analytical Engines").contains("gold");
         assertThat(cli.run("find", "--filter", "country is \"FI\"", "--columns", "primaryEmail,created", "--format", "csv").out())

@@ -118,6 +118,8 @@ public final class ContactImporter {
             throw new RowRejectedException(row.error());
         }
         ContactId id = null;
+        List<String> organizationNames = null;
+        boolean organizationsGiven = false;
         Map<String, Object> changes = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : row.values().entrySet()) {
             String key = e.getKey();
@@ -129,7 +131,8 @@ public final class ContactImporter {
                 case ContactColumns.ORGANIZATIONS:
                     @SuppressWarnings("unchecked")
                     List<String> names = (List<String>) ValueCodec.read(key, AttributeType.TEXT_SET, raw, row.csv(), zone);
-                    changes.put(BuiltInAttributes.ORGANIZATION, names == null ? null : organizationIds(names));
+                    organizationNames = names;
+                    organizationsGiven = true;
                     break;
                 case "updated":
                     report.ignored(key); // set by the store on every write
@@ -140,6 +143,10 @@ public final class ContactImporter {
                 default:
                     changes.put(key, ValueCodec.read(key, definition(key).type(), raw, row.csv(), zone));
             }
+        }
+        probe(Contact.builder(ContactId.generate()), changes); // every value valid before anything is written
+        if (organizationsGiven) { // only now: a rejected row creates no organization
+            changes.put(BuiltInAttributes.ORGANIZATION, organizationNames == null ? null : organizationIds(organizationNames));
         }
         AttributeChanges change = AttributeChanges.of(changes);
         Optional<Contact> byId = id == null ? Optional.empty() : contacts.find(id);
@@ -239,7 +246,7 @@ public final class ContactImporter {
         if (key.startsWith(AttributeDefinition.CUSTOM_PREFIX)) {
             String k = key.substring(AttributeDefinition.CUSTOM_PREFIX.length());
             throw new RowRejectedException(key + " is not defined in property " + property.property().id()
-                    + "; define it first: contacts attributes define " + k + " --type TEXT --label " + label(k));
+                    + "; define it first: contacts attributes define " + k + " --type TEXT|TEXT_SET|NUMBER|DATE|BOOLEAN --label " + label(k));
         }
         throw new RowRejectedException("'" + key + "' is not a contact attribute (see 'contacts attributes list')");
     }
