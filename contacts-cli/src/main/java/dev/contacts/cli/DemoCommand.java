@@ -247,9 +247,17 @@ final class DemoCommand extends CliCommand {
     }
 
     private Contact profile() {
-        heading("A contact's profile, linked to its organizations");
-        Contact ada = demo.contacts().find(Query.of(filter("tags is \"vip\" and organization has any value and phones has any value"))
+        heading("A contact's profile: editing its attributes and linking it to another organization");
+        Contact found = demo.contacts().find(Query.of(filter("tags is \"vip\" and organization has any value and phones has any value"))
                 .withSort(Sort.asc("primaryEmail")).withPageSize(1)).items().get(0);
+        String linkedin = "https://www.linkedin.com/in/" + found.primaryEmail().substring(0, found.primaryEmail().indexOf('@')).replace(".", "");
+        command("set " + found.primaryEmail() + " jobTitle='Head of finance' linkedinUrl=" + linkedin + " custom.plan=enterprise");
+        demo.contacts().update(found.id(), AttributeChanges.builder().set("jobTitle", "Head of finance").set("linkedinUrl", linkedin)
+                .set("custom.plan", "enterprise").build());
+        dev.contacts.model.Organization other = demo.organizations().find(Query.of(filter("name contains \"labs\"")).withPageSize(1))
+                .items().get(0);
+        command("orgs link " + found.primaryEmail() + " '" + other.name() + "'");
+        Contact ada = demo.contacts().linkOrganization(found.id(), other.id());
         command("show " + ada.primaryEmail());
         ShowCommand.print(out, demo, ada, zone, organizationNames.names(ada.organizations()));
         return ada;

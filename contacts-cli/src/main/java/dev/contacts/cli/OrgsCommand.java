@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "orgs", mixinStandardHelpOptions = true,
         description = {"List, create, show and delete organizations.",
             "Example: contacts orgs list --filter 'name contains \"acme\"'"},
-        subcommands = {OrgsCommand.ListOrgs.class, OrgsCommand.Create.class, OrgsCommand.Show.class, OrgsCommand.Delete.class})
+        subcommands = {OrgsCommand.ListOrgs.class, OrgsCommand.Create.class, OrgsCommand.Show.class, OrgsCommand.Link.class,
+            OrgsCommand.Unlink.class, OrgsCommand.Delete.class})
 final class OrgsCommand extends CliCommand {
     @Override
     public Integer call() {
@@ -138,6 +139,44 @@ final class OrgsCommand extends CliCommand {
             for (dev.contacts.model.Contact c : people.items()) {
                 out().println("    contact  " + (c.name() == null ? "" : c.name() + " ") + "<" + c.primaryEmail() + ">");
             }
+            return ContactsCli.OK;
+        }
+    }
+
+    /** A contact and an organization, for linking. */
+    static final class Pair {
+        @Parameters(index = "0", paramLabel = "CONTACT", description = "The contact's id or one of its email addresses.")
+        String contact;
+
+        @Parameters(index = "1", paramLabel = "ORG", description = "The organization's id or name.")
+        String org;
+    }
+
+    @Command(name = "link", mixinStandardHelpOptions = true, description = {"Link a contact to an organization.",
+        "Example: contacts orgs link ada@example.com ACME"})
+    static final class Link extends CliCommand {
+        @Mixin
+        Pair pair;
+
+        @Override
+        public Integer call() {
+            Organization o = organization(pair.org);
+            property().contacts().linkOrganization(contact(pair.contact).id(), o.id());
+            out().println("linked " + pair.contact + " to " + o.name());
+            return ContactsCli.OK;
+        }
+    }
+
+    @Command(name = "unlink", mixinStandardHelpOptions = true, description = "Unlink a contact from an organization.")
+    static final class Unlink extends CliCommand {
+        @Mixin
+        Pair pair;
+
+        @Override
+        public Integer call() {
+            Organization o = organization(pair.org);
+            property().contacts().unlinkOrganization(contact(pair.contact).id(), o.id());
+            out().println("unlinked " + pair.contact + " from " + o.name());
             return ContactsCli.OK;
         }
     }

@@ -162,6 +162,22 @@ class DomainCommandsTest {
     }
 
     @Test
+    void setChangesAProfileOrCreatesAContactWithImportsRules() {
+        Cli.Result set = cli.run("set", "grace@example.com", "jobTitle=Rear admiral", "tags=navy;cobol\\;fan", "organizations=US Navy", "country=");
+        assertThat(set.code()).as(set.toString()).isZero();
+        assertThat(set.out()).startsWith("updated grace@example.com\n").contains("Rear admiral").contains("navy, cobol;fan").contains("US Navy")
+                .doesNotContain("Country");
+        assertThat(cli.run("set", "new@example.com", "name=New Person").out()).startsWith("created new@example.com\n").contains("New Person");
+        Cli.Result bad = cli.run("set", "grace@example.com", "totalTickets=lots");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("totalTickets: 'lots' is not a number");
+        assertThat(cli.run("orgs", "link", "grace@example.com", "Engines").out()).isEqualTo("linked grace@example.com to Engines\n");
+        assertThat(cli.run("count", "--filter", "organization.name is \"Engines\"").out().strip()).isEqualTo("2");
+        cli.run("orgs", "unlink", "grace@example.com", "Engines");
+        assertThat(cli.run("count", "--filter", "organization.name is \"Engines\"").out().strip()).isEqualTo("1");
+    }
+
+    @Test
     void anotherPropertySeesNothing() {
         assertThat(cli.run("--property", "other", "count").out().strip()).isEqualTo("0");
         assertThat(cli.run("--property", "other", "show", "ada@example.com").err()).contains("no contact of property other has the email ada@example.com");
