@@ -254,8 +254,8 @@ final class DemoCommand extends CliCommand {
         command("set " + found.primaryEmail() + " jobTitle='Head of finance' linkedinUrl=" + linkedin + " custom.plan=enterprise");
         demo.contacts().update(found.id(), AttributeChanges.builder().set("jobTitle", "Head of finance").set("linkedinUrl", linkedin)
                 .set("custom.plan", "enterprise").build());
-        dev.contacts.model.Organization other = demo.organizations().find(Query.of(filter("name contains \"labs\"")).withPageSize(1))
-                .items().get(0);
+        dev.contacts.model.Organization other = demo.organizations().find(Query.all().withPageSize(10)).items().stream()
+                .filter(o -> !found.organizations().contains(o.id())).findFirst().orElseThrow();
         command("orgs link " + found.primaryEmail() + " '" + other.name() + "'");
         Contact ada = demo.contacts().linkOrganization(found.id(), other.id());
         command("show " + ada.primaryEmail());
