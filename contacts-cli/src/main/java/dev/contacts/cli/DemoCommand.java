@@ -81,8 +81,8 @@ final class DemoCommand extends CliCommand {
 
     @Override
     public Integer call() {
-        if (size < 10 || size > 1_000_000) {
-            throw new CliUsageException("--size must be 10..1000000, not " + size);
+        if (size < 200 || size > 1_000_000) {
+            throw new CliUsageException("--size must be 200..1000000, not " + size);
         }
         out = out();
         Session session = root().session(out, SampleData.REFERENCE_NOW);
