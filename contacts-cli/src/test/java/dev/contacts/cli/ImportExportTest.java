@@ -114,6 +114,17 @@ class ImportExportTest {
     }
 
     @Test
+    void theReportCountsEveryRejectionButKeepsOnlyTheFirstThousand() throws IOException {
+        StringBuilder rows = new StringBuilder("name\n");
+        for (int i = 0; i < 5_000; i++) {
+            rows.append("Person ").append(i).append('\n');
+        }
+        Cli.Result r = cli.run("import", file("no-emails.csv", rows.toString()).toString(), "--show-rejected", "2000");
+        assertThat(r.out()).containsPattern("rejected +5,000\n").contains("line 2: a row needs an email").contains("line 1001: ")
+                .doesNotContain("line 1002: ").contains("... and 4,000 more rejected rows");
+    }
+
+    @Test
     void aBrokenCsvHeaderIsBadInput() throws IOException {
         Cli.Result r = cli.run("import", file("x.csv", "name,name\nA,B\n").toString());
         assertThat(r.code()).isEqualTo(2);
