@@ -3,6 +3,7 @@ package dev.contacts.cli;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -93,6 +94,11 @@ public final class ContactsCli {
     @Option(names = "--now", scope = ScopeType.INHERIT, paramLabel = "INSTANT",
             description = "Fixed current instant, e.g. 2026-01-01T00:00:00Z, for reproducible output.")
     Instant now;
+
+    @Option(names = "--blobs", scope = ScopeType.INHERIT, paramLabel = "DIR",
+            description = "Directory of ticket attachments (default: beside an h2: file as PATH.blobs, ./contacts-blobs for a "
+                    + "database server, in memory for mem:).")
+    Path blobs;
 
     @Option(names = "--debug", scope = ScopeType.INHERIT,
             description = "Print stack traces of errors and the SDK's debug log.")
@@ -189,7 +195,7 @@ public final class ContactsCli {
      */
     Session session(PrintWriter out, Instant defaultNow) {
         if (session == null) {
-            session = Session.open(store, property, zone, now != null ? now : defaultNow, out);
+            session = Session.open(store, property, zone, now != null ? now : defaultNow, blobs, out);
         }
         return session;
     }

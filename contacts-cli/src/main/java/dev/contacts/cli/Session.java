@@ -7,6 +7,7 @@ import dev.contacts.model.Property;
 import dev.contacts.model.PropertyId;
 import dev.contacts.spi.ContactStore;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -32,11 +33,36 @@ final class Session implements AutoCloseable {
         this.zoneOverride = zoneOverride;
     }
 
-    static Session open(String storeUrl, String propertyId, ZoneId zone, Instant now, PrintWriter out) {
+    /**
+     * @param storeUrl a store URL
+     * @return where its attachments go by default: beside an H2 file ({@code PATH.blobs}); {@code ./contacts-blobs} for a
+     *         database server; null (in memory) for stores that keep nothing after the command, such as {@code mem:}
+     */
+    static Path defaultBlobs(String storeUrl) {
+        if (storeUrl.startsWith("h2:mem:")) {
+            return null;
+        }
+        if (storeUrl.startsWith("h2:")) {
+            String path = storeUrl.substring(3);
+            int params = path.indexOf(';');
+            return Path.of((params < 0 ? path : path.substring(0, params)) + ".blobs");
+        }
+        if (storeUrl.startsWith("jdbc:") || storeUrl.startsWith("mongodb:") || storeUrl.startsWith("mongodb+srv:")) {
+            return Path.of("contacts-blobs");
+        }
+        return null;
+    }
+
+    static Session open(String storeUrl, String propertyId, ZoneId zone, Instant now, Path blobs, PrintWriter out) {
         PropertyId.of(propertyId); // a bad id is bad usage, before any store is opened
         ContactStore store = StoreUrls.open(storeUrl);
         Clock clock = now == null ? Clock.systemUTC() : Clock.fixed(now, ZoneOffset.UTC);
-        Contacts sdk = Contacts.builder().store(store).clock(clock).mailer(new ConsoleMailer(out)).build();
+        Contacts.Builder builder = Contacts.builder().store(store).clock(clock).mailer(new ConsoleMailer(out));
+        Path directory = blobs != null ? blobs : defaultBlobs(storeUrl);
+        if (directory != null) {
+            builder.blobStore(new DirectoryBlobStore(directory));
+        }
+        Contacts sdk = builder.build();
         return new Session(storeUrl, store, sdk, propertyId, zone);
     }
 

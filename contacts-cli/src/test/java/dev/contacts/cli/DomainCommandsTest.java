@@ -125,6 +125,30 @@ class DomainCommandsTest {
     }
 
     @Test
+    void withABlobDirectoryAttachmentsOutliveTheCommandThatStoredThem() throws IOException {
+        Path invoice = dir.resolve("invoice.txt");
+        Files.writeString(invoice, "Total: 49 EUR\n");
+        Path blobs = dir.resolve("blobs");
+        Cli.Result created = cli.run("--blobs", blobs.toString(), "tickets", "create", "ada@example.com", "--subject", "Invoice",
+                "--message", "Attached.", "--attach", invoice.toString());
+        assertThat(created.code()).as(created.toString()).isZero();
+        try (var files = Files.walk(blobs)) {
+            assertThat(files.filter(Files::isRegularFile).map(f -> {
+                try {
+                    return Files.readString(f);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            })).containsExactly("Total: 49 EUR\n");
+        }
+        assertThat(Session.defaultBlobs("h2:./contacts-data")).isEqualTo(Path.of("./contacts-data.blobs"));
+        assertThat(Session.defaultBlobs("h2:/var/lib/contacts;MODE=x")).isEqualTo(Path.of("/var/lib/contacts.blobs"));
+        assertThat(Session.defaultBlobs("mongodb://db/contacts")).isEqualTo(Path.of("contacts-blobs"));
+        assertThat(Session.defaultBlobs("mem:")).isNull();
+        assertThat(Session.defaultBlobs("h2:mem:x")).isNull();
+    }
+
+    @Test
     void mergeReportsConflictsAndKeepsBothAddresses() {
         Cli.Result merged = cli.run("merge", "ada@example.com", "ada@work.example");
         assertThat(merged.code()).as(merged.toString()).isZero();
