@@ -103,7 +103,7 @@ final class DemoCommand extends CliCommand {
         otherProperty(sdk, ada);
 
         heading("Done");
-        out.println("Every step above is one SDK call; the commands shown do the same on a store that keeps its data.");
+        out.println("Each step above goes through the SDK's public API; the commands shown do the same on a store that keeps its data.");
         if (session.storeUrl().startsWith("mem:")) {
             out.println("This run used mem:, which forgets everything now. Give --store with a persistent store "
                     + "(h2:./contacts-data once the JPA store module is in the build) to keep the demo data.");
