@@ -31,6 +31,12 @@ class ExamplesTest {
     }
 
     @Test
+    void activityAndTimeline() {
+        assertThat(ActivityAndTimeline.run(out)).containsExactly("NOTE", "CHAT", "only NOTE");
+        assertThat(printed.toString(StandardCharsets.UTF_8)).isEqualTo("APPLIED then DUPLICATE; sessions 1, chats 1, city London\n");
+    }
+
+    @Test
     void severalProperties() {
         assertThat(SeveralProperties.run(out)).isEqualTo("0 contacts, found false");
     }
