@@ -76,11 +76,14 @@ public final class ContactsCli {
     public static final int FAILURE = 1;
     /** Exit code of bad usage or bad input. */
     public static final int BAD_INPUT = 2;
-    /** The store when none is given. */
-    public static final String DEFAULT_STORE = "mem:";
+    /** The store when none is given and the JPA store module is in the build: an embedded H2 file (git-ignored). */
+    public static final String DEFAULT_STORE = "h2:./contacts-data";
+    /** The store when none is given and no module opens {@link #DEFAULT_STORE}. */
+    public static final String FALLBACK_STORE = "mem:";
 
-    @Option(names = "--store", scope = ScopeType.INHERIT, paramLabel = "URL", defaultValue = DEFAULT_STORE,
-            description = "Store URL (default: ${DEFAULT-VALUE}, in memory: everything is forgotten when the command ends).")
+    @Option(names = "--store", scope = ScopeType.INHERIT, paramLabel = "URL",
+            description = "Store URL (default: " + DEFAULT_STORE + " when the JPA store module is in the build, else "
+                    + FALLBACK_STORE + ", in memory: everything is forgotten when the command ends).")
     String store;
 
     @Option(names = "--property", scope = ScopeType.INHERIT, paramLabel = "ID", defaultValue = "default",
@@ -195,7 +198,7 @@ public final class ContactsCli {
      */
     Session session(PrintWriter out, Instant defaultNow) {
         if (session == null) {
-            session = Session.open(store, property, zone, now != null ? now : defaultNow, blobs, out);
+            session = Session.open(storeUrl(), property, zone, now != null ? now : defaultNow, blobs, out);
         }
         return session;
     }
@@ -204,8 +207,9 @@ public final class ContactsCli {
         return debug;
     }
 
+    /** @return {@code --store}, else the default store of this build */
     String storeUrl() {
-        return store;
+        return store != null ? store : StoreUrls.defaultUrl(DEFAULT_STORE, FALLBACK_STORE);
     }
 
     private void closeSession(PrintWriter err) {

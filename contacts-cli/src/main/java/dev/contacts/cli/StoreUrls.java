@@ -43,6 +43,20 @@ final class StoreUrls {
         throw new CliUsageException(missing(url));
     }
 
+    /**
+     * @param preferred the default store URL
+     * @param fallback  the URL to use when no module opens the preferred one
+     * @return the preferred URL if a provider on the class path opens it, else the fallback
+     */
+    static String defaultUrl(String preferred, String fallback) {
+        for (StoreProvider provider : ServiceLoader.load(StoreProvider.class)) {
+            if (provider.supports(preferred)) {
+                return preferred;
+            }
+        }
+        return fallback;
+    }
+
     /** @return the prefixes the providers on the class path handle, for help texts */
     static List<String> available() {
         List<String> modules = new ArrayList<>();

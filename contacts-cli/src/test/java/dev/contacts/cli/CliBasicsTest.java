@@ -76,6 +76,14 @@ class CliBasicsTest {
     }
 
     @Test
+    void theDefaultStoreIsTheH2FileWhenAModuleOpensItElseMem() {
+        assertThat(StoreUrls.defaultUrl("shared:default", "mem:")).isEqualTo("shared:default"); // a provider opens it
+        assertThat(StoreUrls.defaultUrl("nosuchscheme:x", "mem:")).isEqualTo("mem:");
+        boolean h2 = !StoreUrls.missing(ContactsCli.DEFAULT_STORE).startsWith("no store module");
+        assertThat(new ContactsCli().storeUrl()).isEqualTo(h2 ? "h2:./contacts-data" : "mem:");
+    }
+
+    @Test
     void badUsageExitsWithTwo() {
         assertThat(cli.run("find", "--limit", "many").code()).isEqualTo(2);
         assertThat(cli.run("--now", "yesterday", "count").code()).isEqualTo(2);
