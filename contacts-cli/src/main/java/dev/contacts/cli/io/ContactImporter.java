@@ -113,7 +113,49 @@ public final class ContactImporter {
         return report;
     }
 
+    /**
+     * A row read and checked: the id it names, its changes (every value valid), and the names of
+     * its organizations, resolved to ids only once the row is known to be valid.
+     */
+    private record Parsed(ContactId id, Map<String, Object> changes, boolean organizationsGiven, List<String> organizations) {
+    }
+
     private void importRow(SourceRow row) {
+        Parsed parsed = parse(row);
+        Map<String, Object> changes = parsed.changes();
+        if (parsed.organizationsGiven()) { // only now: a rejected row creates no organization
+            changes.put(BuiltInAttributes.ORGANIZATION, parsed.organizations() == null ? null : organizationIds(parsed.organizations()));
+        }
+        AttributeChanges change = AttributeChanges.of(changes);
+        Optional<Contact> byId = parsed.id() == null ? Optional.empty() : contacts.find(parsed.id());
+        if (byId.isPresent()) {
+            apply(byId.get(), change);
+            return;
+        }
+        String email = email(changes);
+        if (email == null) {
+            throw new RowRejectedException(parsed.id() == null ? "a row needs an email (emails or primaryEmail) or the id of a contact"
+                    : "id " + parsed.id() + " is not a contact of property " + property.property().id()
+                    + " and the row has no email to create it by");
+        }
+        if (dryRun) {
+            List<Contact> found = contacts.find(Query.of(Filter.attr("emails").is(email)).withPageSize(1)).items();
+            if (found.isEmpty()) {
+                report.created();
+            } else {
+                apply(found.get(0), change);
+            }
+            return;
+        }
+        Upsert upsert = contacts.upsertByEmail(email, change);
+        switch (upsert.outcome()) {
+            case CREATED: report.created(); break;
+            case UPDATED: report.updated(); break;
+            default: report.unchanged(); break;
+        }
+    }
+
+    private Parsed parse(SourceRow row) {
         if (row.error() != null) {
             throw new RowRejectedException(row.error());
         }
@@ -145,36 +187,7 @@ public final class ContactImporter {
             }
         }
         probe(Contact.builder(ContactId.generate()), changes); // every value valid before anything is written
-        if (organizationsGiven) { // only now: a rejected row creates no organization
-            changes.put(BuiltInAttributes.ORGANIZATION, organizationNames == null ? null : organizationIds(organizationNames));
-        }
-        AttributeChanges change = AttributeChanges.of(changes);
-        Optional<Contact> byId = id == null ? Optional.empty() : contacts.find(id);
-        if (byId.isPresent()) {
-            apply(byId.get(), change);
-            return;
-        }
-        String email = email(changes);
-        if (email == null) {
-            throw new RowRejectedException(id == null ? "a row needs an email (emails or primaryEmail) or the id of a contact"
-                    : "id " + id + " is not a contact of property " + property.property().id() + " and the row has no email to create it by");
-        }
-        if (!dryRun) {
-            Upsert upsert = contacts.upsertByEmail(email, change);
-            switch (upsert.outcome()) {
-                case CREATED: report.created(); break;
-                case UPDATED: report.updated(); break;
-                default: report.unchanged(); break;
-            }
-            return;
-        }
-        List<Contact> found = contacts.find(Query.of(Filter.attr("emails").is(email)).withPageSize(1)).items();
-        if (found.isEmpty()) {
-            probe(Contact.builder(ContactId.generate()), withEmail(changes, email)); // validates every value
-            report.created();
-        } else {
-            apply(found.get(0), change);
-        }
+        return new Parsed(id, changes, organizationsGiven, organizationNames);
     }
 
     private void apply(Contact current, AttributeChanges change) {
@@ -210,15 +223,6 @@ public final class ContactImporter {
             }
         }
         return b.build();
-    }
-
-    private static Map<String, Object> withEmail(Map<String, Object> changes, String email) {
-        if (changes.containsKey("emails") || changes.containsKey("primaryEmail")) {
-            return changes;
-        }
-        Map<String, Object> with = new LinkedHashMap<>(changes);
-        with.put("emails", List.of(email));
-        return with;
     }
 
     private static String email(Map<String, Object> changes) {

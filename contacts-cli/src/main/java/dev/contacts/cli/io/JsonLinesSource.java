@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,8 +90,7 @@ public final class JsonLinesSource implements RowSource {
             return SourceRow.unreadable(line, "not a JSON object: each line must be one object such as {\"emails\": [\"ada@example.com\"]}");
         }
         Map<String, Object> values = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
             try {
                 values.put(field.getKey(), value(field.getValue(), true));
             } catch (RowRejectedException e) {
