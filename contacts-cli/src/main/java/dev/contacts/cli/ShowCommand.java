@@ -8,6 +8,7 @@ import dev.contacts.model.BuiltInAttributes;
 import dev.contacts.model.Contact;
 import dev.contacts.model.Target;
 import dev.contacts.model.Ticket;
+import dev.contacts.model.TimelineItem;
 import java.io.PrintWriter;
 import java.time.ZoneId;
 import java.util.List;
@@ -16,9 +17,12 @@ import picocli.CommandLine.Parameters;
 
 /** {@code contacts show}: one contact's profile: every known attribute, its organizations and its tickets. */
 @Command(name = "show", mixinStandardHelpOptions = true,
-        description = {"Show a contact's profile: attributes, organizations, tickets.",
+        description = {"Show a contact's profile: attributes, organizations, tickets, the latest of its timeline.",
             "Example: contacts show ada@example.com"})
 final class ShowCommand extends CliCommand {
+    /** Timeline items a profile shows. */
+    static final int LATEST = 3;
+
     @Parameters(paramLabel = "CONTACT", description = "The contact's id or one of its email addresses.")
     String contact;
 
@@ -52,6 +56,11 @@ final class ShowCommand extends CliCommand {
         List<Ticket> tickets = p.tickets().ofContact(c.id());
         for (Ticket t : tickets) {
             out.printf("    ticket #%d  %-8s %-7s %s%n", t.number(), t.status(), t.priority(), t.subject());
+        }
+        List<TimelineItem> latest = p.timeline().page(c.id(), LATEST).items();
+        if (!latest.isEmpty()) {
+            out.println("    latest on the timeline (contacts timeline " + (c.primaryEmail() != null ? c.primaryEmail() : c.id()) + " shows more):");
+            TimelineCommand.print(out, latest, zone);
         }
     }
 }

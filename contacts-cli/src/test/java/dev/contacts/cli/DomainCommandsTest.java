@@ -120,7 +120,8 @@ class DomainCommandsTest {
         assertThat(cli.run("tickets", "list").out()).containsPattern("1 +OPEN +HIGH +ada@billing.example +Invoice");
         assertThat(cli.run("tickets", "status", "1", "solved").out()).isEqualTo("ticket #1 is SOLVED\n");
         assertThat(cli.run("tickets", "show", "1").out()).contains("ticket #1  SOLVED  Invoice").contains("(email sent)").contains("Any news?");
-        assertThat(cli.run("show", "ada@example.com").out()).contains("ada@billing.example").contains("ticket #1  SOLVED");
+        assertThat(cli.run("show", "ada@example.com").out()).contains("ada@billing.example").contains("ticket #1  SOLVED")
+                .contains("latest on the timeline").contains("TICKET  agent cli to ada@billing.example: Re: Invoice");
         assertThat(cli.run("tickets", "show", "7").err()).contains("there is no ticket #7");
     }
 
