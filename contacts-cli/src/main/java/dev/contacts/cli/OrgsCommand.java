@@ -7,7 +7,6 @@ import dev.contacts.model.AttributeChanges;
 import dev.contacts.model.AttributeDefinition;
 import dev.contacts.model.Organization;
 import dev.contacts.model.Target;
-import dev.contacts.query.Cursor;
 import dev.contacts.query.Page;
 import dev.contacts.query.ListView;
 import dev.contacts.query.Query;
