@@ -125,6 +125,19 @@ class ImportExportTest {
     }
 
     @Test
+    void standardInputIsReadAsJsonLinesByDefault() {
+        java.io.InputStream saved = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream("{\"emails\": [\"stdin@example.com\"]}\n".getBytes(StandardCharsets.UTF_8)));
+            Cli.Result r = cli.run("import", "-");
+            assertThat(r.out()).as(r.toString()).startsWith("import - into property default").containsPattern("created +1\n");
+        } finally {
+            System.setIn(saved);
+        }
+        assertThat(cli.run("count", "--filter", "emails is \"stdin@example.com\"").out().strip()).isEqualTo("1");
+    }
+
+    @Test
     void aBrokenCsvHeaderIsBadInput() throws IOException {
         Cli.Result r = cli.run("import", file("x.csv", "name,name\nA,B\n").toString());
         assertThat(r.code()).isEqualTo(2);
