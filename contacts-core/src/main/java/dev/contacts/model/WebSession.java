@@ -3,6 +3,11 @@ package dev.contacts.model;
 import dev.contacts.InvalidValueException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A visit of a contact to the host's website, reported by the host's tracking. Build it
@@ -37,6 +42,8 @@ import java.time.Instant;
 public record WebSession(ActivityId id, String externalId, ContactId contact, Instant start, Instant end, long pagesViewed,
                          long timeSpent, String hostname, String ip, String os, String browser, String country, String city,
                          String region) implements ActivityEvent {
+    /** The contact attributes the newest web session sets, in the order of {@link #location()}. */
+    public static final List<String> LOCATION_ATTRIBUTES = List.of("country", "city", "region", "hostname", "ip", "os", "browser");
     /** Most pages of one session. */
     public static final long MAX_PAGES = 1_000_000;
     /** Most seconds of one session (a leap year). */
@@ -79,6 +86,20 @@ public record WebSession(ActivityId id, String externalId, ContactId contact, In
      */
     public static Builder builder(String externalId, ContactId contact, Instant start) {
         return new Builder(externalId, contact, start);
+    }
+
+    /**
+     * @return the session's location and technical values by contact attribute name ({@code country}, {@code city},
+     *         {@code region}, {@code hostname}, {@code ip}, {@code os}, {@code browser}), unknown ones as null, in
+     *         that order: what the newest session sets on its contact
+     */
+    public Map<String, String> location() {
+        List<String> values = Arrays.asList(country, city, region, hostname, ip, os, browser);
+        Map<String, String> location = new LinkedHashMap<>();
+        for (int i = 0; i < LOCATION_ATTRIBUTES.size(); i++) {
+            location.put(LOCATION_ATTRIBUTES.get(i), values.get(i));
+        }
+        return Collections.unmodifiableMap(location);
     }
 
     @Override

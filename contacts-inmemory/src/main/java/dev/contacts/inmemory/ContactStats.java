@@ -6,8 +6,6 @@ import dev.contacts.model.LiveChat;
 import dev.contacts.model.WebSession;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The statistics activity feeds on a contact, computed in Java because this store's
@@ -42,15 +40,7 @@ final class ContactStats {
                 .set("pagesViewed", plus(c.pagesViewed(), s.pagesViewed()))
                 .set("timeSpent", plus(c.timeSpent(), s.timeSpent()));
         if (c.lastWebSession() == null || !s.start().isBefore(c.lastWebSession())) {
-            Map<String, String> location = new LinkedHashMap<>();
-            location.put("country", s.country());
-            location.put("city", s.city());
-            location.put("region", s.region());
-            location.put("hostname", s.hostname());
-            location.put("ip", s.ip());
-            location.put("os", s.os());
-            location.put("browser", s.browser());
-            location.forEach(b::set);
+            s.location().forEach(b::set);
         }
         return b.build();
     }

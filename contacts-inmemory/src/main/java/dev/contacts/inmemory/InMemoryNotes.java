@@ -2,6 +2,7 @@ package dev.contacts.inmemory;
 
 import dev.contacts.ConflictException;
 import dev.contacts.NotFoundException;
+import dev.contacts.internal.StoreArguments;
 import dev.contacts.model.ContactId;
 import dev.contacts.model.EntityId;
 import dev.contacts.model.Note;
@@ -126,9 +127,7 @@ final class InMemoryNotes implements NoteRepository {
     public long reassign(PropertyId property, EntityId from, EntityId to) {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
-        if (from.getClass() != to.getClass()) {
-            throw new IllegalArgumentException("notes move between two contacts or two organizations, not from " + from + " to " + to);
-        }
+        StoreArguments.checkSameKind(from, to);
         return store.writeIfPresent(property, 0L, data -> {
             boolean keep = exists(data, to);
             long moved = 0;

@@ -139,9 +139,7 @@ public final class InMemoryStore implements ContactStore {
      * @throws InvalidValueException if it is outside 1..max
      */
     static void checkLimit(int limit, int max) {
-        if (limit < 1 || limit > max) {
-            throw new InvalidValueException("limit", limit + " is not within 1.." + max);
-        }
+        dev.contacts.internal.StoreArguments.checkLimit(limit, max);
     }
 
     /** @return the properties (create, get, list, delete) */

@@ -2,6 +2,7 @@ package dev.contacts.inmemory;
 
 import dev.contacts.ConflictException;
 import dev.contacts.NotFoundException;
+import dev.contacts.internal.StoreArguments;
 import dev.contacts.model.Contact;
 import dev.contacts.model.ContactId;
 import dev.contacts.model.Delivery;
@@ -43,19 +44,11 @@ final class InMemoryTickets implements TicketRepository {
         return store.read(property, absent, data -> action.apply(data.tickets));
     }
 
-    private static void checkLimit(int limit, int max) {
-        InMemoryStore.checkLimit(limit, max);
-    }
-
     @Override
     public Ticket create(PropertyId property, Ticket draft, TicketMessage first) {
         Objects.requireNonNull(draft, "draft");
         Objects.requireNonNull(first, "first");
-        if (draft.number() != 0 || draft.version() != 1 || !first.ticket().equals(draft.id())
-                || !first.contact().equals(draft.contact()) || first.delivery() == null) {
-            throw new IllegalArgumentException("a draft has number 0 and version 1, and its first message is an agent's of the same "
-                    + "ticket and contact");
-        }
+        StoreArguments.checkDraft(draft, first);
         PropertyData data = require(property, "create a ticket");
         return data.write(() -> {
             TicketData t = data.tickets;
@@ -116,7 +109,7 @@ final class InMemoryTickets implements TicketRepository {
 
     @Override
     public List<Ticket> list(PropertyId property, long afterNumber, int limit) {
-        checkLimit(limit, 1000);
+        StoreArguments.checkLimit(limit, 1000);
         return read(property, List.of(), t -> {
             List<Ticket> page = new ArrayList<>();
             for (TicketId id : t.byNumber.tailMap(afterNumber, false).values()) {
@@ -213,10 +206,8 @@ final class InMemoryTickets implements TicketRepository {
     public List<TicketMessage> listContactMessages(PropertyId property, ContactId contact, Instant beforeCreated,
                                                      TicketMessageId beforeId, int limit) {
         Objects.requireNonNull(contact, "contact");
-        if ((beforeCreated == null) != (beforeId == null)) {
-            throw new IllegalArgumentException("give both the time and the id of the position, or neither");
-        }
-        checkLimit(limit, 1001);
+        StoreArguments.checkPosition(beforeCreated, beforeId);
+        StoreArguments.checkLimit(limit, 1001);
         return read(property, List.of(), t -> {
             NavigableSet<TicketData.Position> positions = t.timeline.get(contact);
             if (positions == null) {
@@ -238,7 +229,7 @@ final class InMemoryTickets implements TicketRepository {
     @Override
     public List<TicketMessage> listDueEmails(PropertyId property, Instant now, int limit) {
         Objects.requireNonNull(now, "now");
-        checkLimit(limit, 1000);
+        StoreArguments.checkLimit(limit, 1000);
         return read(property, List.of(), t -> {
             List<TicketMessage> due = new ArrayList<>();
             for (TicketData.Due d : t.due) {
