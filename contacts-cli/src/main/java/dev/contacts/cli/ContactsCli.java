@@ -99,8 +99,8 @@ public final class ContactsCli {
     Instant now;
 
     @Option(names = "--blobs", scope = ScopeType.INHERIT, paramLabel = "DIR",
-            description = "Directory of ticket attachments (default: beside an h2: file as PATH.blobs, ./contacts-blobs for a "
-                    + "database server, in memory for mem:).")
+            description = "Directory of ticket attachments (default: GridFS with mongodb:, beside an h2: file as PATH.blobs, "
+                    + "./contacts-blobs for a SQL server, in memory for mem:).")
     Path blobs;
 
     @Option(names = "--debug", scope = ScopeType.INHERIT,
@@ -149,6 +149,7 @@ public final class ContactsCli {
     static CommandLine commandLine(ContactsCli root) {
         CommandLine cmd = new CommandLine(root);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        cmd.setAllowSubcommandsAsOptionParameters(true); // --property demo: a property may be named like a command
         cmd.registerConverter(Instant.class, ContactsCli::instant);
         cmd.registerConverter(ZoneId.class, ContactsCli::zone);
         cmd.setExecutionStrategy(parsed -> {

@@ -19,38 +19,20 @@ import java.time.ZoneOffset;
  */
 final class Session implements AutoCloseable {
     private final ContactStore store;
+    private final Attachments attachments;
     private final Contacts sdk;
     private final ZoneId zoneOverride;
     private final String storeUrl;
     private PropertyContacts property;
     private final String propertyId;
 
-    private Session(String storeUrl, ContactStore store, Contacts sdk, String propertyId, ZoneId zoneOverride) {
+    private Session(String storeUrl, ContactStore store, Attachments attachments, Contacts sdk, String propertyId, ZoneId zoneOverride) {
         this.storeUrl = storeUrl;
         this.store = store;
+        this.attachments = attachments;
         this.sdk = sdk;
         this.propertyId = propertyId;
         this.zoneOverride = zoneOverride;
-    }
-
-    /**
-     * @param storeUrl a store URL
-     * @return where its attachments go by default: beside an H2 file ({@code PATH.blobs}); {@code ./contacts-blobs} for a
-     *         database server; null (in memory) for stores that keep nothing after the command, such as {@code mem:}
-     */
-    static Path defaultBlobs(String storeUrl) {
-        if (storeUrl.startsWith("h2:mem:")) {
-            return null;
-        }
-        if (storeUrl.startsWith("h2:")) {
-            String path = storeUrl.substring(3);
-            int params = path.indexOf(';');
-            return Path.of((params < 0 ? path : path.substring(0, params)) + ".blobs");
-        }
-        if (storeUrl.startsWith("jdbc:") || storeUrl.startsWith("mongodb:") || storeUrl.startsWith("mongodb+srv:")) {
-            return Path.of("contacts-blobs");
-        }
-        return null;
     }
 
     static Session open(String storeUrl, String propertyId, ZoneId zone, Instant now, Path blobs, PrintWriter out) {
@@ -58,12 +40,18 @@ final class Session implements AutoCloseable {
         ContactStore store = StoreUrls.open(storeUrl);
         Clock clock = now == null ? Clock.systemUTC() : Clock.fixed(now, ZoneOffset.UTC);
         Contacts.Builder builder = Contacts.builder().store(store).clock(clock).mailer(new ConsoleMailer(out));
-        Path directory = blobs != null ? blobs : defaultBlobs(storeUrl);
-        if (directory != null) {
-            builder.blobStore(new DirectoryBlobStore(directory));
+        Attachments attachments;
+        try {
+            attachments = Attachments.forStore(storeUrl, blobs);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        if (attachments.store() != null) {
+            builder.blobStore(attachments.store());
         }
         Contacts sdk = builder.build();
-        return new Session(storeUrl, store, sdk, propertyId, zone);
+        return new Session(storeUrl, store, attachments, sdk, propertyId, zone);
     }
 
     /** @return the SDK */
@@ -109,6 +97,10 @@ final class Session implements AutoCloseable {
 
     @Override
     public void close() {
-        store.close();
+        try {
+            attachments.close();
+        } finally {
+            store.close();
+        }
     }
 }

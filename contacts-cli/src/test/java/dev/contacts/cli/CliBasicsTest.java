@@ -3,6 +3,7 @@ package dev.contacts.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,14 +66,23 @@ class CliBasicsTest {
 
     @Test
     void aStoreSchemeNoModuleHandlesNamesTheModuleToAdd() {
-        Cli.Result r = new Cli("--store", "mongodb://localhost/contacts").run("count");
-        assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err().strip()).contains("add contacts-mongo").doesNotContain("\n");
-        Cli.Result jdbc = new Cli("--store", "jdbc:postgresql://localhost/contacts").run("count");
-        assertThat(jdbc.err()).contains("contacts-jpa");
+        Map<String, String> modules = Map.of("mongodb://localhost/contacts", "contacts-mongo",
+                "jdbc:postgresql://localhost/contacts", "contacts-jpa", "h2:./never-created", "contacts-jpa");
+        modules.forEach((url, module) -> {
+            if (StoreUrls.defaultUrl(url, "absent").equals("absent")) { // the module is not in this build
+                Cli.Result r = new Cli("--store", url).run("count");
+                assertThat(r.code()).isEqualTo(2);
+                assertThat(r.err().strip()).contains("add " + module).doesNotContain("\n");
+            } else {
+                assertThat(StoreUrls.missing(url)).contains("add " + module); // what it would say without the module
+            }
+        });
         Cli.Result nonsense = new Cli("--store", "ftp://x").run("count");
         assertThat(nonsense.code()).isEqualTo(2);
         assertThat(nonsense.err()).contains("is not a store URL");
+        Cli.Result malformed = new Cli("--store", "mongodb://localhost").run("count"); // no database: bad usage, no connection
+        assertThat(malformed.code()).isEqualTo(2);
+        assertThat(malformed.err()).contains("database");
     }
 
     @Test
@@ -81,6 +91,12 @@ class CliBasicsTest {
         assertThat(StoreUrls.defaultUrl("nosuchscheme:x", "mem:")).isEqualTo("mem:");
         boolean h2 = !StoreUrls.missing(ContactsCli.DEFAULT_STORE).startsWith("no store module");
         assertThat(new ContactsCli().storeUrl()).isEqualTo(h2 ? "h2:./contacts-data" : "mem:");
+    }
+
+    @Test
+    void aPropertyMayBeNamedLikeACommand() {
+        assertThat(cli.run("--property", "demo", "count").out().strip()).isEqualTo("0");
+        assertThat(cli.run("count", "--property", "find").out().strip()).isEqualTo("0");
     }
 
     @Test

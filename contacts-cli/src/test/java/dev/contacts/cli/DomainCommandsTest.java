@@ -142,11 +142,11 @@ class DomainCommandsTest {
                 }
             })).containsExactly("Total: 49 EUR\n");
         }
-        assertThat(Session.defaultBlobs("h2:./contacts-data")).isEqualTo(Path.of("./contacts-data.blobs"));
-        assertThat(Session.defaultBlobs("h2:/var/lib/contacts;MODE=x")).isEqualTo(Path.of("/var/lib/contacts.blobs"));
-        assertThat(Session.defaultBlobs("mongodb://db/contacts")).isEqualTo(Path.of("contacts-blobs"));
-        assertThat(Session.defaultBlobs("mem:")).isNull();
-        assertThat(Session.defaultBlobs("h2:mem:x")).isNull();
+        assertThat(Attachments.defaultDirectory("h2:./contacts-data")).isEqualTo(Path.of("./contacts-data.blobs"));
+        assertThat(Attachments.defaultDirectory("h2:/var/lib/contacts;MODE=x")).isEqualTo(Path.of("/var/lib/contacts.blobs"));
+        assertThat(Attachments.defaultDirectory("jdbc:postgresql://db/contacts")).isEqualTo(Path.of("contacts-blobs"));
+        assertThat(Attachments.defaultDirectory("mem:")).isNull();
+        assertThat(Attachments.defaultDirectory("h2:mem:x")).isNull();
     }
 
     @Test
