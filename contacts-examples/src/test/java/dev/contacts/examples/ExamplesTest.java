@@ -2,7 +2,12 @@ package dev.contacts.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.contacts.model.OutboundEmail;
+import java.net.InetSocketAddress;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +39,19 @@ class ExamplesTest {
     void activityAndTimeline() {
         assertThat(ActivityAndTimeline.run(out)).containsExactly("NOTE", "CHAT", "only NOTE");
         assertThat(printed.toString(StandardCharsets.UTF_8)).isEqualTo("APPLIED then DUPLICATE; sessions 1, chats 1, city London\n");
+    }
+
+    @Test
+    void onYourMongoClient() {
+        MongoServer server = new MongoServer(new MemoryBackend());
+        InetSocketAddress address = server.bind();
+        try (MongoClient client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
+            assertThat(new String(OnYourMongoClient.run(client, "helpdesk", out), StandardCharsets.UTF_8)).isEqualTo("%PDF-1.7 invoice");
+            assertThat(client.getDatabase("helpdesk").listCollectionNames().into(new java.util.ArrayList<>())).isNotEmpty(); // still open
+        } finally {
+            server.shutdownNow();
+        }
+        assertThat(printed.toString(StandardCharsets.UTF_8)).isEqualTo("vips: 1, ticket #1 with 16 bytes attached\n");
     }
 
     @Test
