@@ -1,0 +1,332 @@
+package dev.contacts.jpa;
+
+import dev.contacts.model.AttributeDefinition;
+import dev.contacts.model.AttributeType;
+import dev.contacts.model.Attributed;
+import dev.contacts.model.Contact;
+import dev.contacts.model.ContactId;
+import dev.contacts.model.Organization;
+import dev.contacts.model.OrganizationId;
+import dev.contacts.model.Target;
+import dev.contacts.model.Values;
+import dev.contacts.jpa.Sql.ColumnType;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Writes contacts or organizations as rows (main table, set tables, custom values) and
+ * reads them back: a page of rows is completed with a fixed number of queries, one per
+ * child table, whatever its size (no N+1).
+ */
+final class EntityRows {
+    /** Kinds of custom values in the {@code kind} column. */
+    private static final String TEXT = "T";
+    private static final String TEXT_SET = "S";
+    private static final String NUMBER = "N";
+    private static final String DATE = "D";
+    private static final String BOOLEAN = "B";
+
+    private final EntityTable table;
+    private final List<EntityTable.Column> columns;
+    private final String insertMain;
+    private final String updateMain;
+
+    EntityRows(EntityTable table) {
+        this.table = table;
+        this.columns = table.columns().stream().filter(c -> !isStoreMaintained(c)).toList();
+        StringBuilder names = new StringBuilder("property_id, id, version");
+        StringBuilder marks = new StringBuilder("?, ?, ?");
+        StringBuilder sets = new StringBuilder();
+        for (EntityTable.Column c : columns) {
+            names.append(", ").append(c.name());
+            marks.append(", ?");
+            sets.append(c.name()).append(" = ?, ");
+            if (c.type() == AttributeType.TEXT) {
+                names.append(", ").append(c.fold());
+                marks.append(", ?");
+                sets.append(c.fold()).append(" = ?, ");
+            }
+        }
+        String extra = table.target() == Target.ORGANIZATION ? ", contact_count" : "";
+        String extraMark = table.target() == Target.ORGANIZATION ? ", 0" : "";
+        this.insertMain = "INSERT INTO " + table.table() + " (" + names + extra + ") VALUES (" + marks + extraMark + ")";
+        this.updateMain = "UPDATE " + table.table() + " SET " + sets + "version = ? WHERE property_id = ? AND id = ? AND version = ?";
+    }
+
+    /** The organization's linked-contact count is kept by the store, never taken from the written value. */
+    private static boolean isStoreMaintained(EntityTable.Column c) {
+        return c.name().equals("contact_count");
+    }
+
+    EntityTable table() {
+        return table;
+    }
+
+    // ------------------------------------------------------------------ writing
+
+    /** Inserts the main row. */
+    void insertMain(Db db, String property, Attributed entity) throws SQLException {
+        List<Sql.Binder> row = new ArrayList<>();
+        row.add(Sql.binder(db.dialect(), property));
+        row.add(Sql.binder(db.dialect(), entity.entityId().value()));
+        row.add(Sql.binder(db.dialect(), entity.version()));
+        addColumnValues(db.dialect(), entity, row);
+        db.batch(insertMain, List.of(row));
+    }
+
+    /**
+     * Replaces the main row if its version is {@code expectedVersion}.
+     *
+     * @return whether it was replaced
+     */
+    boolean updateMain(Db db, String property, Attributed entity, long expectedVersion) throws SQLException {
+        List<Sql.Binder> row = new ArrayList<>();
+        addColumnValues(db.dialect(), entity, row);
+        row.add(Sql.binder(db.dialect(), entity.version()));
+        row.add(Sql.binder(db.dialect(), property));
+        row.add(Sql.binder(db.dialect(), entity.entityId().value()));
+        row.add(Sql.binder(db.dialect(), expectedVersion));
+        return db.update(updateMain, row) != 0;
+    }
+
+    private void addColumnValues(Dialect dialect, Attributed entity, List<Sql.Binder> row) {
+        for (EntityTable.Column c : columns) {
+            Object v = entity.value(c.attribute());
+            row.add(Sql.binder(dialect, columnType(c.type()), v));
+            if (c.type() == AttributeType.TEXT) {
+                row.add(Sql.binder(dialect, ColumnType.TEXT, v == null ? null : Values.fold((String) v)));
+            }
+        }
+    }
+
+    private static ColumnType columnType(AttributeType type) {
+        switch (type) {
+            case NUMBER: return ColumnType.NUMBER;
+            case DATE: return ColumnType.INSTANT;
+            case BOOLEAN: return ColumnType.BOOLEAN;
+            default: return ColumnType.TEXT;
+        }
+    }
+
+    /** Inserts the set elements and custom values of entities whose main rows exist and have none. */
+    void insertValues(Db db, String property, Collection<? extends Attributed> entities) throws SQLException {
+        Dialect d = db.dialect();
+        for (Map.Entry<String, String> set : table.setTables().entrySet()) {
+            List<List<Sql.Binder>> rows = new ArrayList<>();
+            for (Attributed e : entities) {
+                Object v = e.value(set.getKey());
+                if (v == null) {
+                    continue;
+                }
+                List<?> elements = (List<?>) v;
+                for (int i = 0; i < elements.size(); i++) {
+                    String s = (String) elements.get(i);
+                    rows.add(List.of(Sql.binder(d, property), Sql.binder(d, e.entityId().value()), Sql.binder(d, i),
+                            Sql.binder(d, s), Sql.binder(d, Values.fold(s))));
+                }
+            }
+            db.batch("INSERT INTO " + set.getValue() + " (property_id, " + table.owner() + ", position, display, fold) VALUES (?, ?, ?, ?, ?)",
+                    rows);
+        }
+        List<List<Sql.Binder>> customs = new ArrayList<>();
+        for (Attributed e : entities) {
+            for (Map.Entry<String, Object> c : custom(e).entrySet()) {
+                addCustomRows(d, property, e.entityId().value(), AttributeDefinition.CUSTOM_PREFIX + c.getKey(), c.getValue(), customs);
+            }
+        }
+        db.batch("INSERT INTO " + table.customTable() + " (property_id, " + table.owner()
+                + ", attr, position, kind, text_value, text_fold, number_value, date_value, boolean_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                customs);
+    }
+
+    private static void addCustomRows(Dialect d, String property, UUID owner, String attr, Object value, List<List<Sql.Binder>> rows) {
+        if (value instanceof List) {
+            List<?> elements = (List<?>) value;
+            for (int i = 0; i < elements.size(); i++) {
+                String s = (String) elements.get(i);
+                rows.add(customRow(d, property, owner, attr, i, TEXT_SET, s, null, null, null));
+            }
+        } else if (value instanceof String) {
+            rows.add(customRow(d, property, owner, attr, 0, TEXT, (String) value, null, null, null));
+        } else if (value instanceof BigDecimal) {
+            rows.add(customRow(d, property, owner, attr, 0, NUMBER, null, (BigDecimal) value, null, null));
+        } else if (value instanceof java.time.Instant) {
+            rows.add(customRow(d, property, owner, attr, 0, DATE, null, null, (java.time.Instant) value, null));
+        } else if (value instanceof Boolean) {
+            rows.add(customRow(d, property, owner, attr, 0, BOOLEAN, null, null, null, (Boolean) value));
+        } else {
+            throw new IllegalArgumentException("custom value of " + attr + " has an unexpected class " + value.getClass().getName());
+        }
+    }
+
+    private static List<Sql.Binder> customRow(Dialect d, String property, UUID owner, String attr, int position, String kind,
+                                              String text, BigDecimal number, java.time.Instant date, Boolean bool) {
+        return List.of(Sql.binder(d, property), Sql.binder(d, owner), Sql.binder(d, attr), Sql.binder(d, position),
+                Sql.binder(d, kind), Sql.binder(d, ColumnType.TEXT, text),
+                Sql.binder(d, ColumnType.TEXT, text == null ? null : Values.fold(text)), Sql.binder(d, ColumnType.NUMBER, number),
+                Sql.binder(d, ColumnType.INSTANT, date), Sql.binder(d, ColumnType.BOOLEAN, bool));
+    }
+
+    /** Deletes the set elements and custom values of one entity (not its organization links). */
+    void deleteValues(Db db, String property, UUID id) throws SQLException {
+        for (String setTable : table.setTables().values()) {
+            db.update(db.sql("DELETE FROM " + setTable + " WHERE property_id = ").value(property)
+                    .append(" AND " + table.owner() + " = ").value(id));
+        }
+        db.update(db.sql("DELETE FROM " + table.customTable() + " WHERE property_id = ").value(property)
+                .append(" AND " + table.owner() + " = ").value(id));
+    }
+
+    private static Map<String, Object> custom(Attributed e) {
+        return e instanceof Contact ? ((Contact) e).custom() : ((Organization) e).custom();
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    /** A main row with the values read so far, by attribute. */
+    private static final class Loaded {
+        final UUID id;
+        final long version;
+        final long contactCount;
+        final Map<String, Object> values = new HashMap<>();
+        final Map<String, Object> custom = new LinkedHashMap<>();
+
+        Loaded(UUID id, long version, long contactCount) {
+            this.id = id;
+            this.version = version;
+            this.contactCount = contactCount;
+        }
+    }
+
+    /**
+     * Runs a query selecting {@code t.*} from the main table and completes every row with
+     * its sets, links and custom values (one more query per child table).
+     *
+     * @param db    the transaction
+     * @param query the query
+     * @param <T>   contacts or organizations
+     * @return the entities, in the query's order
+     */
+    <T extends Attributed> List<T> load(Db db, String property, Sql query) throws SQLException {
+        List<Loaded> rows = db.list(query, rs -> mainRow(db, rs));
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Loaded> byId = new HashMap<>();
+        for (Loaded l : rows) {
+            byId.put(l.id, l);
+        }
+        for (Map.Entry<String, String> set : table.setTables().entrySet()) {
+            String attribute = set.getKey();
+            Sql q = db.sql("SELECT " + table.owner() + " AS owner, display FROM " + set.getValue() + " WHERE property_id = ").value(property)
+                    .append(" AND ").idIn(table.owner(), byId.keySet()).append(" ORDER BY " + table.owner() + ", position");
+            for (Object[] r : db.list(q, rs -> new Object[] {db.id(rs, "owner"), rs.getString("display")})) {
+                elements(byId.get((UUID) r[0]).values, attribute).add(r[1]);
+            }
+        }
+        if (table.linkTable() != null) {
+            Sql q = db.sql("SELECT " + table.owner() + " AS owner, organization_id FROM " + table.linkTable() + " WHERE property_id = ")
+                    .value(property).append(" AND ").idIn(table.owner(), byId.keySet())
+                    .append(" ORDER BY " + table.owner() + ", position");
+            for (Object[] r : db.list(q, rs -> new Object[] {db.id(rs, "owner"), db.id(rs, "organization_id")})) {
+                elements(byId.get((UUID) r[0]).values, dev.contacts.model.BuiltInAttributes.ORGANIZATION).add(new OrganizationId((UUID) r[1]));
+            }
+        }
+        Sql q = db.sql("SELECT " + table.owner() + " AS owner, attr, kind, text_value, number_value, date_value, boolean_value FROM "
+                + table.customTable() + " WHERE property_id = ").value(property).append(" AND ").idIn(table.owner(), byId.keySet())
+                .append(" ORDER BY " + table.owner() + ", attr, position");
+        db.list(q, rs -> {
+            Loaded l = byId.get(db.id(rs, "owner"));
+            String key = rs.getString("attr").substring(AttributeDefinition.CUSTOM_PREFIX.length());
+            switch (rs.getString("kind")) {
+                case TEXT_SET:
+                    elements(l.custom, key).add(rs.getString("text_value"));
+                    break;
+                case TEXT:
+                    l.custom.put(key, rs.getString("text_value"));
+                    break;
+                case NUMBER:
+                    l.custom.put(key, rs.getBigDecimal("number_value"));
+                    break;
+                case DATE:
+                    l.custom.put(key, db.instant(rs, "date_value"));
+                    break;
+                case BOOLEAN:
+                    l.custom.put(key, rs.getBoolean("boolean_value"));
+                    break;
+                default:
+                    throw new SQLException("unknown custom value kind " + rs.getString("kind"));
+            }
+            return null;
+        });
+        List<T> result = new ArrayList<>(rows.size());
+        for (Loaded l : rows) {
+            result.add(build(l));
+        }
+        return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> elements(Map<String, Object> values, String key) {
+        return (List<Object>) values.computeIfAbsent(key, k -> new ArrayList<>());
+    }
+
+    private Loaded mainRow(Db db, ResultSet rs) throws SQLException {
+        Loaded l = new Loaded(db.id(rs, "id"), rs.getLong("version"),
+                table.target() == Target.ORGANIZATION ? rs.getLong("contact_count") : 0);
+        for (EntityTable.Column c : columns) {
+            Object v;
+            switch (c.type()) {
+                case NUMBER:
+                    v = rs.getBigDecimal(c.name());
+                    break;
+                case DATE:
+                    v = db.instant(rs, c.name());
+                    break;
+                case BOOLEAN:
+                    boolean b = rs.getBoolean(c.name());
+                    v = rs.wasNull() ? null : b;
+                    break;
+                default:
+                    v = rs.getString(c.name());
+                    break;
+            }
+            if (v != null) {
+                l.values.put(c.attribute(), v);
+            }
+        }
+        return l;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T extends Attributed> T build(Loaded l) {
+        if (table.target() == Target.CONTACT) {
+            Contact.Builder b = Contact.builder(new ContactId(l.id)).version(l.version);
+            for (Map.Entry<String, Object> e : l.values.entrySet()) {
+                if (!e.getKey().equals("primaryEmail") && !e.getKey().equals("primaryPhone")) {
+                    b.set(e.getKey(), e.getValue());
+                }
+            }
+            for (Map.Entry<String, Object> e : l.custom.entrySet()) {
+                b.set(AttributeDefinition.CUSTOM_PREFIX + e.getKey(), e.getValue());
+            }
+            return (T) b.build();
+        }
+        Organization.Builder b = Organization.builder(new OrganizationId(l.id)).version(l.version).contacts(l.contactCount);
+        for (Map.Entry<String, Object> e : l.values.entrySet()) {
+            b.set(e.getKey(), e.getValue());
+        }
+        for (Map.Entry<String, Object> e : l.custom.entrySet()) {
+            b.set(AttributeDefinition.CUSTOM_PREFIX + e.getKey(), e.getValue());
+        }
+        return (T) b.build();
+    }
+}

@@ -1,0 +1,275 @@
+package dev.contacts.jpa;
+
+import dev.contacts.ConflictException;
+import dev.contacts.NotFoundException;
+import dev.contacts.internal.StoreArguments;
+import dev.contacts.jpa.Sql.ColumnType;
+import dev.contacts.model.ActivityEvent;
+import dev.contacts.model.ActivityId;
+import dev.contacts.model.ChatMessage;
+import dev.contacts.model.ContactId;
+import dev.contacts.model.LiveChat;
+import dev.contacts.model.PropertyId;
+import dev.contacts.model.Values;
+import dev.contacts.model.WebSession;
+import dev.contacts.spi.ActivityRepository;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Web sessions and live chats in {@code activity_event} (kind {@code WEB} or {@code CHAT}),
+ * chat transcripts in {@code chat_message}. An ingestion is one transaction: the contact row
+ * is locked ({@code FOR UPDATE}; none: not found); a stored event of that kind with that
+ * external id makes it a duplicate that writes nothing; otherwise the event is inserted under
+ * the unique key {@code (property_id, kind, external_id)} and the contact's statistics change
+ * in one {@code UPDATE} ({@link ContactStatistics}). Deliveries of one event to one contact
+ * are serialised by the contact's lock; a concurrent delivery that takes the unique key
+ * first (for another contact, or under an isolation level that hid it from the check) makes
+ * the insert fail, and the transaction runs again, where the check sees it: a duplicate
+ * never counts twice. {@link #recover} has nothing to complete.
+ */
+final class JpaActivity implements ActivityRepository {
+    private static final String WEB = "WEB";
+    private static final String CHAT = "CHAT";
+    /**
+     * The columns of a web session after id, external id, contact and start; the location
+     * columns are named like the contact attributes, in the order of {@link WebSession#location()}.
+     */
+    private static final String SESSION_COLUMNS = "end_at, pages_viewed, time_spent, " + String.join(", ", WebSession.LOCATION_ATTRIBUTES);
+    private static final String EVENT_COLUMNS = "id, external_id, contact_id, start_at, " + SESSION_COLUMNS;
+
+    private final Transactions tx;
+
+    JpaActivity(Transactions tx) {
+        this.tx = tx;
+    }
+
+    /** A write of an ingestion inside its transaction. */
+    @FunctionalInterface
+    private interface Write {
+        void run(Db db, String property) throws SQLException;
+    }
+
+    @Override
+    public boolean recordWebSession(PropertyId property, WebSession session) {
+        Objects.requireNonNull(session, "session");
+        return record("record web session", property, session, WEB, (db, p) -> insertEvent(db, p, session, WEB, session),
+                (db, p) -> webSessionStatistics(db, p, session));
+    }
+
+    @Override
+    public boolean recordLiveChat(PropertyId property, LiveChat chat) {
+        Objects.requireNonNull(chat, "chat");
+        return record("record live chat", property, chat, CHAT, (db, p) -> {
+            insertEvent(db, p, chat, CHAT, null);
+            List<List<Sql.Binder>> rows = new ArrayList<>();
+            for (int i = 0; i < chat.messages().size(); i++) {
+                ChatMessage m = chat.messages().get(i);
+                rows.add(List.of(Sql.binder(db.dialect(), p), Sql.binder(db.dialect(), chat.id().value()), Sql.binder(db.dialect(), i),
+                        Sql.binder(db.dialect(), m.author().name()), Sql.binder(db.dialect(), ColumnType.TEXT, m.agentId()),
+                        Sql.binder(db.dialect(), m.text()), Sql.binder(db.dialect(), m.sent())));
+            }
+            db.batch("INSERT INTO chat_message (property_id, event_id, position, author, agent_id, body, sent) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    rows);
+        }, (db, p) -> chatStatistics(db, p, chat));
+    }
+
+    private boolean record(String operation, PropertyId property, ActivityEvent event, String kind, Write insert, Write statistics) {
+        Objects.requireNonNull(property, "property");
+        String p = property.value();
+        return tx.run(operation, db -> {
+            JpaEntityRepository.requireProperty(db, p, "ingest activity");
+            if (!JpaContacts.lock(db, p, event.contact().value())) {
+                throw new NotFoundException("contact " + event.contact() + " does not exist in property " + p);
+            }
+            if (db.exists(db.sql("SELECT 1 FROM activity_event WHERE property_id = ").value(p).append(" AND kind = ").value(kind)
+                    .append(" AND external_id = ").value(event.externalId()))) {
+                return false;
+            }
+            if (db.exists(db.sql("SELECT 1 FROM activity_event WHERE property_id = ").value(p).append(" AND id = ")
+                    .value(event.id().value()))) {
+                throw new ConflictException("activity event " + event.id() + " already exists in property " + p);
+            }
+            try {
+                insert.run(db, p);
+            } catch (SQLException e) {
+                if (db.dialect().isUniqueViolation(e)) {
+                    throw Transactions.lostRace(e);
+                }
+                throw e;
+            }
+            statistics.run(db, p);
+            return true;
+        });
+    }
+
+    /** Inserts the event's row; {@code session} gives the columns of a web session (null for a chat). */
+    private static void insertEvent(Db db, String property, ActivityEvent event, String kind, WebSession session) throws SQLException {
+        Sql sql = db.sql("INSERT INTO activity_event (property_id, id, kind, external_id, contact_id, start_at, " + SESSION_COLUMNS
+                + ") VALUES (").value(property).append(", ").value(event.id().value()).append(", ").value(kind).append(", ")
+                .value(event.externalId()).append(", ").value(event.contact().value()).append(", ").value(event.start());
+        if (session == null) {
+            sql.append(", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)");
+        } else {
+            sql.append(", ").value(ColumnType.INSTANT, session.end()).append(", ").value(session.pagesViewed()).append(", ")
+                    .value(session.timeSpent());
+            for (String value : session.location().values()) {
+                sql.append(", ").value(ColumnType.TEXT, value);
+            }
+            sql.append(")");
+        }
+        db.update(sql);
+    }
+
+    /**
+     * One statement: counters, first/last, seen, and the location of the newest session. The
+     * location assignments come before {@code last_web_session}'s, because MariaDB evaluates
+     * single-table {@code SET} assignments left to right with the new values.
+     */
+    private static void webSessionStatistics(Db db, String property, WebSession s) throws SQLException {
+        Sql sql = db.sql("UPDATE contact SET ");
+        for (Map.Entry<String, String> e : s.location().entrySet()) {
+            EntityTable.Column column = EntityTable.CONTACTS.column(e.getKey());
+            newest(sql, column.name(), s.start(), e.getValue());
+            newest(sql, column.fold(), s.start(), e.getValue() == null ? null : Values.fold(e.getValue()));
+        }
+        ContactStatistics.add(sql, "total_web_sessions", 1);
+        ContactStatistics.add(sql, "pages_viewed", s.pagesViewed());
+        ContactStatistics.add(sql, "time_spent", s.timeSpent());
+        ContactStatistics.earliest(sql, "first_web_session", s.start());
+        ContactStatistics.latest(sql, "last_web_session", s.start());
+        seen(db, property, sql, s);
+    }
+
+    /** Appends {@code column = value} when the session is the newest (by start; of equal starts, the later ingested). */
+    private static void newest(Sql sql, String column, Instant start, String value) {
+        sql.append(column + " = CASE WHEN last_web_session IS NULL OR last_web_session <= ").value(start).append(" THEN ")
+                .value(ColumnType.TEXT, value).append(" ELSE " + column + " END, ");
+    }
+
+    private static void chatStatistics(Db db, String property, LiveChat chat) throws SQLException {
+        Sql sql = ContactStatistics.add(db.sql("UPDATE contact SET "), "total_live_chats", 1);
+        ContactStatistics.earliest(sql, "first_live_chat", chat.start());
+        ContactStatistics.latest(sql, "last_live_chat", chat.start());
+        seen(db, property, sql, chat);
+    }
+
+    /** Ends a statistics update with firstSeen/lastSeen and the version, and runs it. */
+    private static void seen(Db db, String property, Sql sql, ActivityEvent event) throws SQLException {
+        ContactStatistics.earliest(sql, "first_seen", event.start());
+        ContactStatistics.latest(sql, "last_seen", event.lastActivity());
+        if (db.update(ContactStatistics.bumpVersion(sql, property, event.contact().value())) != 1) {
+            throw new IllegalStateException("contact " + event.contact() + " vanished while locked");
+        }
+    }
+
+    @Override
+    public List<WebSession> listWebSessions(PropertyId property, ContactId contact, Instant beforeStart, ActivityId beforeId, int limit) {
+        checkPage(property, contact, beforeStart, beforeId, limit);
+        return tx.run("list web sessions", db -> db.list(page(db, property, contact, WEB, beforeStart, beforeId, limit),
+                rs -> new WebSession(new ActivityId(db.id(rs, "id")), rs.getString("external_id"), new ContactId(db.id(rs, "contact_id")),
+                        db.instant(rs, "start_at"), db.instant(rs, "end_at"), rs.getLong("pages_viewed"), rs.getLong("time_spent"),
+                        rs.getString("hostname"), rs.getString("ip"), rs.getString("os"), rs.getString("browser"),
+                        rs.getString("country"), rs.getString("city"), rs.getString("region"))));
+    }
+
+    /** {@inheritDoc} The transcripts of a page come in one more query. */
+    @Override
+    public List<LiveChat> listChats(PropertyId property, ContactId contact, Instant beforeStart, ActivityId beforeId, int limit) {
+        checkPage(property, contact, beforeStart, beforeId, limit);
+        return tx.run("list live chats", db -> {
+            String p = property.value();
+            List<ChatRow> rows = db.list(page(db, property, contact, CHAT, beforeStart, beforeId, limit),
+                    rs -> new ChatRow(db.id(rs, "id"), rs.getString("external_id"), new ContactId(db.id(rs, "contact_id")),
+                            db.instant(rs, "start_at")));
+            Map<UUID, List<ChatMessage>> transcripts = new HashMap<>();
+            if (!rows.isEmpty()) {
+                List<UUID> ids = rows.stream().map(ChatRow::id).toList();
+                for (TranscriptLine line : db.list(db.sql("SELECT event_id, author, agent_id, body, sent FROM chat_message WHERE "
+                        + "property_id = ").value(p).append(" AND ").idIn("event_id", ids).append(" ORDER BY event_id, position"),
+                        rs -> new TranscriptLine(db.id(rs, "event_id"), new ChatMessage(ChatMessage.Author.valueOf(rs.getString("author")),
+                                rs.getString("agent_id"), rs.getString("body"), db.instant(rs, "sent"))))) {
+                    transcripts.computeIfAbsent(line.event(), k -> new ArrayList<>()).add(line.message());
+                }
+            }
+            List<LiveChat> chats = new ArrayList<>();
+            for (ChatRow r : rows) {
+                chats.add(new LiveChat(new ActivityId(r.id()), r.externalId(), r.contact(), r.start(),
+                        transcripts.getOrDefault(r.id(), List.of())));
+            }
+            return chats;
+        });
+    }
+
+    /** A chat's row before its transcript is read. */
+    private record ChatRow(UUID id, String externalId, ContactId contact, Instant start) {
+    }
+
+    /** One message of a chat's transcript. */
+    private record TranscriptLine(UUID event, ChatMessage message) {
+    }
+
+    private static void checkPage(PropertyId property, ContactId contact, Instant beforeStart, ActivityId beforeId, int limit) {
+        Objects.requireNonNull(property, "property");
+        Objects.requireNonNull(contact, "contact");
+        StoreArguments.checkPosition(beforeStart, beforeId);
+        StoreArguments.checkLimit(limit, 1001);
+    }
+
+    /** The events of one kind of a contact, newest first, past a position: a seek on {@code ix_activity_event_contact}. */
+    private static Sql page(Db db, PropertyId property, ContactId contact, String kind, Instant beforeStart, ActivityId beforeId,
+                            int limit) {
+        return db.sql("SELECT " + EVENT_COLUMNS + " FROM activity_event WHERE property_id = ").value(property.value())
+                .append(" AND contact_id = ").value(contact.value()).append(" AND kind = ").value(kind)
+                .newestFirst("start_at", "id", beforeStart, beforeId == null ? null : beforeId.value(), limit);
+    }
+
+    @Override
+    public long deleteAllFor(PropertyId property, ContactId contact) {
+        Objects.requireNonNull(property, "property");
+        Objects.requireNonNull(contact, "contact");
+        return tx.run("delete activity", db -> (long) deleteAll(db, property.value(), contact));
+    }
+
+    /** Deletes a contact's events; their transcripts go with them ({@code ON DELETE CASCADE}). */
+    private static int deleteAll(Db db, String property, ContactId contact) throws SQLException {
+        return db.update(db.sql("DELETE FROM activity_event WHERE property_id = ").value(property).append(" AND contact_id = ")
+                .value(contact.value()));
+    }
+
+    @Override
+    public long reassign(PropertyId property, ContactId from, ContactId to) {
+        Objects.requireNonNull(property, "property");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        return tx.run("move activity", db -> (long) reassign(db, property.value(), from, to));
+    }
+
+    /**
+     * Moves a contact's events to another contact in the caller's transaction; when that one
+     * does not exist (deleted before an interrupted merge was completed) the events are
+     * deleted instead, as its history was.
+     *
+     * @return how many events moved (or were deleted)
+     */
+    private static int reassign(Db db, String property, ContactId from, ContactId to) throws SQLException {
+        if (!JpaContacts.lock(db, property, to.value())) {
+            return deleteAll(db, property, from);
+        }
+        return db.update(db.sql("UPDATE activity_event SET contact_id = ").value(to.value()).append(" WHERE property_id = ")
+                .value(property).append(" AND contact_id = ").value(from.value()));
+    }
+
+    /** Returns 0: every ingestion of this store is one transaction, so none is ever left half done. */
+    @Override
+    public long recover(PropertyId property) {
+        Objects.requireNonNull(property, "property");
+        return 0;
+    }
+}

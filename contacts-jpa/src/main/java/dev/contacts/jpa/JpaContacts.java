@@ -1,0 +1,336 @@
+package dev.contacts.jpa;
+
+import dev.contacts.ConflictException;
+import dev.contacts.NotFoundException;
+import dev.contacts.filter.Filter;
+import dev.contacts.model.Contact;
+import dev.contacts.model.ContactId;
+import dev.contacts.model.OrganizationId;
+import dev.contacts.model.PropertyId;
+import dev.contacts.model.Values;
+import dev.contacts.spi.BulkResult;
+import dev.contacts.spi.ContactMerge;
+import dev.contacts.spi.ContactRepository;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Contacts: the main row, set tables, custom values and organization links written in one
+ * transaction. Emails are unique per property by fold through the unique key
+ * {@code (property_id, fold)} of {@code contact_email}, so two concurrent writers cannot
+ * both take an address. Each linked organization's {@code contact_count} changes in one
+ * statement ({@code contact_count = contact_count + 1}) in the same transaction, which also
+ * locks the organization row: an organization deleted concurrently makes the write fail with
+ * {@link NotFoundException} instead of leaving a dangling link.
+ */
+final class JpaContacts extends JpaEntityRepository<ContactId, Contact> implements ContactRepository {
+    /** Contacts per transaction of a bulk operation: atomic per contact, not one giant transaction. */
+    private static final int BULK_CHUNK = 200;
+
+    JpaContacts(Transactions tx) {
+        super(tx, EntityTable.CONTACTS);
+    }
+
+    @Override
+    ContactId id(UUID value) {
+        return new ContactId(value);
+    }
+
+    @Override
+    String noun() {
+        return "contact";
+    }
+
+    @Override
+    public void insert(PropertyId property, Contact contact) {
+        insertEntity(property, contact, JpaContacts::checkEmails, JpaContacts::relink);
+    }
+
+    @Override
+    public void update(PropertyId property, Contact contact, long expectedVersion) {
+        updateEntity(property, contact, expectedVersion, JpaContacts::checkEmails, JpaContacts::relink);
+    }
+
+    /** Brings the contact's organization links (and the organizations' counts) in line with its state. */
+    private static void relink(Db db, String property, Contact contact) throws SQLException {
+        changeLinks(db, property, contact.id(), links(db, property, contact.id()), contact.organizations());
+    }
+
+    /** Email addresses are unique per property by fold: a readable error before the unique key would refuse it. */
+    private static void checkEmails(Db db, String property, Contact contact) throws SQLException {
+        if (contact.emails().isEmpty()) {
+            return;
+        }
+        Sql sql = db.sql("SELECT contact_id, display FROM contact_email WHERE property_id = ").value(property).append(" AND fold IN (");
+        for (int i = 0; i < contact.emails().size(); i++) {
+            sql.append(i == 0 ? "" : ", ").value(Values.fold(contact.emails().get(i)));
+        }
+        sql.append(") AND contact_id <> ").value(contact.id().value());
+        Optional<Object[]> taken = db.first(sql, rs -> new Object[] {db.id(rs, "contact_id"), rs.getString("display")});
+        if (taken.isPresent()) {
+            throw new ConflictException("the email address '" + taken.get()[1] + "' already belongs to contact " + taken.get()[0]
+                    + " in property " + property + "; update that contact or merge the two");
+        }
+    }
+
+    /** @return the organizations a contact is linked to, in link order */
+    private static List<OrganizationId> links(Db db, String property, ContactId contact) throws SQLException {
+        return db.list(db.sql("SELECT organization_id FROM contact_organization WHERE property_id = ").value(property)
+                .append(" AND contact_id = ").value(contact.value()).append(" ORDER BY position"),
+                rs -> new OrganizationId(db.id(rs, "organization_id")));
+    }
+
+    /**
+     * Replaces a contact's links and moves the counts of the organizations whose link
+     * changed, in id order (so concurrent writers lock organizations in the same order).
+     *
+     * @throws NotFoundException if a newly linked organization does not exist in the property
+     */
+    private static void changeLinks(Db db, String property, ContactId contact, List<OrganizationId> before, List<OrganizationId> after)
+            throws SQLException {
+        Set<OrganizationId> added = new HashSet<>(after);
+        before.forEach(added::remove);
+        Set<OrganizationId> removed = new HashSet<>(before);
+        after.forEach(removed::remove);
+        if (added.isEmpty() && removed.isEmpty() && before.equals(after)) {
+            return;
+        }
+        Set<OrganizationId> touched = new java.util.TreeSet<>(added);
+        touched.addAll(removed);
+        for (OrganizationId o : touched) {
+            int delta = added.contains(o) ? 1 : -1;
+            int n = db.update(db.sql("UPDATE organization SET contact_count = contact_count " + (delta > 0 ? "+" : "-") + " 1 WHERE property_id = ")
+                    .value(property).append(" AND id = ").value(o.value()));
+            if (n == 0 && delta > 0) {
+                throw new NotFoundException("organization " + o + " does not exist in property " + property);
+            }
+        }
+        if (!before.isEmpty()) {
+            db.update(db.sql("DELETE FROM contact_organization WHERE property_id = ").value(property).append(" AND contact_id = ")
+                    .value(contact.value()));
+        }
+        List<List<Sql.Binder>> links = new ArrayList<>();
+        Dialect d = db.dialect();
+        for (int i = 0; i < after.size(); i++) {
+            links.add(List.of(Sql.binder(d, property), Sql.binder(d, contact.value()), Sql.binder(d, after.get(i).value()),
+                    Sql.binder(d, i)));
+        }
+        db.batch("INSERT INTO contact_organization (property_id, contact_id, organization_id, position) VALUES (?, ?, ?, ?)", links);
+    }
+
+    /**
+     * Locks a contact's row until the end of the transaction, so history written for it
+     * cannot race its deletion.
+     *
+     * @return whether the contact exists
+     */
+    static boolean lock(Db db, String property, UUID id) throws SQLException {
+        return lock(db, EntityTable.CONTACTS, property, id);
+    }
+
+    @Override
+    public boolean delete(PropertyId property, ContactId id) {
+        Objects.requireNonNull(property, "property");
+        Objects.requireNonNull(id, "id");
+        String p = property.value();
+        return tx.run("delete contact", db -> {
+            if (!lock(db, p, id.value())) {
+                return false;
+            }
+            List<OrganizationId> linked = links(db, p, id);
+            changeLinks(db, p, id, linked, List.of());
+            // the set tables and custom values go with it (ON DELETE CASCADE); its history is the core's (ContactHistory)
+            return db.update(db.sql("DELETE FROM contact WHERE property_id = ").value(p).append(" AND id = ").value(id.value())) > 0;
+        });
+    }
+
+    /**
+     * {@inheritDoc} One transaction: both contacts checked on their versions, the removed
+     * one deleted (its tickets, notes and activity stay, pointing at it, until the core
+     * re-points them: history has no foreign key to its contact),
+     * the kept one replaced, the organization counts moved, the merge recorded as pending.
+     */
+    @Override
+    public void merge(PropertyId property, Contact merged, long keptVersion, ContactId removed, long removedVersion) {
+        Objects.requireNonNull(property, "property");
+        Objects.requireNonNull(merged, "merged");
+        Objects.requireNonNull(removed, "removed");
+        checkNextVersion(merged, keptVersion);
+        String p = property.value();
+        tx.run("merge contacts", db -> {
+            requireProperty(db, p, "merge contacts");
+            Optional<Long> gone = db.first(db.sql("SELECT version FROM contact WHERE property_id = ").value(p).append(" AND id = ")
+                    .value(removed.value()).append(" FOR UPDATE"), rs -> rs.getLong(1));
+            if (gone.isEmpty()) {
+                throw new NotFoundException("contact " + removed + " does not exist in property " + p);
+            }
+            if (gone.get() != removedVersion) {
+                throw new ConflictException("contact " + removed + " is at version " + gone.get() + ", not " + removedVersion + "; merge again");
+            }
+            if (!rows.updateMain(db, p, merged, keptVersion)) {
+                throw updateRefused(db, p, merged, keptVersion);
+            }
+            List<OrganizationId> removedLinks = links(db, p, removed);
+            changeLinks(db, p, removed, removedLinks, List.of());
+            db.update(db.sql("DELETE FROM contact WHERE property_id = ").value(p).append(" AND id = ").value(removed.value()));
+            rows.deleteValues(db, p, merged.id().value());
+            checkEmails(db, p, merged);
+            rows.insertValues(db, p, List.of(merged));
+            changeLinks(db, p, merged.id(), links(db, p, merged.id()), merged.organizations());
+            long seq = db.count(db.sql("SELECT COALESCE(MAX(seq), 0) + 1 FROM contact_merge WHERE property_id = ").value(p));
+            db.update(db.sql("INSERT INTO contact_merge (property_id, removed_id, kept_id, seq) VALUES (").value(p).append(", ")
+                    .value(removed.value()).append(", ").value(merged.id().value()).append(", ").value(seq).append(")"));
+            return null;
+        });
+    }
+
+    @Override
+    public List<ContactMerge> listPendingMerges(PropertyId property) {
+        Objects.requireNonNull(property, "property");
+        return tx.run("list pending merges", db -> db.list(db.sql("SELECT removed_id, kept_id FROM contact_merge WHERE property_id = ")
+                .value(property.value()).append(" ORDER BY seq"),
+                rs -> new ContactMerge(new ContactId(db.id(rs, "removed_id")), new ContactId(db.id(rs, "kept_id")))));
+    }
+
+    @Override
+    public void completeMerge(PropertyId property, ContactId removed) {
+        Objects.requireNonNull(property, "property");
+        Objects.requireNonNull(removed, "removed");
+        tx.run("complete merge", db -> db.update(db.sql("DELETE FROM contact_merge WHERE property_id = ").value(property.value())
+                .append(" AND removed_id = ").value(removed.value())));
+    }
+
+    @Override
+    public Optional<Contact> findByEmail(PropertyId property, String email) {
+        Objects.requireNonNull(property, "property");
+        Objects.requireNonNull(email, "email");
+        String p = property.value();
+        String fold = Values.fold(email.strip());
+        return tx.run("find contact by email", db -> {
+            Optional<UUID> id = db.first(db.sql("SELECT contact_id FROM contact_email WHERE property_id = ").value(p)
+                    .append(" AND fold = ").value(fold), rs -> db.id(rs, "contact_id"));
+            return id.isEmpty() ? Optional.<Contact>empty() : load(db, p, id.get());
+        });
+    }
+
+    /**
+     * {@inheritDoc} Runs in transactions of a few hundred contacts, each locked in id order
+     * ({@code FOR UPDATE}) before its tags are read, so concurrent bulk operations on the
+     * same contacts never lose a tag; the version goes up in the statement that changes it.
+     */
+    @Override
+    public BulkResult addTags(PropertyId property, Filter filter, List<String> tags, Instant updated) {
+        return bulkTags(property, filter, tags, updated, true);
+    }
+
+    /** {@inheritDoc} Contacts having none of the tags are unchanged and not counted. */
+    @Override
+    public BulkResult removeTags(PropertyId property, Filter filter, List<String> tags, Instant updated) {
+        return bulkTags(property, filter, tags, updated, false);
+    }
+
+    private BulkResult bulkTags(PropertyId property, Filter filter, List<String> tags, Instant updated, boolean add) {
+        Objects.requireNonNull(property, "property");
+        Objects.requireNonNull(filter, "filter");
+        Objects.requireNonNull(updated, "updated");
+        List<String> normal = Values.textSet("tags", tags);
+        if (normal.isEmpty()) {
+            return new BulkResult(0, List.of());
+        }
+        String p = property.value();
+        List<ContactId> ids = new ArrayList<>(findIds(property, filter));
+        ids.sort(null);
+        long changed = 0;
+        List<ContactId> skipped = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += BULK_CHUNK) {
+            List<ContactId> chunk = ids.subList(from, Math.min(ids.size(), from + BULK_CHUNK));
+            ChunkResult outcome = tx.run(add ? "add tags" : "remove tags", db -> tagChunk(db, p, chunk, normal, updated, add));
+            changed += outcome.changed();
+            skipped.addAll(outcome.skipped());
+        }
+        return new BulkResult(changed, skipped);
+    }
+
+    /** What one transaction of a bulk operation did (returned, not accumulated, so that a retried transaction counts once). */
+    private record ChunkResult(long changed, List<ContactId> skipped) {
+    }
+
+    private static ChunkResult tagChunk(Db db, String property, List<ContactId> chunk, List<String> tags, Instant updated, boolean add)
+            throws SQLException {
+        List<ContactId> skipped = new ArrayList<>();
+        Set<UUID> ids = new LinkedHashSet<>();
+        chunk.forEach(c -> ids.add(c.value()));
+        List<UUID> locked = db.list(db.sql("SELECT id FROM contact WHERE property_id = ").value(property).append(" AND ")
+                .idIn("id", ids).append(" ORDER BY id FOR UPDATE"), rs -> db.id(rs, "id"));
+        if (locked.isEmpty()) {
+            return new ChunkResult(0, skipped);
+        }
+        Map<UUID, List<String[]>> present = new HashMap<>(); // id -> [position, fold]
+        db.list(db.sql("SELECT contact_id, position, fold FROM contact_tag WHERE property_id = ").value(property).append(" AND ")
+                .idIn("contact_id", locked), rs -> present.computeIfAbsent(db.id(rs, "contact_id"), k -> new ArrayList<>())
+                .add(new String[] {Integer.toString(rs.getInt("position")), rs.getString("fold")}));
+        Dialect d = db.dialect();
+        List<List<Sql.Binder>> inserts = new ArrayList<>();
+        List<UUID> changedIds = new ArrayList<>();
+        Set<String> wanted = new LinkedHashSet<>();
+        tags.forEach(t -> wanted.add(Values.fold(t)));
+        for (UUID id : locked) {
+            List<String[]> have = present.getOrDefault(id, List.of());
+            Set<String> folds = new HashSet<>();
+            int next = 0;
+            for (String[] h : have) {
+                folds.add(h[1]);
+                next = Math.max(next, Integer.parseInt(h[0]) + 1);
+            }
+            if (add) {
+                List<String> adding = new ArrayList<>();
+                for (String t : tags) {
+                    if (!folds.contains(Values.fold(t))) {
+                        adding.add(t);
+                    }
+                }
+                if (adding.isEmpty()) {
+                    continue;
+                }
+                if (have.size() + adding.size() > Values.MAX_SET_ELEMENTS) {
+                    skipped.add(new ContactId(id));
+                    continue;
+                }
+                for (String t : adding) {
+                    inserts.add(List.of(Sql.binder(d, property), Sql.binder(d, id), Sql.binder(d, next++), Sql.binder(d, t),
+                            Sql.binder(d, Values.fold(t))));
+                }
+                changedIds.add(id);
+            } else if (folds.stream().anyMatch(wanted::contains)) {
+                changedIds.add(id);
+            }
+        }
+        if (changedIds.isEmpty()) {
+            return new ChunkResult(0, skipped);
+        }
+        if (add) {
+            db.batch("INSERT INTO contact_tag (property_id, contact_id, position, display, fold) VALUES (?, ?, ?, ?, ?)", inserts);
+        } else {
+            Sql delete = db.sql("DELETE FROM contact_tag WHERE property_id = ").value(property).append(" AND ")
+                    .idIn("contact_id", changedIds).append(" AND fold IN (");
+            int i = 0;
+            for (String f : wanted) {
+                delete.append(i++ == 0 ? "" : ", ").value(f);
+            }
+            db.update(delete.append(")"));
+        }
+        db.update(db.sql("UPDATE contact SET version = version + 1, updated = ").value(updated).append(" WHERE property_id = ")
+                .value(property).append(" AND ").idIn("id", changedIds));
+        return new ChunkResult(changedIds.size(), skipped);
+    }
+}

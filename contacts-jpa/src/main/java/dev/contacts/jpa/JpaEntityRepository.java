@@ -1,0 +1,216 @@
+package dev.contacts.jpa;
+
+import dev.contacts.ConflictException;
+import dev.contacts.NotFoundException;
+import dev.contacts.filter.Filter;
+import dev.contacts.model.Attributed;
+import dev.contacts.model.EntityId;
+import dev.contacts.model.PropertyId;
+import dev.contacts.spi.EntityRepository;
+import dev.contacts.spi.SeekOrder;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The reads contacts and organizations share, each one transaction: a query on the main
+ * table (filter translated by {@link FilterSql}) completed by {@link EntityRows} with a
+ * fixed number of child queries.
+ *
+ * @param <I> id type
+ * @param <T> aggregate type
+ */
+abstract class JpaEntityRepository<I extends EntityId, T extends Attributed> implements EntityRepository<I, T> {
+    final Transactions tx;
+    final EntityRows rows;
+    final EntityTable table;
+
+    JpaEntityRepository(Transactions tx, EntityTable table) {
+        this.tx = tx;
+        this.table = table;
+        this.rows = new EntityRows(table);
+    }
+
+    /** A check or a further write of one aggregate inside the transaction of its insert or update. */
+    @FunctionalInterface
+    interface Step<T> {
+        void run(Db db, String property, T entity) throws SQLException;
+    }
+
+    /**
+     * Inserts an aggregate in one transaction: property and id checked, uniqueness rules
+     * checked (a readable error before a unique key would refuse the row), main row and
+     * values written, then {@code more}.
+     */
+    void insertEntity(PropertyId property, T entity, Step<T> checkUnique, Step<T> more) {
+        Objects.requireNonNull(property, "property");
+        Objects.requireNonNull(entity, "entity");
+        String p = property.value();
+        tx.run("insert " + noun(), db -> {
+            requireProperty(db, p, "insert " + noun() + " " + entity.entityId());
+            if (exists(db, p, entity.entityId().value())) {
+                throw new ConflictException(noun() + " " + entity.entityId() + " already exists in property " + p);
+            }
+            checkUnique.run(db, p, entity);
+            rows.insertMain(db, p, entity);
+            rows.insertValues(db, p, List.of(entity));
+            more.run(db, p, entity);
+            return null;
+        });
+    }
+
+    /**
+     * Replaces an aggregate in one transaction if its version is {@code expectedVersion}: main
+     * row (the version condition in the UPDATE itself), uniqueness rules, values, then {@code more}.
+     */
+    void updateEntity(PropertyId property, T entity, long expectedVersion, Step<T> checkUnique, Step<T> more) {
+        Objects.requireNonNull(property, "property");
+        Objects.requireNonNull(entity, "entity");
+        checkNextVersion(entity, expectedVersion);
+        String p = property.value();
+        tx.run("update " + noun(), db -> {
+            if (!rows.updateMain(db, p, entity, expectedVersion)) {
+                throw updateRefused(db, p, entity, expectedVersion);
+            }
+            checkUnique.run(db, p, entity);
+            rows.deleteValues(db, p, entity.entityId().value());
+            rows.insertValues(db, p, List.of(entity));
+            more.run(db, p, entity);
+            return null;
+        });
+    }
+
+    /** @return the id of a UUID */
+    abstract I id(UUID value);
+
+    /** @return the aggregate's name in messages */
+    abstract String noun();
+
+    /** The main-table query with the filter and the property. */
+    Sql select(Db db, String columns, String property, Filter filter, SeekOrder order) {
+        Sql sql = db.sql((order == null ? "SELECT " : db.dialect().orderedSelect()) + columns + " FROM " + table.table() + " t");
+        if (order != null) {
+            FilterSql.sortJoin(table, sql, order);
+        }
+        sql.append(" WHERE t.property_id = ").value(property).append(" AND ");
+        FilterSql.where(table, sql, filter);
+        return sql;
+    }
+
+    @Override
+    public Optional<T> get(PropertyId property, I id) {
+        Objects.requireNonNull(property, "property");
+        Objects.requireNonNull(id, "id");
+        return tx.run("get " + noun(), db -> load(db, property.value(), id.value()));
+    }
+
+    Optional<T> load(Db db, String property, UUID id) throws SQLException {
+        List<T> found = rows.load(db, property, db.sql("SELECT t.* FROM " + table.table() + " t WHERE t.property_id = ").value(property)
+                .append(" AND t.id = ").value(id));
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    @Override
+    public List<T> getAll(PropertyId property, List<I> ids) {
+        Objects.requireNonNull(property, "property");
+        Set<UUID> distinct = new LinkedHashSet<>();
+        for (I id : ids) {
+            distinct.add(id.value());
+        }
+        if (distinct.isEmpty()) {
+            return List.of();
+        }
+        return tx.run("get " + noun() + "s", db -> rows.load(db, property.value(),
+                db.sql("SELECT t.* FROM " + table.table() + " t WHERE t.property_id = ").value(property.value()).append(" AND ")
+                        .idIn("t.id", distinct)));
+    }
+
+    @Override
+    public List<T> find(PropertyId property, Filter filter, SeekOrder order, int limit) {
+        Objects.requireNonNull(property, "property");
+        Objects.requireNonNull(filter, "filter");
+        Objects.requireNonNull(order, "order");
+        if (limit < 1 || limit > 1001) {
+            throw new IllegalArgumentException("limit " + limit + " is outside 1..1001");
+        }
+        return tx.run("find " + noun() + "s", db -> {
+            Sql sql = select(db, "t.*", property.value(), filter, order);
+            FilterSql.orderBy(table, sql, order);
+            sql.append(" LIMIT " + limit);
+            return rows.load(db, property.value(), sql);
+        });
+    }
+
+    @Override
+    public List<I> findIds(PropertyId property, Filter filter) {
+        Objects.requireNonNull(property, "property");
+        Objects.requireNonNull(filter, "filter");
+        return tx.run("find " + noun() + " ids", db -> findIds(db, property.value(), filter));
+    }
+
+    List<I> findIds(Db db, String property, Filter filter) throws SQLException {
+        return db.list(select(db, "t.id", property, filter, null), rs -> id(db.id(rs, "id")));
+    }
+
+    @Override
+    public long count(PropertyId property, Filter filter) {
+        Objects.requireNonNull(property, "property");
+        Objects.requireNonNull(filter, "filter");
+        return tx.run("count " + noun() + "s", db -> db.count(select(db, "COUNT(*)", property.value(), filter, null)));
+    }
+
+    /**
+     * @throws NotFoundException if the property does not exist
+     */
+    static void requireProperty(Db db, String property, String action) throws SQLException {
+        if (!db.exists(db.sql("SELECT 1 FROM property WHERE id = ").value(property))) {
+            throw new NotFoundException("cannot " + action + ": property " + property + " does not exist");
+        }
+    }
+
+    /**
+     * Locks the main row of a contact or an organization until the end of the transaction
+     * ({@code SELECT … FOR UPDATE}), so that history written for it cannot race its deletion.
+     *
+     * @return whether it exists
+     */
+    static boolean lock(Db db, EntityTable table, String property, UUID id) throws SQLException {
+        return db.exists(db.sql("SELECT id FROM " + table.table() + " WHERE property_id = ").value(property).append(" AND id = ")
+                .value(id).append(" FOR UPDATE"));
+    }
+
+    /** @return whether the main row exists */
+    boolean exists(Db db, String property, UUID id) throws SQLException {
+        return db.exists(db.sql("SELECT 1 FROM " + table.table() + " WHERE property_id = ").value(property).append(" AND id = ").value(id));
+    }
+
+    /** Checks that the new state is one version above the one it is based on (a programming error otherwise). */
+    void checkNextVersion(T entity, long expectedVersion) {
+        if (entity.version() != expectedVersion + 1) {
+            throw new IllegalArgumentException("the new state of " + noun() + " " + entity.entityId() + " must have version "
+                    + (expectedVersion + 1) + ", not " + entity.version());
+        }
+    }
+
+    /** After an update matched no row: the entity is missing, or at another version. */
+    RuntimeException updateRefused(Db db, String property, T entity, long expectedVersion) throws SQLException {
+        Optional<Long> stored = db.first(db.sql("SELECT version FROM " + table.table() + " WHERE property_id = ").value(property)
+                .append(" AND id = ").value(entity.entityId().value()), rs -> rs.getLong(1));
+        if (stored.isEmpty()) {
+            return new NotFoundException(noun() + " " + entity.entityId() + " does not exist in property " + property);
+        }
+        return new ConflictException(noun() + " " + entity.entityId() + " is at version " + stored.get() + ", not " + expectedVersion
+                + "; reload it and apply the change again");
+    }
+
+    static <X> List<X> sorted(List<X> list, java.util.Comparator<X> order) {
+        List<X> copy = new ArrayList<>(list);
+        copy.sort(order);
+        return copy;
+    }
+}

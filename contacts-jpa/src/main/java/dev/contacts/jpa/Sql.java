@@ -1,0 +1,192 @@
+package dev.contacts.jpa;
+
+import dev.contacts.model.EntityId;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A statement under construction: SQL text with {@code ?} placeholders and the values to
+ * bind to them, in order. Values only ever reach the database as bind parameters; the
+ * text holds nothing but SQL written in this module.
+ */
+final class Sql {
+    /** Binds one parameter. */
+    @FunctionalInterface
+    interface Binder {
+        void bind(Connection connection, PreparedStatement ps, int index) throws SQLException;
+    }
+
+    private final Dialect dialect;
+    private final StringBuilder text = new StringBuilder(256);
+    private final List<Binder> binders = new ArrayList<>();
+
+    Sql(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    Dialect dialect() {
+        return dialect;
+    }
+
+    /** Appends SQL text written in this module (never a value). */
+    Sql append(String sql) {
+        text.append(sql);
+        return this;
+    }
+
+    /** Appends another statement part with its values. */
+    Sql append(Sql other) {
+        text.append(other.text);
+        binders.addAll(other.binders);
+        return this;
+    }
+
+    /** Appends {@code ?} bound to a value: text, number, instant, boolean, UUID, entity id or whole number (not null). */
+    Sql value(Object value) {
+        text.append('?');
+        binders.add(binder(dialect, value));
+        return this;
+    }
+
+    /** Appends {@code ?} bound to a value of a column type, which may be null. */
+    Sql value(ColumnType type, Object value) {
+        text.append('?');
+        binders.add(binder(dialect, type, value));
+        return this;
+    }
+
+    /** Appends the dialect's condition that {@code column} is in a set of ids, bound as one parameter. */
+    Sql idIn(String column, Collection<UUID> ids) {
+        text.append(dialect.idIn(column));
+        List<UUID> copy = List.copyOf(ids);
+        binders.add((c, ps, i) -> dialect.setIdSet(c, ps, i, copy));
+        return this;
+    }
+
+    /**
+     * Appends the keyset seek and order of a newest-first list: rows strictly past the
+     * position (older, or as old with a smaller id) in the index-friendly form
+     * {@code t <= :t AND (t < :t OR id < :id)}, then {@code ORDER BY t DESC, id DESC LIMIT n}.
+     *
+     * @param timeColumn the time column
+     * @param idColumn   the id column
+     * @param before     the time at the position, or null for the newest rows
+     * @param beforeId   the id at the position, or null with {@code before}
+     * @param limit      most rows
+     * @return this builder
+     */
+    Sql newestFirst(String timeColumn, String idColumn, Instant before, UUID beforeId, int limit) {
+        if (before != null) {
+            append(" AND " + timeColumn + " <= ").value(before).append(" AND (" + timeColumn + " < ").value(before)
+                    .append(" OR " + idColumn + " < ").value(beforeId).append(")");
+        }
+        return append(" ORDER BY " + timeColumn + " DESC, " + idColumn + " DESC LIMIT " + limit);
+    }
+
+    /** @return the SQL text */
+    String text() {
+        return text.toString();
+    }
+
+    /** Prepares the statement and binds every value. */
+    PreparedStatement prepare(Connection connection) throws SQLException {
+        PreparedStatement ps = connection.prepareStatement(text.toString());
+        try {
+            bind(connection, ps, binders);
+            return ps;
+        } catch (SQLException | RuntimeException e) {
+            ps.close();
+            throw e;
+        }
+    }
+
+    static void bind(Connection connection, PreparedStatement ps, List<Binder> binders) throws SQLException {
+        for (int i = 0; i < binders.size(); i++) {
+            binders.get(i).bind(connection, ps, i + 1);
+        }
+    }
+
+    /**
+     * @param dialect the dialect
+     * @param value   a value of a supported class, not null
+     * @return its binder
+     */
+    static Binder binder(Dialect dialect, Object value) {
+        if (value == null) {
+            throw new IllegalArgumentException("a null needs its column type: use binder(dialect, type, null)");
+        }
+        if (value instanceof String) {
+            String s = (String) value;
+            return (c, ps, i) -> ps.setString(i, s);
+        }
+        if (value instanceof BigDecimal) {
+            BigDecimal n = (BigDecimal) value;
+            return (c, ps, i) -> ps.setBigDecimal(i, n);
+        }
+        if (value instanceof Instant) {
+            Instant t = (Instant) value;
+            return (c, ps, i) -> dialect.setInstant(ps, i, t);
+        }
+        if (value instanceof Boolean) {
+            boolean b = (Boolean) value;
+            return (c, ps, i) -> ps.setBoolean(i, b);
+        }
+        if (value instanceof UUID) {
+            UUID id = (UUID) value;
+            return (c, ps, i) -> dialect.setId(ps, i, id);
+        }
+        if (value instanceof EntityId) {
+            UUID id = ((EntityId) value).value();
+            return (c, ps, i) -> dialect.setId(ps, i, id);
+        }
+        if (value instanceof Long || value instanceof Integer) {
+            long n = ((Number) value).longValue();
+            return (c, ps, i) -> ps.setLong(i, n);
+        }
+        throw new IllegalArgumentException("cannot bind a " + value.getClass().getName());
+    }
+
+    /**
+     * @param dialect the dialect
+     * @param type    the column's type, which fixes how a null is bound
+     * @param value   the value, or null
+     * @return its binder
+     */
+    static Binder binder(Dialect dialect, ColumnType type, Object value) {
+        if (value != null) {
+            return binder(dialect, value);
+        }
+        switch (type) {
+            case INSTANT: return (c, ps, i) -> dialect.setInstant(ps, i, null);
+            case NUMBER: return (c, ps, i) -> ps.setNull(i, Types.DECIMAL);
+            case BOOLEAN: return (c, ps, i) -> ps.setNull(i, Types.BOOLEAN);
+            case LONG: return (c, ps, i) -> ps.setNull(i, Types.BIGINT);
+            case ID: return (c, ps, i) -> ps.setNull(i, Types.OTHER);
+            default: return (c, ps, i) -> ps.setNull(i, Types.VARCHAR);
+        }
+    }
+
+    /** The SQL kinds of values this module binds. */
+    enum ColumnType {
+        /** VARCHAR. */
+        TEXT,
+        /** DECIMAL(24,6). */
+        NUMBER,
+        /** An instant (timestamptz, TIMESTAMP WITH TIME ZONE, DATETIME(3) in UTC). */
+        INSTANT,
+        /** BOOLEAN. */
+        BOOLEAN,
+        /** An id (uuid, BINARY(16)). */
+        ID,
+        /** BIGINT or INT. */
+        LONG
+    }
+}

@@ -1,0 +1,47 @@
+package dev.contacts.jpa.mapping;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.util.UUID;
+
+/**
+ * The table {@code contact_organization}, mapped so that Hibernate can validate the schema
+ * ({@code SchemaMode.VALIDATE}); the store reads and writes it with native SQL.
+ */
+@Entity
+@Table(name = "contact_organization")
+@IdClass(ContactOrganizationEntity.Key.class)
+public class ContactOrganizationEntity {
+    @Id
+    @Column(name = "property_id", nullable = false)
+    private String propertyId;
+
+    @Id
+    @Column(name = "contact_id", nullable = false)
+    private UUID contactId;
+
+    @Id
+    @Column(name = "organization_id", nullable = false)
+    private UUID organizationId;
+
+    @Column(name = "position", nullable = false)
+    private Integer position;
+
+    /** For Hibernate. */
+    protected ContactOrganizationEntity() {
+    }
+
+    /**
+     * The primary key.
+     *
+     * @param propertyId propertyId
+     * @param contactId contactId
+     * @param organizationId organizationId
+     */
+    public record Key(String propertyId, UUID contactId, UUID organizationId) implements Serializable {
+    }
+}

@@ -1,0 +1,50 @@
+package dev.contacts.jpa.mapping;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.util.UUID;
+
+/**
+ * The table {@code organization_domain}, mapped so that Hibernate can validate the schema
+ * ({@code SchemaMode.VALIDATE}); the store reads and writes it with native SQL.
+ */
+@Entity
+@Table(name = "organization_domain")
+@IdClass(OrganizationDomainEntity.Key.class)
+public class OrganizationDomainEntity {
+    @Id
+    @Column(name = "property_id", nullable = false)
+    private String propertyId;
+
+    @Id
+    @Column(name = "organization_id", nullable = false)
+    private UUID organizationId;
+
+    @Id
+    @Column(name = "position", nullable = false)
+    private Integer position;
+
+    @Column(name = "display", nullable = false)
+    private String display;
+
+    @Column(name = "fold", nullable = false)
+    private String fold;
+
+    /** For Hibernate. */
+    protected OrganizationDomainEntity() {
+    }
+
+    /**
+     * The primary key.
+     *
+     * @param propertyId propertyId
+     * @param organizationId organizationId
+     * @param position position
+     */
+    public record Key(String propertyId, UUID organizationId, Integer position) implements Serializable {
+    }
+}
