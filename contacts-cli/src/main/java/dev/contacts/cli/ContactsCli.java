@@ -23,10 +23,9 @@ import picocli.CommandLine.ScopeType;
             "Contacts of a helpdesk, on the store of your choice: query with the filter language, import and export "
                     + "JSON Lines or CSV, manage custom attributes, organizations and tickets, and run the demo.",
             "",
-            "The default store mem: lives in memory and forgets everything when the command ends: it suits 'demo', "
-                    + "'generate' and trying commands; give --store URL of a persistent store to keep data between commands "
-                    + "(h2:, jdbc:postgresql:, jdbc:mariadb: and mongodb: URLs work once the JPA and MongoDB store modules are "
-                    + "part of the build)."},
+            "The default store h2:./contacts-data is an embedded H2 database file in the current directory; "
+                    + "jdbc:postgresql://..., jdbc:mariadb://... and mongodb://.../DB open your servers, and mem: lives in "
+                    + "memory and forgets everything when the command ends."},
         subcommands = {
             DemoCommand.class,
             FindCommand.class,
@@ -82,8 +81,8 @@ public final class ContactsCli {
     public static final String FALLBACK_STORE = "mem:";
 
     @Option(names = "--store", scope = ScopeType.INHERIT, paramLabel = "URL",
-            description = "Store URL (default: " + DEFAULT_STORE + " when the JPA store module is in the build, else "
-                    + FALLBACK_STORE + ", in memory: everything is forgotten when the command ends).")
+            description = "Store URL (default: " + DEFAULT_STORE + ", an embedded H2 file; " + FALLBACK_STORE
+                    + " if the JPA store module is left out of a build; mem: forgets everything when the command ends).")
     String store;
 
     @Option(names = "--property", scope = ScopeType.INHERIT, paramLabel = "ID", defaultValue = "default",

@@ -105,7 +105,7 @@ final class DemoCommand extends CliCommand {
         out.println("Each step above goes through the SDK's public API; the commands shown do the same on a store that keeps its data.");
         if (session.storeUrl().startsWith("mem:")) {
             out.println("This run used mem:, which forgets everything now. Give --store with a persistent store "
-                    + "(" + ContactsCli.DEFAULT_STORE + " once the JPA store module is in the build) to keep the demo data.");
+                    + "(such as the default, " + ContactsCli.DEFAULT_STORE + ") to keep the demo data.");
         } else {
             out.println("The data stays in " + session.storeUrl() + ": try contacts --store " + session.storeUrl()
                     + " --property demo segments list");
