@@ -1,0 +1,125 @@
+package dev.contacts.cli;
+
+import dev.contacts.StoreException;
+import dev.contacts.cli.io.ContactImporter;
+import dev.contacts.cli.io.CsvSource;
+import dev.contacts.cli.io.ImportReport;
+import dev.contacts.cli.io.JsonLinesSource;
+import dev.contacts.cli.io.RowSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code contacts import}: upserts contacts from JSON Lines or CSV, streaming, with a report of every row's fate. */
+@Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Import contacts from JSON Lines or CSV, with a report of every row.",
+            "The file is UTF-8. Keys are attribute names (name, emails, phones, "
+                + "tags, country, custom.plan, ...), plus organizations (names; missing ones are created) and an optional id. "
+                + "A row updates the contact with its id, else the one with its email, else creates one; a row needs an "
+                + "email or an id. An absent key keeps the stored value, null (an empty CSV cell) clears it. In CSV, a "
+                + "multi-valued cell separates values with ';' and escapes ';' and '\\' with '\\'. Custom attributes must be "
+                + "defined first. Importing the same file twice changes nothing the second time.",
+            "Exit code 2 when a row was rejected (the others are imported).",
+            "Example: contacts import people.csv --dry-run"})
+final class ImportCommand extends CliCommand {
+    @Parameters(paramLabel = "FILE", description = "The file (.jsonl or .csv), or - for standard input.")
+    String file;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "jsonl or csv (default: by the file's extension).")
+    OutputFormat format;
+
+    @Option(names = "--dry-run", description = "Report what would be created, updated, unchanged or rejected; write nothing.")
+    boolean dryRun;
+
+    @Option(names = "--progress", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Show a progress bar when standard error is a terminal (default: on).")
+    boolean progress;
+
+    @Option(names = "--show-rejected", paramLabel = "N", defaultValue = "20",
+            description = "Rejected rows to list with their line numbers (default: ${DEFAULT-VALUE}; all are counted).")
+    int showRejected;
+
+    @Override
+    public Integer call() throws IOException {
+        OutputFormat f = CliFiles.format(file.equals("-") ? "-" : file, file.equals("-") && format == null ? OutputFormat.jsonl : format);
+        long size = -1;
+        InputStream in;
+        if (file.equals("-")) {
+            in = System.in;
+        } else {
+            try {
+                in = java.nio.file.Files.newInputStream(Path.of(file));
+                size = java.nio.file.Files.size(Path.of(file));
+            } catch (NoSuchFileException e) {
+                throw new CliUsageException("file " + file + " does not exist");
+            }
+        }
+        long total = size;
+        ContactImporter importer = new ContactImporter(property(), session().zone(), dryRun);
+        long started = System.nanoTime();
+        boolean bar = progress && System.console() != null;
+        try (RowSource rows = f == OutputFormat.csv ? new CsvSource(in) : new JsonLinesSource(in);
+             ProgressBar pb = bar ? progressBar(size) : null) {
+            importer.run(rows, (done, position) -> {
+                if (pb != null) {
+                    pb.stepTo(total < 0 ? done : position);
+                    double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
+                    pb.setExtraMessage(String.format(" %,d rows %,.0f/s", done, done / seconds));
+                }
+            });
+        } catch (StoreException | UncheckedIOException e) {
+            report(out(), importer.report(), started, "stopped by a failure; rows before it were imported");
+            throw e;
+        }
+        ImportReport report = importer.report();
+        report(out(), report, started, null);
+        return report.rejectedCount() > 0 ? ContactsCli.BAD_INPUT : ContactsCli.OK;
+    }
+
+    private static ProgressBar progressBar(long size) {
+        ProgressBarBuilder b = new ProgressBarBuilder().setTaskName("import").setStyle(ProgressBarStyle.ASCII)
+                .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(250);
+        if (size > 0) {
+            b.setInitialMax(size).setUnit(" MiB", 1 << 20);
+        } else {
+            b.setInitialMax(-1).setUnit(" rows", 1);
+        }
+        return b.build();
+    }
+
+    private void report(PrintWriter out, ImportReport r, long started, String note) {
+        double seconds = (System.nanoTime() - started) / 1e9;
+        out.printf("import %s into property %s%s%n", file, property().property().id(), dryRun ? " (dry run: nothing written)" : "");
+        if (note != null) {
+            out.println("  " + note);
+        }
+        out.printf("  %,d rows in %.1f s (%,.0f rows/s)%n", r.rows(), seconds, r.rows() / Math.max(seconds, 1e-3));
+        out.printf("  %-10s %,10d%n", dryRun ? "to create" : "created", r.createdCount());
+        out.printf("  %-10s %,10d%n", dryRun ? "to update" : "updated", r.updatedCount());
+        out.printf("  %-10s %,10d%n", "unchanged", r.unchangedCount());
+        out.printf("  %-10s %,10d%n", "rejected", r.rejectedCount());
+        if (r.organizationsCreatedCount() > 0) {
+            out.printf("  organizations %s: %,d%n", dryRun ? "to create" : "created", r.organizationsCreatedCount());
+        }
+        for (String key : r.ignoredKeys()) {
+            out.println("  ignored key '" + key + "': the store sets it");
+        }
+        int listed = Math.min(Math.max(0, showRejected), r.rejections().size());
+        for (ImportReport.Rejection x : r.rejections().subList(0, listed)) {
+            out.println("  line " + x.line() + ": " + x.reason());
+        }
+        if (r.rejectedCount() > listed) {
+            out.printf("  ... and %,d more rejected rows (--show-rejected N lists more)%n", r.rejectedCount() - listed);
+        }
+    }
+}

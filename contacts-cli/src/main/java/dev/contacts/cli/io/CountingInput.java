@@ -1,0 +1,50 @@
+package dev.contacts.cli.io;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PushbackReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.io.InputStreamReader;
+
+/** An input stream that counts the bytes read through it, for progress over a file's size. */
+final class CountingInput extends FilterInputStream {
+    private long count;
+
+    CountingInput(InputStream in) {
+        super(in);
+    }
+
+    long count() {
+        return count;
+    }
+
+    @Override
+    public int read() throws IOException {
+        int b = super.read();
+        if (b >= 0) {
+            count++;
+        }
+        return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+        int n = super.read(b, off, len);
+        if (n > 0) {
+            count += n;
+        }
+        return n;
+    }
+
+    /** @return a UTF-8 reader over this stream that skips a leading byte order mark */
+    Reader utf8WithoutBom() throws IOException {
+        PushbackReader reader = new PushbackReader(new InputStreamReader(this, StandardCharsets.UTF_8), 1);
+        int first = reader.read();
+        if (first >= 0 && first != '\uFEFF') {
+            reader.unread(first);
+        }
+        return reader;
+    }
+}
