@@ -55,6 +55,12 @@ class ExamplesTest {
     }
 
     @Test
+    void onYourEntityManagerFactory() {
+        assertThat(OnYourEntityManagerFactory.run("jdbc:h2:mem:examples-emf;DB_CLOSE_DELAY=-1", out)).isEqualTo(1);
+        assertThat(printed.toString(StandardCharsets.UTF_8)).isEqualTo("vips: 1, contacts seen through the same factory: 1\n");
+    }
+
+    @Test
     void severalProperties() {
         assertThat(SeveralProperties.run(out)).isEqualTo("0 contacts, found false");
     }

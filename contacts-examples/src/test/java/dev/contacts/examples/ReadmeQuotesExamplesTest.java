@@ -22,7 +22,7 @@ class ReadmeQuotesExamplesTest {
         String readme = Files.readString(README);
         int regions = 0;
         for (String file : List.of("EmbeddedInMemory.java", "HelpdeskTickets.java", "ActivityAndTimeline.java", "SeveralProperties.java",
-                "OnYourMongoClient.java")) {
+                "OnYourMongoClient.java", "OnYourEntityManagerFactory.java")) {
             Matcher m = REGION.matcher(Files.readString(SOURCES.resolve(file)));
             while (m.find()) {
                 regions++;
@@ -30,6 +30,6 @@ class ReadmeQuotesExamplesTest {
                 assertThat(readme).as("README quotes region " + m.group(1) + " of " + file).contains("```java\n" + quoted + "\n```");
             }
         }
-        assertThat(regions).isEqualTo(5);
+        assertThat(regions).isEqualTo(6);
     }
 }
