@@ -82,7 +82,7 @@ public final class ContactsCli {
 
     @Option(names = "--store", scope = ScopeType.INHERIT, paramLabel = "URL",
             description = "Store URL (default: " + DEFAULT_STORE + ", an embedded H2 file; " + FALLBACK_STORE
-                    + " if the JPA store module is left out of a build; mem: forgets everything when the command ends).")
+                    + " if the JPA store module is left out of a build; with mem: everything is forgotten when the command ends).")
     String store;
 
     @Option(names = "--property", scope = ScopeType.INHERIT, paramLabel = "ID", defaultValue = "default",

@@ -42,6 +42,12 @@ class ExamplesTest {
     }
 
     @Test
+    void onYourEntityManagerFactory() {
+        assertThat(OnYourEntityManagerFactory.run("jdbc:h2:mem:examples-emf;DB_CLOSE_DELAY=-1", null, null, out)).isEqualTo(1);
+        assertThat(printed.toString(StandardCharsets.UTF_8)).isEqualTo("vips: 1, factory open: true\n");
+    }
+
+    @Test
     void onYourMongoClient() {
         MongoServer server = new MongoServer(new MemoryBackend());
         InetSocketAddress address = server.bind();
@@ -52,12 +58,6 @@ class ExamplesTest {
             server.shutdownNow();
         }
         assertThat(printed.toString(StandardCharsets.UTF_8)).isEqualTo("vips: 1, ticket #1 with 16 bytes attached\n");
-    }
-
-    @Test
-    void onYourEntityManagerFactory() {
-        assertThat(OnYourEntityManagerFactory.run("jdbc:h2:mem:examples-emf;DB_CLOSE_DELAY=-1", out)).isEqualTo(1);
-        assertThat(printed.toString(StandardCharsets.UTF_8)).isEqualTo("vips: 1, contacts seen through the same factory: 1\n");
     }
 
     @Test
