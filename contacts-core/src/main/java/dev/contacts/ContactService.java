@@ -1,9 +1,11 @@
 package dev.contacts;
 
 import dev.contacts.filter.Filter;
-import dev.contacts.internal.ChangeApplier;
+import dev.contacts.internal.BatchUpsert;
 import dev.contacts.internal.ContactHistory;
 import dev.contacts.internal.ContactMerger;
+import dev.contacts.internal.ContactStates;
+import dev.contacts.internal.OrganizationLookup;
 import dev.contacts.internal.PropertyContext;
 import dev.contacts.internal.QueryRunner;
 import dev.contacts.model.AttributeChanges;
@@ -18,7 +20,6 @@ import dev.contacts.query.Page;
 import dev.contacts.query.Query;
 import dev.contacts.spi.BulkResult;
 import dev.contacts.spi.ContactRepository;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -28,10 +29,14 @@ import java.util.Optional;
 /**
  * The contacts of one property: create, read, update (partial, optimistic), delete,
  * find and count by filter with keyset paging, bulk tagging and deletion over a whole
- * filter result, upsert by email, organization links. Obtain it from
+ * filter result, upsert by email (one row, or batches of up to {@value #MAX_UPSERT_ROWS}
+ * rows with {@link #upsertAll}), organization links. Obtain it from
  * {@code contacts.property(id).contacts()}.
  */
 public final class ContactService {
+    /** Most rows of one {@link #upsertAll} call. */
+    public static final int MAX_UPSERT_ROWS = BatchUpsert.MAX_ROWS;
+
     private static final int UPDATE_ATTEMPTS = 8;
 
     private final PropertyContext context;
@@ -58,16 +63,15 @@ public final class ContactService {
      * @throws ConflictException         if one of its emails belongs to another contact
      */
     public Contact create(AttributeChanges changes) {
-        Instant now = context.now();
-        Contact.Builder b = Contact.builder(ContactId.generate());
-        ChangeApplier.apply(b, changes, context.catalog(Target.CONTACT), pid(), context.store().organizations());
-        if (b.get("created") == null) {
-            b.set("created", now);
-        }
-        b.set("updated", now);
-        Contact contact = b.version(1).build();
+        Contact contact = states().created(changes);
         repository.insert(pid(), contact);
         return contact;
+    }
+
+    /** @return the rules of one write, with the property's catalog read now */
+    private ContactStates states() {
+        return new ContactStates(context.catalog(Target.CONTACT), pid(), OrganizationLookup.of(context.store().organizations()),
+                context.now());
     }
 
     /**
@@ -133,9 +137,8 @@ public final class ContactService {
     }
 
     private Contact write(Contact current, AttributeChanges changes) {
-        Contact.Builder b = current.toBuilder();
-        ChangeApplier.apply(b, changes, context.catalog(Target.CONTACT), pid(), context.store().organizations());
-        Contact next = b.set("updated", context.now()).version(current.version() + 1).build();
+        ContactStates states = states();
+        Contact next = states.next(current, states.applied(current, changes));
         repository.update(pid(), next, current.version());
         return next;
     }
@@ -299,38 +302,84 @@ public final class ContactService {
      * @param email   the address
      * @param changes attributes to set
      * @return the contact and what happened
+     * @throws InvalidValueException     if the email is blank or a value does not fit
+     * @throws UnknownAttributeException if an attribute is not defined
+     * @throws ConflictException         if an address the change sets belongs to another contact
      */
     public Upsert upsertByEmail(String email, AttributeChanges changes) {
-        String normal = Values.text("email", email);
-        if (normal == null) {
+        if (Values.text("email", email) == null) {
             throw new InvalidValueException("email", "an upsert needs an email address");
         }
-        for (int attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
-            Optional<Contact> existing = repository.findByEmail(pid(), normal);
+        return upsert(ContactUpsert.byEmail(email, changes));
+    }
+
+    /**
+     * Upserts one row: updates the contact the row's id names in this property; or else the
+     * contact having the row's email (compared by fold); or else creates a contact with that
+     * email as primary address (unless the change sets {@code emails} or
+     * {@code primaryEmail}). A change that changes nothing writes nothing
+     * ({@link Upsert.Outcome#UNCHANGED}). Lost races with concurrent writers are retried.
+     *
+     * @param row the row
+     * @return the contact and what happened
+     * @throws NotFoundException         if the id names no contact and the row has no email, or a linked organization does not exist
+     * @throws InvalidValueException     if a value does not fit
+     * @throws UnknownAttributeException if an attribute is not defined
+     * @throws ConflictException         if an address the change sets belongs to another contact
+     */
+    public Upsert upsert(ContactUpsert row) {
+        Objects.requireNonNull(row, "row");
+        for (int attempt = 0; ; attempt++) {
+            ContactStates states = states();
+            Optional<Contact> existing = row.id() == null ? Optional.empty() : repository.get(pid(), row.id());
+            if (existing.isEmpty() && row.email() != null) {
+                existing = repository.findByEmail(pid(), row.email());
+            }
             try {
                 if (existing.isEmpty()) {
-                    AttributeChanges.Builder withEmail = AttributeChanges.builder();
-                    changes.values().forEach(withEmail::set);
-                    if (!changes.values().containsKey("emails") && !changes.values().containsKey("primaryEmail")) {
-                        withEmail.set("emails", List.of(normal));
+                    if (row.email() == null) {
+                        throw new NotFoundException("contact " + row.id() + " does not exist in property " + pid()
+                                + " and the row has no email to create it by");
                     }
-                    return new Upsert(create(withEmail.build()), Upsert.Outcome.CREATED);
+                    Contact created = states.created(ContactStates.creation(row.email(), row.changes()));
+                    repository.insert(pid(), created);
+                    return new Upsert(created, Upsert.Outcome.CREATED);
                 }
                 Contact current = existing.get();
-                Contact.Builder probe = current.toBuilder();
-                ChangeApplier.apply(probe, changes, context.catalog(Target.CONTACT), pid(), context.store().organizations());
-                if (probe.build().equals(current)) {
+                Contact applied = states.applied(current, row.changes());
+                if (applied.equals(current)) {
                     return new Upsert(current, Upsert.Outcome.UNCHANGED);
                 }
-                return new Upsert(write(current, changes), Upsert.Outcome.UPDATED);
+                Contact next = states.next(current, applied);
+                repository.update(pid(), next, current.version());
+                return new Upsert(next, Upsert.Outcome.UPDATED);
             } catch (ConflictException e) {
                 if (attempt == UPDATE_ATTEMPTS - 1) {
                     throw e;
                 }
             }
         }
-        throw new ConflictException("the contact with email " + normal + " kept changing during " + UPDATE_ATTEMPTS
-                + " attempts; try again");
+    }
+
+    /**
+     * The batch import path: upserts up to {@value #MAX_UPSERT_ROWS} rows with the results of
+     * {@link #upsert(ContactUpsert) upserting} them one after another, in order — rows naming
+     * the same contact or address see each other's writes — but with a few store calls per
+     * batch instead of a few per row: the contacts the rows name are read in one call by id
+     * and one by address, new contacts written with one batched insert and changed ones with
+     * one batched update. A bad row (unknown attribute, invalid value, an address of another
+     * contact, a missing organization, an id naming no contact without an email) is rejected
+     * with the exception the single-row upsert would throw, writes nothing, and does not
+     * affect the other rows. When a concurrent writer makes a batched write fail, the rows of
+     * that write are applied one at a time instead, with the same results.
+     *
+     * @param rows the rows, at most {@value #MAX_UPSERT_ROWS}
+     * @return one result per row, in input order: an {@link Upsert} or a {@link RejectedRow}
+     * @throws InvalidValueException if there are more than {@value #MAX_UPSERT_ROWS} rows (nothing written)
+     * @throws StoreException        if the store fails; rows of earlier writes of the call may be written
+     */
+    public List<UpsertRowResult> upsertAll(List<ContactUpsert> rows) {
+        return new BatchUpsert(context, this::upsert).run(rows);
     }
 
     /**

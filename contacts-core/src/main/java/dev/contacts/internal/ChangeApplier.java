@@ -14,7 +14,6 @@ import dev.contacts.model.Values;
 import dev.contacts.spi.OrganizationRepository;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,9 +34,21 @@ public final class ChangeApplier {
      * @param property      the property
      * @param organizations to check that linked organizations exist
      */
-    @SuppressWarnings("unchecked")
     public static void apply(Contact.Builder builder, AttributeChanges changes, AttributeCatalog catalog, PropertyId property,
                              OrganizationRepository organizations) {
+        apply(builder, changes, catalog, property, OrganizationLookup.of(organizations));
+    }
+
+    /**
+     * @param builder       the contact being changed
+     * @param changes       the changes
+     * @param catalog       contact attributes of the property
+     * @param property      the property
+     * @param organizations tells which linked organizations exist
+     */
+    @SuppressWarnings("unchecked")
+    public static void apply(Contact.Builder builder, AttributeChanges changes, AttributeCatalog catalog, PropertyId property,
+                             OrganizationLookup organizations) {
         for (Map.Entry<String, Object> e : changes.values().entrySet()) {
             String attribute = e.getKey();
             Object value = e.getValue();
@@ -89,7 +100,22 @@ public final class ChangeApplier {
         return result;
     }
 
-    private static List<OrganizationId> organizationIds(Object value, PropertyId property, OrganizationRepository organizations) {
+    /**
+     * The organization ids a change links, for reading them ahead of a batch; a malformed
+     * value gives none (applying the change rejects it).
+     *
+     * @param changes a contact change
+     * @return the ids it names
+     */
+    public static List<OrganizationId> linkedOrganizations(AttributeChanges changes) {
+        try {
+            return parseOrganizationIds(changes.values().get(BuiltInAttributes.ORGANIZATION));
+        } catch (InvalidValueException e) {
+            return List.of();
+        }
+    }
+
+    private static List<OrganizationId> parseOrganizationIds(Object value) {
         if (value == null) {
             return List.of();
         }
@@ -106,10 +132,15 @@ public final class ChangeApplier {
                 throw new InvalidValueException(BuiltInAttributes.ORGANIZATION, "expected organization ids, got " + o);
             }
         }
-        Set<OrganizationId> found = new HashSet<>();
-        for (Organization org : organizations.getAll(property, ids)) {
-            found.add(org.id());
+        return ids;
+    }
+
+    private static List<OrganizationId> organizationIds(Object value, PropertyId property, OrganizationLookup organizations) {
+        List<OrganizationId> ids = parseOrganizationIds(value);
+        if (ids.isEmpty()) {
+            return ids;
         }
+        Set<OrganizationId> found = organizations.existing(property, ids);
         for (OrganizationId id : ids) {
             if (!found.contains(id)) {
                 throw new NotFoundException("organization " + id + " does not exist in property " + property);

@@ -5,7 +5,11 @@ import dev.contacts.model.Contact;
 import dev.contacts.model.ContactId;
 import dev.contacts.model.PropertyId;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,6 +29,66 @@ public interface ContactRepository extends EntityRepository<ContactId, Contact> 
      * @return the contact having it, if any
      */
     Optional<Contact> findByEmail(PropertyId property, String email);
+
+    /**
+     * Looks up the owners of many addresses at once (the batch upsert's lookup). A store
+     * should answer in one round trip; the default asks {@link #findByEmail} once per address.
+     *
+     * @param property the property
+     * @param folds    addresses in folded form ({@code Values.fold} of the normal form)
+     * @return fold to contact, for the folds some contact of the property has (absent ones are missing)
+     */
+    default Map<String, Contact> findByEmails(PropertyId property, Collection<String> folds) {
+        Map<String, Contact> found = new HashMap<>();
+        for (String fold : new LinkedHashSet<>(folds)) {
+            findByEmail(property, fold).ifPresent(c -> found.put(fold, c));
+        }
+        return found;
+    }
+
+    /**
+     * Inserts new contacts (version 1), all or nothing: either every contact is stored, or
+     * an exception is thrown and none is. The rules are those of {@link #insert} for each
+     * contact, and addresses must also be unique among the contacts of the call. A store
+     * should write them in one transaction with batched statements.
+     *
+     * <p>The default inserts them one by one with {@link #insert} and is <em>not</em>
+     * atomic across contacts: when it throws, the contacts before the failing one stay
+     * inserted. The core copes with that — after a failed batch it re-runs the rows of the
+     * batch one at a time, and an upsert of a contact that is already stored finds it — but
+     * a store that can should override it.
+     *
+     * @param property the property
+     * @param contacts new contacts with distinct ids
+     * @throws dev.contacts.ConflictException if an id exists or an address belongs to another contact
+     * @throws dev.contacts.NotFoundException if the property or a linked organization does not exist
+     */
+    default void insertAll(PropertyId property, List<Contact> contacts) {
+        for (Contact contact : contacts) {
+            insert(property, contact);
+        }
+    }
+
+    /**
+     * Replaces contacts, each if its stored version is the expected one, all or nothing:
+     * either every contact is replaced, or an exception is thrown and none is. The rules are
+     * those of {@link #update} for each contact, and addresses must also be unique among the
+     * contacts of the call. Each contact appears at most once.
+     *
+     * <p>The default updates them one by one with {@link #update} and is <em>not</em>
+     * atomic across contacts (see {@link #insertAll}); the core's fallback re-reads and
+     * re-applies the rows of a failed batch one at a time.
+     *
+     * @param property the property
+     * @param updates  new states with the versions they are based on
+     * @throws dev.contacts.ConflictException if a stored version differs or an address belongs to another contact
+     * @throws dev.contacts.NotFoundException if a contact, the property or a linked organization does not exist
+     */
+    default void updateAll(PropertyId property, List<ContactUpdate> updates) {
+        for (ContactUpdate u : updates) {
+            update(property, u.contact(), u.expectedVersion());
+        }
+    }
 
     /**
      * Adds tags to every contact matching the filter, atomically per contact (version and

@@ -13,12 +13,15 @@ import dev.contacts.model.Values;
 import dev.contacts.spi.BulkResult;
 import dev.contacts.spi.ContactMerge;
 import dev.contacts.spi.ContactRepository;
+import dev.contacts.spi.ContactUpdate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -50,16 +53,50 @@ final class InMemoryContacts extends EntityRepositoryBase<ContactId, Contact> im
         Objects.requireNonNull(contact, "contact");
         PropertyData data = require(property, "insert a contact");
         data.write(() -> {
-            if (data.contacts.get(contact.id()) != null) {
-                throw new ConflictException("contact " + contact.id() + " already exists in property " + property);
-            }
-            Row<Contact> row = Schema.CONTACTS.row(contact);
-            checkEmails(data, row);
-            checkOrganizations(data, contact);
-            data.contacts.insert(row);
-            contact.organizations().forEach(data::refreshCount);
+            insertLocked(data, contact);
             return null;
         });
+    }
+
+    /**
+     * {@inheritDoc} One critical section: the contacts are inserted one by one and, if one
+     * is refused, those inserted before it are removed again before the lock is released.
+     */
+    @Override
+    public void insertAll(PropertyId property, List<Contact> contacts) {
+        List<Contact> all = List.copyOf(contacts);
+        if (all.isEmpty()) {
+            return;
+        }
+        PropertyData data = require(property, "insert contacts");
+        data.write(() -> {
+            List<Row<Contact>> done = new ArrayList<>();
+            try {
+                for (Contact c : all) {
+                    done.add(insertLocked(data, c));
+                }
+            } catch (RuntimeException e) {
+                for (int i = done.size() - 1; i >= 0; i--) {
+                    Row<Contact> row = done.get(i);
+                    data.contacts.remove(row);
+                    row.entity.organizations().forEach(data::refreshCount);
+                }
+                throw e;
+            }
+            return null;
+        });
+    }
+
+    private static Row<Contact> insertLocked(PropertyData data, Contact contact) {
+        if (data.contacts.get(contact.id()) != null) {
+            throw new ConflictException("contact " + contact.id() + " already exists in property " + data.property.id());
+        }
+        Row<Contact> row = Schema.CONTACTS.row(contact);
+        checkEmails(data, row);
+        checkOrganizations(data, contact);
+        data.contacts.insert(row);
+        contact.organizations().forEach(data::refreshCount);
+        return row;
     }
 
     @Override
@@ -67,24 +104,70 @@ final class InMemoryContacts extends EntityRepositoryBase<ContactId, Contact> im
         Objects.requireNonNull(contact, "contact");
         PropertyData data = require(property, "update a contact");
         data.write(() -> {
-            Row<Contact> old = data.contacts.get(contact.id());
-            if (old == null) {
-                throw new NotFoundException("contact " + contact.id() + " does not exist in property " + property);
-            }
-            checkVersions(old.entity.version(), expectedVersion, contact.version(), contact.id());
-            Row<Contact> next = Schema.CONTACTS.row(contact);
-            checkEmails(data, next);
-            checkOrganizations(data, contact);
-            data.contacts.replace(old, next);
-            Set<OrganizationId> touched = new HashSet<>(old.entity.organizations());
-            touched.addAll(contact.organizations());
-            for (OrganizationId o : touched) {
-                if (old.entity.organizations().contains(o) != contact.organizations().contains(o)) {
-                    data.refreshCount(o);
+            updateLocked(data, contact, expectedVersion);
+            return null;
+        });
+    }
+
+    /**
+     * {@inheritDoc} One critical section: the contacts are replaced one by one and, if one
+     * is refused, those replaced before it get their old state back before the lock is
+     * released.
+     */
+    @Override
+    public void updateAll(PropertyId property, List<ContactUpdate> updates) {
+        List<ContactUpdate> all = List.copyOf(updates);
+        if (all.isEmpty()) {
+            return;
+        }
+        PropertyData data = require(property, "update contacts");
+        data.write(() -> {
+            List<Replaced> done = new ArrayList<>();
+            try {
+                for (ContactUpdate u : all) {
+                    done.add(updateLocked(data, u.contact(), u.expectedVersion()));
                 }
+            } catch (RuntimeException e) {
+                for (int i = done.size() - 1; i >= 0; i--) {
+                    Row<Contact> old = done.get(i).old();
+                    Row<Contact> next = done.get(i).next();
+                    data.contacts.replace(next, old);
+                    refreshChangedCounts(data, next.entity, old.entity);
+                }
+                throw e;
             }
             return null;
         });
+    }
+
+    /** A row replaced by an update, kept to undo it. */
+    private record Replaced(Row<Contact> old, Row<Contact> next) {
+    }
+
+    /** @return the replaced row and its replacement */
+    private Replaced updateLocked(PropertyData data, Contact contact, long expectedVersion) {
+        Row<Contact> old = data.contacts.get(contact.id());
+        if (old == null) {
+            throw new NotFoundException("contact " + contact.id() + " does not exist in property " + data.property.id());
+        }
+        checkVersions(old.entity.version(), expectedVersion, contact.version(), contact.id());
+        Row<Contact> next = Schema.CONTACTS.row(contact);
+        checkEmails(data, next);
+        checkOrganizations(data, contact);
+        data.contacts.replace(old, next);
+        refreshChangedCounts(data, old.entity, contact);
+        return new Replaced(old, next);
+    }
+
+    /** Recounts the organizations linked before or after but not both. */
+    private static void refreshChangedCounts(PropertyData data, Contact before, Contact after) {
+        Set<OrganizationId> touched = new HashSet<>(before.organizations());
+        touched.addAll(after.organizations());
+        for (OrganizationId o : touched) {
+            if (before.organizations().contains(o) != after.organizations().contains(o)) {
+                data.refreshCount(o);
+            }
+        }
     }
 
     /** Checked under the lock: an organization deleted after the core's check must not stay linked. */
@@ -197,6 +280,28 @@ final class InMemoryContacts extends EntityRepositoryBase<ContactId, Contact> im
                 return Optional.of(data.contacts.get(id).entity);
             }
             return Optional.<Contact>empty();
+        });
+    }
+
+    /** {@inheritDoc} One read under the property's read lock. */
+    @Override
+    public Map<String, Contact> findByEmails(PropertyId property, Collection<String> folds) {
+        Objects.requireNonNull(folds, "folds");
+        PropertyData data = store.data(property);
+        if (data == null || folds.isEmpty()) {
+            return Map.of();
+        }
+        return data.read(() -> {
+            Map<String, Contact> found = new HashMap<>();
+            HashIndex emails = data.contacts.hashIndex("emails");
+            for (String f : folds) {
+                String fold = Schema.fold(f.strip());
+                for (EntityId id : emails.get(fold)) {
+                    found.put(f, data.contacts.get(id).entity);
+                    break;
+                }
+            }
+            return found;
         });
     }
 
