@@ -1,0 +1,171 @@
+package dev.contacts.bench;
+
+import dev.contacts.ContactService;
+import dev.contacts.Contacts;
+import dev.contacts.model.Contact;
+import dev.contacts.model.ContactId;
+import dev.contacts.model.PropertyId;
+import dev.contacts.model.TimelineItem;
+import dev.contacts.model.WebSession;
+import dev.contacts.query.Cursor;
+import dev.contacts.query.Page;
+import dev.contacts.query.Query;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The scenarios answered through the SDK's public API ({@link Contacts#property}), on any
+ * store: what a helpdesk application would call.
+ */
+final class SdkSide implements Side {
+    private final Contacts sdk;
+    private final Workload workload;
+    private final Fixture fixture;
+    private final ContactFields fields;
+    private final List<PropertyId> created = new ArrayList<>();
+
+    SdkSide(Contacts sdk, Workload workload, Fixture fixture) {
+        this.sdk = sdk;
+        this.workload = workload;
+        this.fixture = fixture;
+        this.fields = new ContactFields(workload.attributes());
+    }
+
+    private ContactService people() {
+        return sdk.property(Workload.MAIN).contacts();
+    }
+
+    /** The query of a page or count scenario, with the workload's now. */
+    static Query query(Scenario s, Workload w) {
+        return Query.of(s.filter()).withSort(s.sort()).withPageSize(Scenario.PAGE_SIZE).withNow(w.now());
+    }
+
+    @Override
+    public Operation prepare(Scenario scenario) {
+        if (scenario.isQuery()) {
+            fixture.requireMain();
+        } else if (scenario == Scenario.TIMELINE_PAGE) {
+            fixture.requireTimeline();
+        }
+        switch (scenario.kind()) {
+            case FIRST_PAGE: {
+                Query q = query(scenario, workload);
+                return () -> people().find(q).items();
+            }
+            case DEEP_PAGE: {
+                Query q = query(scenario, workload).withCursor(cursorAfterHalf(query(scenario, workload)));
+                return () -> people().find(q).items();
+            }
+            case COUNT: {
+                Query q = query(scenario, workload);
+                return () -> people().count(q);
+            }
+            case TIMELINE: {
+                ContactId id = workload.timelineContact().id();
+                return () -> timelineKeys(sdk.property(Workload.TIMELINE).timeline().page(id, Scenario.PAGE_SIZE).items());
+            }
+            case IMPORT:
+                return new ImportOperation();
+            case INGEST:
+                return new IngestOperation();
+            default:
+                throw new IllegalArgumentException(scenario.toString());
+        }
+    }
+
+    /** Walks the result in pages of 1,000 (the last one shorter) to the position after half of its rows. */
+    private Cursor cursorAfterHalf(Query q) {
+        long half = people().count(q) / 2;
+        long seen = 0;
+        Cursor cursor = null;
+        while (seen < half) {
+            int size = (int) Math.min(1_000, half - seen);
+            Page<Contact> page = people().find(q.withPageSize(size).withCursor(cursor));
+            seen += page.items().size();
+            cursor = page.next();
+            if (cursor == null) {
+                throw new IllegalStateException("the result ended after " + seen + " rows, before half of its count");
+            }
+        }
+        return cursor;
+    }
+
+    static List<String> timelineKeys(List<TimelineItem> items) {
+        List<String> keys = new ArrayList<>(items.size());
+        for (TimelineItem item : items) {
+            keys.add(item.kind() + ":" + item.id() + "@" + item.time());
+        }
+        return keys;
+    }
+
+    /** Each iteration imports every row into a fresh property, in batches of {@value Workload#LOAD_BATCH}. */
+    private final class ImportOperation implements Operation {
+        private final List<dev.contacts.ContactUpsert> rows = new ArrayList<>();
+        private PropertyId target;
+
+        ImportOperation() {
+            for (Contact c : fixture.importRows(workload)) {
+                rows.add(dev.contacts.ContactUpsert.byEmail(c.primaryEmail(), fields.changes(c)));
+            }
+        }
+
+        @Override
+        public void beforeIteration() {
+            target = fixture.freshImportProperty(sdk, workload);
+        }
+
+        @Override
+        public Object run() {
+            ContactService into = sdk.property(target).contacts();
+            int done = 0;
+            for (int from = 0; from < rows.size(); from += Workload.LOAD_BATCH) {
+                done += into.upsertAll(rows.subList(from, Math.min(rows.size(), from + Workload.LOAD_BATCH))).size();
+            }
+            return done;
+        }
+
+        @Override
+        public Object digest() {
+            return fields.digest(Fixture.everyContact(sdk.property(target).contacts()));
+        }
+
+        @Override
+        public void afterIteration() {
+            sdk.deleteProperty(target);
+        }
+    }
+
+    /** One web session per operation, on the ingestion property's contacts. */
+    private final class IngestOperation implements Operation {
+        private final AtomicLong next = new AtomicLong();
+        private final String prefix = "sdk-" + System.nanoTime();
+        private final PropertyId property;
+        private final List<ContactId> contacts;
+
+        IngestOperation() {
+            Fixture.IngestTarget target = fixture.freshIngestProperty(sdk, "sdk");
+            this.property = target.property();
+            this.contacts = target.contacts();
+            created.add(property);
+        }
+
+        @Override
+        public Object run() {
+            WebSession event = workload.webSession(contacts, prefix, next.getAndIncrement());
+            return sdk.property(property).activity().ingest(event);
+        }
+
+        @Override
+        public Object digest() {
+            return Fixture.ingestDigest(sdk.property(property).contacts(), contacts);
+        }
+    }
+
+    @Override
+    public void close() {
+        // the fixture owns the store; what this side wrote goes
+        created.forEach(sdk::deleteProperty);
+        created.clear();
+    }
+}

@@ -1,0 +1,57 @@
+package dev.contacts.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The suite's own correctness, in the default build: on a small workload the in-memory store
+ * and its hand-written baseline agree on every scenario (so a change to either that breaks
+ * the equality fails here, not in the middle of a benchmark run), each operation returns
+ * what its scenario promises, and the command line is checked.
+ */
+class VerifierTest {
+    private static final Workload SMALL = Workload.of(3_000, Workload.DEFAULT_SEED);
+
+    @Test
+    void theInMemorySdkAndItsBaselineAgreeOnEveryScenario() {
+        Verifier.verify("inmemory", SMALL, List.of(Scenario.values()));
+    }
+
+    @Test
+    void theScenariosAnswerSomethingWorthMeasuring() {
+        try (Fixture fixture = Fixtures.open("inmemory", SMALL, true); Side sdk = fixture.side("sdk")) {
+            for (Scenario s : List.of(Scenario.SELECTIVE_FIRST_PAGE, Scenario.BROAD_SORTED_FIRST_PAGE, Scenario.NEGATIVE_FIRST_PAGE,
+                    Scenario.CUSTOM_ATTRIBUTE_FIRST_PAGE, Scenario.OR_OF_GROUPS_FIRST_PAGE, Scenario.DEEP_PAGE, Scenario.TIMELINE_PAGE)) {
+                assertThat((List<?>) sdk.prepare(s).run()).as(s.toString()).isNotEmpty();
+            }
+            long broad = (Long) sdk.prepare(Scenario.BROAD_COUNT).run();
+            assertThat(broad).as("the broad filter matches a large share, not all").isBetween(SMALL.size() / 5L, SMALL.size() - 1L);
+            assertThat((List<?>) sdk.prepare(Scenario.TIMELINE_PAGE).run()).hasSize(Scenario.PAGE_SIZE);
+        }
+    }
+
+    @Test
+    void aDifferenceBetweenTheSidesStopsTheRun() {
+        try (Fixture fixture = Fixtures.open("inmemory", SMALL, true); Side sdk = fixture.side("sdk")) {
+            List<?> page = (List<?>) sdk.prepare(Scenario.SELECTIVE_FIRST_PAGE).run();
+            List<?> shorter = page.subList(0, page.size() - 1);
+            assertThatThrownBy(() -> Verifier.compare("inmemory", Scenario.SELECTIVE_FIRST_PAGE, page, shorter))
+                    .isInstanceOf(Verifier.MismatchException.class).hasMessageContaining("differ");
+            assertThatThrownBy(() -> Verifier.compare("inmemory", Scenario.BROAD_COUNT, 10L, 11L))
+                    .isInstanceOf(Verifier.MismatchException.class).hasMessageContaining("10 vs 11");
+        }
+    }
+
+    @Test
+    void theCommandLineIsChecked() {
+        assertThat(BenchMain.parse(new String[] {"--quick"}).contacts()).isEqualTo(100_000);
+        assertThat(BenchMain.parse(new String[0]).contacts()).isEqualTo(1_000_000);
+        assertThat(BenchMain.parse(new String[] {"--scenarios", "deepPage,broadCount"}).scenarios())
+                .containsExactly(Scenario.DEEP_PAGE, Scenario.BROAD_COUNT);
+        assertThatThrownBy(() -> BenchMain.parse(new String[] {"--stores", "oracle"})).hasMessageContaining("unknown store");
+        assertThatThrownBy(() -> BenchMain.parse(new String[] {"--frobnicate"})).hasMessageContaining("unknown option");
+    }
+}
