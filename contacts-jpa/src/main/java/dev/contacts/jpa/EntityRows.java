@@ -251,7 +251,9 @@ final class EntityRows {
 
     /**
      * Runs a query selecting {@code t.*} from the main table and completes every row with
-     * its sets, links and custom values (one more query per child table).
+     * its sets, links and custom values, all read by one more query: a {@code UNION ALL} of
+     * the child tables keyed by the page's ids (two round trips for a page, whatever the
+     * number of child tables).
      *
      * @param db    the transaction
      * @param query the query
@@ -267,54 +269,70 @@ final class EntityRows {
         for (Loaded l : rows) {
             byId.put(l.id, l);
         }
-        for (Map.Entry<String, String> set : table.setTables().entrySet()) {
-            String attribute = set.getKey();
-            Sql q = db.sql("SELECT " + table.owner() + " AS owner, display FROM " + set.getValue() + " WHERE property_id = ").value(property)
-                    .append(" AND ").idIn(table.owner(), byId.keySet()).append(" ORDER BY " + table.owner() + ", position");
-            for (Object[] r : db.list(q, rs -> new Object[] {db.id(rs, "owner"), rs.getString("display")})) {
-                elements(byId.get((UUID) r[0]).values, attribute).add(r[1]);
-            }
-        }
+        String owner = table.owner();
+        // the custom values come first and the links second: PostgreSQL types a union's NULLs pairwise from the left, so
+        // the typed columns of these two branches must meet every NULL before another NULL turns it into text
+        Sql q = db.sql("SELECT " + owner + " AS owner, '" + CUSTOM + "' AS src, attr, position, kind, text_value, number_value, date_value, "
+                + "boolean_value, NULL AS link_id FROM " + table.customTable() + " WHERE property_id = ").value(property).append(" AND ")
+                .idIn(owner, byId.keySet());
         if (table.linkTable() != null) {
-            Sql q = db.sql("SELECT " + table.owner() + " AS owner, organization_id FROM " + table.linkTable() + " WHERE property_id = ")
-                    .value(property).append(" AND ").idIn(table.owner(), byId.keySet())
-                    .append(" ORDER BY " + table.owner() + ", position");
-            for (Object[] r : db.list(q, rs -> new Object[] {db.id(rs, "owner"), db.id(rs, "organization_id")})) {
-                elements(byId.get((UUID) r[0]).values, dev.contacts.model.BuiltInAttributes.ORGANIZATION).add(new OrganizationId((UUID) r[1]));
-            }
+            q.append(" UNION ALL SELECT " + owner + ", '" + LINK + "', '" + dev.contacts.model.BuiltInAttributes.ORGANIZATION
+                    + "', position, NULL, NULL, NULL, NULL, NULL, organization_id FROM " + table.linkTable() + " WHERE property_id = ")
+                    .value(property).append(" AND ").idIn(owner, byId.keySet());
         }
-        Sql q = db.sql("SELECT " + table.owner() + " AS owner, attr, kind, text_value, number_value, date_value, boolean_value FROM "
-                + table.customTable() + " WHERE property_id = ").value(property).append(" AND ").idIn(table.owner(), byId.keySet())
-                .append(" ORDER BY " + table.owner() + ", attr, position");
+        for (Map.Entry<String, String> set : table.setTables().entrySet()) {
+            q.append(" UNION ALL SELECT " + owner + ", '" + ELEMENT + "', '" + set.getKey() + "', position, NULL, display, NULL, NULL, NULL, NULL"
+                    + " FROM " + set.getValue() + " WHERE property_id = ").value(property).append(" AND ").idIn(owner, byId.keySet());
+        }
+        // position order within each (owner, attribute) is all the elements need: they are appended as read
+        q.append(" ORDER BY 4");
         db.list(q, rs -> {
             Loaded l = byId.get(db.id(rs, "owner"));
-            String key = rs.getString("attr").substring(AttributeDefinition.CUSTOM_PREFIX.length());
-            switch (rs.getString("kind")) {
-                case TEXT_SET:
-                    elements(l.custom, key).add(rs.getString("text_value"));
-                    break;
-                case TEXT:
-                    l.custom.put(key, rs.getString("text_value"));
-                    break;
-                case NUMBER:
-                    l.custom.put(key, rs.getBigDecimal("number_value"));
-                    break;
-                case DATE:
-                    l.custom.put(key, db.instant(rs, "date_value"));
-                    break;
-                case BOOLEAN:
-                    l.custom.put(key, rs.getBoolean("boolean_value"));
-                    break;
+            String attr = rs.getString("attr");
+            switch (rs.getString("src")) {
+                case ELEMENT:
+                    elements(l.values, attr).add(rs.getString("text_value"));
+                    return null;
+                case LINK:
+                    elements(l.values, attr).add(new OrganizationId(db.id(rs, "link_id")));
+                    return null;
                 default:
-                    throw new SQLException("unknown custom value kind " + rs.getString("kind"));
+                    readCustom(db, rs, l, attr.substring(AttributeDefinition.CUSTOM_PREFIX.length()));
+                    return null;
             }
-            return null;
         });
         List<T> result = new ArrayList<>(rows.size());
         for (Loaded l : rows) {
             result.add(build(l));
         }
         return result;
+    }
+
+    /** Where a row of the child-table union comes from. */
+    private static final String CUSTOM = "C";
+    private static final String ELEMENT = "E";
+    private static final String LINK = "L";
+
+    private static void readCustom(Db db, ResultSet rs, Loaded l, String key) throws SQLException {
+        switch (rs.getString("kind")) {
+            case TEXT_SET:
+                elements(l.custom, key).add(rs.getString("text_value"));
+                break;
+            case TEXT:
+                l.custom.put(key, rs.getString("text_value"));
+                break;
+            case NUMBER:
+                l.custom.put(key, rs.getBigDecimal("number_value"));
+                break;
+            case DATE:
+                l.custom.put(key, db.instant(rs, "date_value"));
+                break;
+            case BOOLEAN:
+                l.custom.put(key, rs.getBoolean("boolean_value"));
+                break;
+            default:
+                throw new SQLException("unknown custom value kind " + rs.getString("kind"));
+        }
     }
 
     @SuppressWarnings("unchecked")
