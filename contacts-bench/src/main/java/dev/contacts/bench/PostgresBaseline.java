@@ -82,23 +82,35 @@ final class PostgresBaseline implements Side {
     private final Fixture fixture;
     private final ContactFields fields;
     private final String url;
+    private final String scratchUrl;
     private final String user;
     private final String password;
     private final List<Connection> connections = new ArrayList<>();
     private final ThreadLocal<Connection> connection = new ThreadLocal<>();
+    private final ThreadLocal<Connection> scratchConnection = new ThreadLocal<>();
     private final List<dev.contacts.model.PropertyId> created = new ArrayList<>();
 
-    PostgresBaseline(Workload workload, Fixture fixture, String url, String user, String password) {
+    PostgresBaseline(Workload workload, Fixture fixture, String url, String scratchUrl, String user, String password) {
         this.workload = workload;
         this.fixture = fixture;
         this.fields = new ContactFields(workload.attributes());
         this.url = url;
+        this.scratchUrl = scratchUrl;
         this.user = user;
         this.password = password;
     }
 
-    /** One connection per thread (the ingestion benchmark runs two), in manual-commit mode. */
+    /** One connection per thread to the main data, in manual-commit mode. */
     private Connection db() {
+        return connect(connection, url);
+    }
+
+    /** One connection per thread (the ingestion benchmark runs two) to where the write scenarios write. */
+    private Connection scratchDb() {
+        return connect(scratchConnection, scratchUrl);
+    }
+
+    private Connection connect(ThreadLocal<Connection> connection, String url) {
         Connection c = connection.get();
         if (c == null) {
             try {
@@ -416,12 +428,12 @@ final class PostgresBaseline implements Side {
 
         @Override
         public void beforeIteration() {
-            target = fixture.freshImportProperty(fixture.sdk(), workload);
+            target = fixture.freshImportProperty(workload);
         }
 
         @Override
         public Object run() {
-            Connection c = db();
+            Connection c = scratchDb();
             int done = 0;
             try {
                 for (int from = 0; from < rows.size(); from += Workload.LOAD_BATCH) {
@@ -436,12 +448,12 @@ final class PostgresBaseline implements Side {
 
         @Override
         public Object digest() {
-            return fields.digest(Fixture.everyContact(fixture.sdk().property(target).contacts()));
+            return fields.digest(Fixture.everyContact(fixture.scratch().property(target).contacts()));
         }
 
         @Override
         public void afterIteration() {
-            fixture.sdk().deleteProperty(target);
+            fixture.discard(target);
         }
     }
 
@@ -550,7 +562,7 @@ final class PostgresBaseline implements Side {
     private final class IngestOperation implements Operation {
         private final AtomicLong next = new AtomicLong();
         private final String prefix = "baseline-" + System.nanoTime();
-        private final Fixture.IngestTarget target = fixture.freshIngestProperty(fixture.sdk(), "baseline");
+        private final Fixture.IngestTarget target = fixture.freshIngestProperty("baseline");
 
         IngestOperation() {
             created.add(target.property());
@@ -563,7 +575,7 @@ final class PostgresBaseline implements Side {
 
         @Override
         public Object digest() {
-            return Fixture.ingestDigest(fixture.sdk().property(target.property()).contacts(), target.contacts());
+            return Fixture.ingestDigest(fixture.scratch().property(target.property()).contacts(), target.contacts());
         }
     }
 
@@ -583,7 +595,7 @@ final class PostgresBaseline implements Side {
     }
 
     private boolean ingest(String property, WebSession s) {
-        Connection c = db();
+        Connection c = scratchDb();
         try {
             int inserted;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO activity_event (property_id, id, kind, external_id, contact_id, start_at,"
@@ -638,7 +650,7 @@ final class PostgresBaseline implements Side {
 
     @Override
     public void close() {
-        created.forEach(fixture.sdk()::deleteProperty);
+        created.forEach(fixture::discard);
         created.clear();
         synchronized (connections) {
             for (Connection c : connections) {
