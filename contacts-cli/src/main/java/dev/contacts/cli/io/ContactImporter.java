@@ -10,6 +10,7 @@ import dev.contacts.StoreException;
 import dev.contacts.Upsert;
 import dev.contacts.UpsertRowResult;
 import dev.contacts.filter.Filter;
+import dev.contacts.filter.FilterLimits;
 import dev.contacts.model.AttributeCatalog;
 import dev.contacts.model.AttributeChanges;
 import dev.contacts.model.AttributeDefinition;
@@ -123,45 +124,72 @@ public final class ContactImporter {
         return report;
     }
 
+    /** One row of a batch: checked and waiting to be upserted, or rejected with a reason. */
+    private static final class Entry {
+        final long line;
+        final Checked row;
+        String rejection;
+        int upsert = -1; // its position in the upsertAll call
+
+        Entry(long line, Checked row, String rejection) {
+            this.line = line;
+            this.row = row;
+            this.rejection = rejection;
+        }
+    }
+
     /**
-     * The rows read since the last flush, in line order: rows to upsert, and rows already
-     * rejected while being read (reported in their place, so the report stays in line order).
+     * The rows read since the last flush, in line order: rows checked and waiting to be
+     * upserted, and rows already rejected while being read (reported in their place, so the
+     * report stays in line order).
      */
     private final class Batch {
-        private final List<ContactUpsert> upserts = new ArrayList<>();
-        private final List<Long> lines = new ArrayList<>();
-        private final List<String> rejections = new ArrayList<>(); // null: the row is in upserts
+        private final List<Entry> entries = new ArrayList<>();
 
-        void add(long line, ContactUpsert upsert) {
-            upserts.add(upsert);
-            lines.add(line);
-            rejections.add(null);
+        void add(long line, Checked row) {
+            entries.add(new Entry(line, row, null));
         }
 
         void reject(long line, String reason) {
-            lines.add(line);
-            rejections.add(reason);
+            entries.add(new Entry(line, null, reason));
         }
 
-        /** Upserts the rows in one call and reports every row of the batch. */
+        /**
+         * Resolves the organizations the rows name (looked up together, missing ones created),
+         * upserts the rows in one call and reports every row of the batch.
+         */
         void flush() {
-            List<UpsertRowResult> results = upserts.isEmpty() ? List.of() : contacts.upsertAll(upserts);
-            int next = 0;
-            for (int i = 0; i < lines.size(); i++) {
-                if (rejections.get(i) != null) {
-                    report.rejected(lines.get(i), rejections.get(i));
+            List<Checked> rows = new ArrayList<>();
+            entries.stream().filter(e -> e.row != null).forEach(e -> rows.add(e.row));
+            resolveOrganizations(rows);
+            List<ContactUpsert> upserts = new ArrayList<>(rows.size());
+            for (Entry e : entries) {
+                if (e.row == null) {
                     continue;
                 }
-                UpsertRowResult result = results.get(next++);
+                try {
+                    upserts.add(ContactUpsert.of(e.row.parsed().id(), e.row.email(), changes(e.row.parsed())));
+                    e.upsert = upserts.size() - 1;
+                } catch (StoreException x) {
+                    throw x;
+                } catch (ContactsException x) {
+                    e.rejection = x.getMessage();
+                }
+            }
+            List<UpsertRowResult> results = upserts.isEmpty() ? List.of() : contacts.upsertAll(upserts);
+            for (Entry e : entries) {
+                if (e.upsert < 0) {
+                    report.rejected(e.line, e.rejection);
+                    continue;
+                }
+                UpsertRowResult result = results.get(e.upsert);
                 if (result.isRejected()) {
-                    report.rejected(lines.get(i), result.rejection().orElseThrow().reason().getMessage());
+                    report.rejected(e.line, result.rejection().orElseThrow().reason().getMessage());
                 } else {
                     count(result.upsert().orElseThrow());
                 }
             }
-            upserts.clear();
-            lines.clear();
-            rejections.clear();
+            entries.clear();
         }
     }
 
@@ -180,15 +208,60 @@ public final class ContactImporter {
     private record Parsed(ContactId id, Map<String, Object> changes, boolean organizationsGiven, List<String> organizations) {
     }
 
-    /** A row checked and turned into an upsert (its organizations resolved, created when missing). */
-    private ContactUpsert upsertRow(SourceRow row) {
+    /** A row read and checked, with the email it is upserted by (its organizations not resolved yet). */
+    private record Checked(Parsed parsed, String email) {
+    }
+
+    /** Checks a row; its organizations are resolved with the rest of its batch. */
+    private Checked upsertRow(SourceRow row) {
         Parsed parsed = parse(row);
-        AttributeChanges change = changes(parsed);
         String email = email(parsed.changes());
         if (email == null && parsed.id() == null) {
             throw new RowRejectedException(NO_KEY);
         }
-        return ContactUpsert.of(parsed.id(), email, change);
+        return new Checked(parsed, email);
+    }
+
+    /**
+     * Finds the organizations a batch's rows name that are not known yet with a few
+     * queries ({@link FilterLimits#MAX_LIST} names each) instead of one per name; names still
+     * unknown are looked up and created one by one when the rows are turned into upserts.
+     */
+    private void resolveOrganizations(List<Checked> rows) {
+        Map<String, String> unknown = new LinkedHashMap<>(); // fold -> normal name
+        for (Checked row : rows) {
+            if (row.parsed().organizations() == null) {
+                continue;
+            }
+            for (String name : row.parsed().organizations()) {
+                String normal;
+                try {
+                    normal = Values.text(ContactColumns.ORGANIZATIONS, name);
+                } catch (ContactsException e) {
+                    continue; // the row is rejected when its upsert is built
+                }
+                if (normal != null && !organizationIds.containsKey(Values.fold(normal))) {
+                    unknown.putIfAbsent(Values.fold(normal), normal);
+                }
+            }
+        }
+        List<String> names = new ArrayList<>(unknown.values());
+        for (int from = 0; from < names.size(); from += FilterLimits.MAX_LIST) {
+            List<String> chunk = names.subList(from, Math.min(names.size(), from + FilterLimits.MAX_LIST));
+            List<dev.contacts.model.Organization> found;
+            try {
+                found = organizations.find(Query.of(Filter.attr("name").isAnyOf(chunk)).withPageSize(Query.MAX_PAGE_SIZE)).items();
+            } catch (StoreException e) {
+                throw e;
+            } catch (ContactsException e) {
+                continue; // e.g. very long names over a filter limit: looked up one by one instead
+            }
+            for (dev.contacts.model.Organization o : found) {
+                if (unknown.containsKey(Values.fold(o.name()))) {
+                    organizationIds.put(Values.fold(o.name()), o.id());
+                }
+            }
+        }
     }
 
     private static final String NO_KEY = "a row needs an email (emails or primaryEmail) or the id of a contact";
