@@ -71,7 +71,7 @@ final class PostgresFixture extends Fixture {
 
     @Override
     protected Side baseline() {
-        return new PostgresBaseline(workload, this, url, user, password);
+        return new SqlBaseline(workload, this, SqlDialect.POSTGRESQL, url, user, password);
     }
 
     @Override

@@ -26,15 +26,16 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The PostgreSQL baseline: SQL written by hand for each scenario over the store's own schema
- * and indexes, plain JDBC, bind parameters, and the same rows with the same fields as the
- * SDK (every column, set and custom value, built into {@link Contact}s). The page queries
- * take the best form a careful developer would write: known sort values first through the
- * {@code (property_id, last_seen, id)} index, then unknown ones only if the page is not full;
- * a deep page seeks with a row comparison; a page's sets and custom values come in one
- * {@code UNION ALL} query keyed by {@code = ANY(?)}.
+ * The baseline of the JPA store's databases (PostgreSQL, H2): SQL written by hand for each
+ * scenario over the store's own schema and indexes, plain JDBC, bind parameters, and the
+ * same rows with the same fields as the SDK (every column, set and custom value, built into
+ * {@link Contact}s). The page queries take the best form a careful developer would write:
+ * known sort values first through the {@code (property_id, last_seen, id)} index, then
+ * unknown ones only if the page is not full; a deep page seeks with a row comparison; a
+ * page's sets and custom values come in one {@code UNION ALL} query keyed by
+ * {@code = ANY(?)}. The SQL is standard but for what {@link SqlDialect} says.
  */
-final class PostgresBaseline implements Side {
+final class SqlBaseline implements Side {
     /** (attribute, column) of the contact table's text columns; each has a {@code _fold} twin. */
     private static final String[][] TEXT = {
         {"name", "name"}, {"jobTitle", "job_title"}, {"facebookUrl", "facebook_url"}, {"linkedinUrl", "linkedin_url"},
@@ -80,6 +81,7 @@ final class PostgresBaseline implements Side {
 
     private final Workload workload;
     private final Fixture fixture;
+    private final SqlDialect dialect;
     private final ContactFields fields;
     private final String url;
     private final String user;
@@ -88,9 +90,10 @@ final class PostgresBaseline implements Side {
     private final ThreadLocal<Connection> connection = new ThreadLocal<>();
     private final List<dev.contacts.model.PropertyId> created = new ArrayList<>();
 
-    PostgresBaseline(Workload workload, Fixture fixture, String url, String user, String password) {
+    SqlBaseline(Workload workload, Fixture fixture, SqlDialect dialect, String url, String user, String password) {
         this.workload = workload;
         this.fixture = fixture;
+        this.dialect = dialect;
         this.fields = new ContactFields(workload.attributes());
         this.url = url;
         this.user = user;
@@ -146,7 +149,7 @@ final class PostgresBaseline implements Side {
         int i = from;
         for (Object p : params) {
             if (p instanceof String[]) {
-                ps.setArray(i++, ps.getConnection().createArrayOf("varchar", (String[]) p));
+                ps.setArray(i++, ps.getConnection().createArrayOf(dialect.textArray(), (String[]) p));
             } else if (p instanceof Instant) {
                 ps.setObject(i++, OffsetDateTime.ofInstant((Instant) p, ZoneOffset.UTC));
             } else {
@@ -235,15 +238,15 @@ final class PostgresBaseline implements Side {
         UUID[] ids = mains.stream().map(m -> m.id().value()).toArray(UUID[]::new);
         Map<UUID, Map<String, List<Object>>> values = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT contact_id, 'emails' AS attr, position, 'S' AS kind, display AS text_value, NULL::numeric AS number_value,"
-                        + " NULL::timestamptz AS date_value, NULL::boolean AS boolean_value FROM contact_email WHERE property_id = ? AND contact_id = ANY(?)"
+                "SELECT contact_id, 'emails' AS attr, position, 'S' AS kind, display AS text_value, CAST(NULL AS NUMERIC) AS number_value,"
+                        + " CAST(NULL AS TIMESTAMP WITH TIME ZONE) AS date_value, CAST(NULL AS BOOLEAN) AS boolean_value FROM contact_email WHERE property_id = ? AND contact_id = ANY(?)"
                         + " UNION ALL SELECT contact_id, 'phones', position, 'S', display, NULL, NULL, NULL FROM contact_phone WHERE property_id = ? AND contact_id = ANY(?)"
                         + " UNION ALL SELECT contact_id, 'tags', position, 'S', display, NULL, NULL, NULL FROM contact_tag WHERE property_id = ? AND contact_id = ANY(?)"
-                        + " UNION ALL SELECT contact_id, 'organization', position, 'O', organization_id::text, NULL, NULL, NULL FROM contact_organization"
+                        + " UNION ALL SELECT contact_id, 'organization', position, 'O', CAST(organization_id AS VARCHAR), NULL, NULL, NULL FROM contact_organization"
                         + " WHERE property_id = ? AND contact_id = ANY(?)"
                         + " UNION ALL SELECT contact_id, attr, position, kind, text_value, number_value, date_value, boolean_value FROM contact_custom"
                         + " WHERE property_id = ? AND contact_id = ANY(?) ORDER BY 1, 2, 3")) {
-            Array array = c.createArrayOf("uuid", ids);
+            Array array = c.createArrayOf(dialect.uuidArray(), ids);
             for (int i = 0; i < 5; i++) {
                 ps.setString(2 * i + 1, property);
                 ps.setArray(2 * i + 2, array);
@@ -337,7 +340,7 @@ final class PostgresBaseline implements Side {
     private Object[] positionAfter(Where w, long skipped) {
         Connection c = db();
         try (PreparedStatement ps = c.prepareStatement("SELECT c.last_seen, c.id FROM contact c WHERE c.property_id = ? AND " + w.sql()
-                + " AND c.last_seen IS NOT NULL ORDER BY c.last_seen DESC, c.id DESC OFFSET ? LIMIT 1")) {
+                + " AND c.last_seen IS NOT NULL ORDER BY c.last_seen DESC, c.id DESC LIMIT 1 OFFSET ?")) {
             ps.setString(1, Workload.MAIN.value());
             bind(ps, 2, w.params());
             ps.setLong(2 + w.params().size(), skipped - 1);
@@ -389,7 +392,7 @@ final class PostgresBaseline implements Side {
                 try (PreparedStatement messages = c.prepareStatement("SELECT event_id, position, author, agent_id, body, sent FROM chat_message"
                         + " WHERE property_id = ? AND event_id = ANY(?) ORDER BY event_id, position")) {
                     messages.setString(1, p);
-                    messages.setArray(2, c.createArrayOf("uuid", chats.toArray()));
+                    messages.setArray(2, c.createArrayOf(dialect.uuidArray(), chats.toArray()));
                     try (ResultSet rs = messages.executeQuery()) {
                         while (rs.next()) {
                             rs.getString(5);
@@ -449,7 +452,7 @@ final class PostgresBaseline implements Side {
         Map<String, UUID> taken = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT fold, contact_id FROM contact_email WHERE property_id = ? AND fold = ANY(?)")) {
             ps.setString(1, property);
-            ps.setArray(2, c.createArrayOf("varchar", batch.stream().map(r -> Values.fold(r.primaryEmail())).toArray()));
+            ps.setArray(2, c.createArrayOf(dialect.textArray(), batch.stream().map(r -> Values.fold(r.primaryEmail())).toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     taken.put(rs.getString(1), rs.getObject(2, UUID.class));
@@ -543,7 +546,7 @@ final class PostgresBaseline implements Side {
 
     /**
      * One web session per operation in one transaction: the event row (idempotent through the
-     * unique external id, {@code ON CONFLICT DO NOTHING}), then, if it was new, the contact's
+     * unique external id, {@link SqlDialect#insertIfAbsent}), then, if it was new, the contact's
      * statistics in one UPDATE ({@code COALESCE} counters, {@code LEAST}/{@code GREATEST}
      * dates, location columns only from the newest session).
      */
@@ -585,10 +588,10 @@ final class PostgresBaseline implements Side {
     private boolean ingest(String property, WebSession s) {
         Connection c = db();
         try {
-            int inserted;
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO activity_event (property_id, id, kind, external_id, contact_id, start_at,"
-                    + " end_at, pages_viewed, time_spent, hostname, ip, os, browser, country, city, region)"
-                    + " VALUES (?, ?, 'WEB', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+            boolean inserted;
+            try (PreparedStatement ps = c.prepareStatement(dialect.insertIfAbsent("INSERT INTO activity_event (property_id, id, kind, external_id,"
+                    + " contact_id, start_at, end_at, pages_viewed, time_spent, hostname, ip, os, browser, country, city, region)"
+                    + " VALUES (?, ?, 'WEB', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))) {
                 ps.setString(1, property);
                 ps.setObject(2, s.id().value());
                 ps.setString(3, s.externalId());
@@ -604,9 +607,9 @@ final class PostgresBaseline implements Side {
                 ps.setString(13, s.country());
                 ps.setString(14, s.city());
                 ps.setString(15, s.region());
-                inserted = ps.executeUpdate();
+                inserted = dialect.executeIfAbsent(c, ps);
             }
-            if (inserted == 1) {
+            if (inserted) {
                 try (PreparedStatement ps = c.prepareStatement(INGEST_UPDATE)) {
                     OffsetDateTime start = OffsetDateTime.ofInstant(s.start(), ZoneOffset.UTC);
                     int i = 1;
@@ -630,7 +633,7 @@ final class PostgresBaseline implements Side {
                 }
             }
             c.commit();
-            return inserted == 1;
+            return inserted;
         } catch (SQLException e) {
             throw rollback(c, e);
         }

@@ -1,0 +1,90 @@
+package dev.contacts.bench;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+
+/**
+ * The few places where {@link SqlBaseline}'s hand-written SQL differs between the JPA store's
+ * databases: the element type names of bound arrays, and the idempotent insert of an event
+ * (PostgreSQL's {@code ON CONFLICT DO NOTHING}; H2 has no such clause, so the plain insert
+ * runs in a savepoint and a broken unique key rolls back to it). Everything else the baseline
+ * writes is standard SQL both accept ({@code CAST}, {@code = ANY(?)}, row-value comparisons,
+ * {@code LIMIT … OFFSET}).
+ */
+enum SqlDialect {
+    /** PostgreSQL 13+. */
+    POSTGRESQL("varchar", "uuid") {
+        @Override
+        String insertIfAbsent(String insert) {
+            return insert + " ON CONFLICT DO NOTHING";
+        }
+
+        @Override
+        boolean executeIfAbsent(Connection c, PreparedStatement insert) throws SQLException {
+            return insert.executeUpdate() == 1;
+        }
+    },
+    /** H2 2.x. */
+    H2("VARCHAR", "UUID") {
+        @Override
+        String insertIfAbsent(String insert) {
+            return insert;
+        }
+
+        @Override
+        boolean executeIfAbsent(Connection c, PreparedStatement insert) throws SQLException {
+            Savepoint before = c.setSavepoint();
+            try {
+                insert.executeUpdate();
+                c.releaseSavepoint(before);
+                return true;
+            } catch (SQLException e) {
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw e;
+                }
+                c.rollback(before);
+                return false;
+            }
+        }
+    };
+
+    /** The SQL state of a broken unique key. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final String textArray;
+    private final String uuidArray;
+
+    SqlDialect(String textArray, String uuidArray) {
+        this.textArray = textArray;
+        this.uuidArray = uuidArray;
+    }
+
+    /** @return the element type name of a bound array of text */
+    String textArray() {
+        return textArray;
+    }
+
+    /** @return the element type name of a bound array of UUIDs */
+    String uuidArray() {
+        return uuidArray;
+    }
+
+    /**
+     * @param insert an {@code INSERT … VALUES (…)} into a table with a unique key
+     * @return the statement to prepare for {@link #executeIfAbsent}
+     */
+    abstract String insertIfAbsent(String insert);
+
+    /**
+     * Runs the prepared statement of {@link #insertIfAbsent}: the row is written unless a row
+     * with the same unique key exists, which is no error.
+     *
+     * @param c      its connection, in a transaction
+     * @param insert the prepared statement, parameters bound
+     * @return whether the row was written
+     * @throws SQLException any other failure
+     */
+    abstract boolean executeIfAbsent(Connection c, PreparedStatement insert) throws SQLException;
+}
