@@ -144,6 +144,10 @@ public abstract class Fixture implements AutoCloseable {
         if (timelineReady) {
             return;
         }
+        String unavailable = timelineUnavailable();
+        if (unavailable != null) {
+            throw new UnsupportedOperationException(name() + ": " + unavailable);
+        }
         Contact contact = workload.timelineContact();
         ContactStore store = store();
         if (store.properties().get(Workload.TIMELINE).isEmpty() || store.contacts().get(Workload.TIMELINE, contact.id()).isEmpty()
@@ -191,6 +195,14 @@ public abstract class Fixture implements AutoCloseable {
             LOG.info("{}: wrote a timeline of {} items in {} s", name(), Workload.TIMELINE_ITEMS, (System.nanoTime() - start) / 1_000_000_000L);
         }
         timelineReady = true;
+    }
+
+    /**
+     * @return why this store cannot hold the timeline scenario's data in a reasonable time (the
+     *         run then stops with it, saying what to do), or null when it can
+     */
+    protected String timelineUnavailable() {
+        return null;
     }
 
     /** @return the rows an import writes: all of them, or {@value #VERIFY_IMPORT_ROWS} when verifying */

@@ -25,7 +25,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.Decimal128;
@@ -43,19 +42,15 @@ import org.bson.types.Decimal128;
  * {@code insertMany}; ingestion inserts the event (unique external id) and updates the
  * contact's statistics with {@code $inc}/{@code $min}/{@code $max}.
  */
-final class MongoBaseline implements Side {
+final class MongoBaseline extends DatabaseBaseline<Bson> {
     private static final Bson PAGE_FIELDS = Projections.include("version", "v");
     private static final String LAST_SEEN = "v.lastSeen";
 
-    private final Workload workload;
-    private final Fixture fixture;
     private final MongoDatabase db;
     private final ContactFields fields;
-    private final List<PropertyId> created = new ArrayList<>();
 
     MongoBaseline(Workload workload, Fixture fixture, MongoDatabase db) {
-        this.workload = workload;
-        this.fixture = fixture;
+        super(workload, fixture);
         this.db = db;
         this.fields = new ContactFields(workload.attributes());
     }
@@ -69,7 +64,8 @@ final class MongoBaseline implements Side {
     }
 
     /** The scenario's filter by hand, on the folds in {@code f}. */
-    private Bson where(Scenario s) {
+    @Override
+    Bson where(Scenario s) {
         Instant now = workload.now();
         switch (s) {
             case SELECTIVE_FIRST_PAGE:
@@ -93,11 +89,13 @@ final class MongoBaseline implements Side {
     }
 
     /** A page: known lastSeen first (after a position if given), then unknown ones if the page is not full. */
-    private List<Contact> page(Bson where, Date afterSeen, String afterId) {
+    @Override
+    List<Contact> page(Bson where, Position after) {
         Bson known = Filters.and(scope(Workload.MAIN), where, Filters.exists(LAST_SEEN));
-        if (afterId != null) {
-            known = Filters.and(known, Filters.or(Filters.lt(LAST_SEEN, afterSeen),
-                    Filters.and(Filters.eq(LAST_SEEN, afterSeen), Filters.lt("_id", afterId))));
+        if (after != null) {
+            Date seen = Date.from(after.lastSeen());
+            known = Filters.and(known, Filters.or(Filters.lt(LAST_SEEN, seen),
+                    Filters.and(Filters.eq(LAST_SEEN, seen), Filters.lt("_id", after.id().toString()))));
         }
         List<Contact> page = new ArrayList<>(Scenario.PAGE_SIZE);
         for (Document d : contacts().find(known).projection(PAGE_FIELDS).sort(Sorts.descending(LAST_SEEN, "_id")).limit(Scenario.PAGE_SIZE)) {
@@ -185,45 +183,18 @@ final class MongoBaseline implements Side {
     }
 
     @Override
-    public Operation prepare(Scenario scenario) {
-        if (scenario.isQuery()) {
-            fixture.requireMain();
-        }
-        switch (scenario.kind()) {
-            case FIRST_PAGE: {
-                Bson w = where(scenario);
-                return () -> page(w, null, null);
-            }
-            case DEEP_PAGE: {
-                Bson w = where(scenario);
-                long half = count(w) / 2;
-                Document at = contacts().find(Filters.and(scope(Workload.MAIN), w, Filters.exists(LAST_SEEN)))
-                        .projection(Projections.include(LAST_SEEN)).sort(Sorts.descending(LAST_SEEN, "_id")).skip((int) half - 1).limit(1).first();
-                if (at == null) {
-                    throw new IllegalStateException("the deep page's position lies among unknown lastSeen values; choose another filter");
-                }
-                Date seen = (Date) at.get("v", Document.class).get("lastSeen");
-                String id = at.getString("_id");
-                return () -> page(w, seen, id);
-            }
-            case COUNT: {
-                Bson w = where(scenario);
-                return () -> count(w);
-            }
-            case TIMELINE:
-                fixture.requireTimeline();
-                return this::timeline;
-            case IMPORT:
-                return new ImportOperation();
-            case INGEST:
-                return new IngestOperation();
-            default:
-                throw new IllegalArgumentException(scenario.toString());
-        }
+    long count(Bson where) {
+        return contacts().countDocuments(Filters.and(scope(Workload.MAIN), where));
     }
 
-    private long count(Bson where) {
-        return contacts().countDocuments(Filters.and(scope(Workload.MAIN), where));
+    @Override
+    Position positionAfter(Bson where, long skipped) {
+        Document at = contacts().find(Filters.and(scope(Workload.MAIN), where, Filters.exists(LAST_SEEN)))
+                .projection(Projections.include(LAST_SEEN)).sort(Sorts.descending(LAST_SEEN, "_id")).skip((int) skipped - 1).limit(1).first();
+        if (at == null) {
+            throw new IllegalStateException("the deep page's position lies among unknown lastSeen values; choose another filter");
+        }
+        return new Position(((Date) at.get("v", Document.class).get("lastSeen")).toInstant(), UUID.fromString(at.getString("_id")));
     }
 
     /** One timeline item: its key's parts. */
@@ -235,7 +206,8 @@ final class MongoBaseline implements Side {
      * index (ticket messages unwound from the contact's tickets), merged in Java; chat
      * transcripts and bodies come with them, as the SDK's items carry them.
      */
-    private List<String> timeline() {
+    @Override
+    List<String> timeline() {
         Bson property = scope(Workload.TIMELINE);
         String contact = workload.timelineContact().id().toString();
         List<Item> items = new ArrayList<>(3 * Scenario.PAGE_SIZE);
@@ -266,36 +238,8 @@ final class MongoBaseline implements Side {
      * query on {@code emailKeys} finds the emails already taken, then one {@code insertMany}
      * writes the new contacts' documents in the store's layout.
      */
-    private final class ImportOperation implements Operation {
-        private final List<Contact> rows = fixture.importRows(workload);
-        private PropertyId target;
-
-        @Override
-        public void beforeIteration() {
-            target = fixture.freshImportProperty(fixture.sdk(), workload);
-        }
-
-        @Override
-        public Object run() {
-            int done = 0;
-            for (int from = 0; from < rows.size(); from += Workload.LOAD_BATCH) {
-                done += importBatch(target, rows.subList(from, Math.min(rows.size(), from + Workload.LOAD_BATCH)));
-            }
-            return done;
-        }
-
-        @Override
-        public Object digest() {
-            return fields.digest(Fixture.everyContact(fixture.sdk().property(target).contacts()));
-        }
-
-        @Override
-        public void afterIteration() {
-            fixture.sdk().deleteProperty(target);
-        }
-    }
-
-    private int importBatch(PropertyId property, List<Contact> batch) {
+    @Override
+    int importBatch(PropertyId property, List<Contact> batch) {
         List<String> emails = new ArrayList<>(batch.size());
         batch.forEach(r -> emails.add(Values.fold(r.primaryEmail())));
         Document taken = contacts().find(Filters.and(scope(property), Filters.in("emailKeys", emails))).projection(Projections.include("_id"))
@@ -361,27 +305,8 @@ final class MongoBaseline implements Side {
      * (a condition on {@code v.lastWebSession}); when it is not, that update matches nothing and
      * a second one without the location follows (a conditional location needs no pipeline update).
      */
-    private final class IngestOperation implements Operation {
-        private final AtomicLong next = new AtomicLong();
-        private final String prefix = "baseline-" + System.nanoTime();
-        private final Fixture.IngestTarget target = fixture.freshIngestProperty(fixture.sdk(), "baseline");
-
-        IngestOperation() {
-            created.add(target.property());
-        }
-
-        @Override
-        public Object run() {
-            return ingest(target.property(), workload.webSession(target.contacts(), prefix, next.getAndIncrement()));
-        }
-
-        @Override
-        public Object digest() {
-            return Fixture.ingestDigest(fixture.sdk().property(target.property()).contacts(), target.contacts());
-        }
-    }
-
-    private boolean ingest(PropertyId property, WebSession s) {
+    @Override
+    boolean ingest(PropertyId property, WebSession s) {
         Date start = Date.from(s.start());
         Document event = new Document("_id", s.id().toString()).append("propertyId", property.value()).append("externalId", s.externalId())
                 .append("contact", s.contact().toString()).append("start", start);
@@ -425,8 +350,7 @@ final class MongoBaseline implements Side {
     }
 
     @Override
-    public void close() {
-        created.forEach(fixture.sdk()::deleteProperty);
-        created.clear();
+    void release() {
+        // the fixture owns the client
     }
 }

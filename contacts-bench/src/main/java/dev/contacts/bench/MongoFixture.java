@@ -89,6 +89,17 @@ final class MongoFixture extends Fixture {
         return new MongoBaseline(workload, this, client.getDatabase(database));
     }
 
+    /**
+     * {@inheritDoc} On mongo-java-server the timeline's ticket (one document holding its 3,333
+     * messages) is deep-copied by every reply, so writing it takes well over 15 minutes — in
+     * every fork, as the in-process data lives in the JVM.
+     */
+    @Override
+    protected String timelineUnavailable() {
+        return server == null ? null : "mongo-java-server copies the whole ticket document on every reply, so the timeline contact's "
+                + "3,333-message ticket takes well over 15 minutes to write in each JVM; leave timelinePage out (--scenarios) or use mongo-server.";
+    }
+
     @Override
     public String name() {
         return server != null ? "mongo" : "mongo-server";

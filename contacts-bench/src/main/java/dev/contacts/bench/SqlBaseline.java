@@ -23,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The baseline of the JPA store's databases (PostgreSQL, H2): SQL written by hand for each
@@ -35,7 +34,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * page's sets and custom values come in one {@code UNION ALL} query keyed by
  * {@code = ANY(?)}. The SQL is standard but for what {@link SqlDialect} says.
  */
-final class SqlBaseline implements Side {
+final class SqlBaseline extends DatabaseBaseline<SqlBaseline.Where> {
     /** (attribute, column) of the contact table's text columns; each has a {@code _fold} twin. */
     private static final String[][] TEXT = {
         {"name", "name"}, {"jobTitle", "job_title"}, {"facebookUrl", "facebook_url"}, {"linkedinUrl", "linkedin_url"},
@@ -79,22 +78,16 @@ final class SqlBaseline implements Side {
     private static final String PLAN = "EXISTS (SELECT 1 FROM contact_custom x WHERE x.property_id = c.property_id AND x.contact_id = c.id"
             + " AND x.attr = 'custom.plan' AND x.text_fold = ?)";
 
-    private final Workload workload;
-    private final Fixture fixture;
     private final SqlDialect dialect;
-    private final ContactFields fields;
     private final String url;
     private final String user;
     private final String password;
     private final List<Connection> connections = new ArrayList<>();
     private final ThreadLocal<Connection> connection = new ThreadLocal<>();
-    private final List<dev.contacts.model.PropertyId> created = new ArrayList<>();
 
     SqlBaseline(Workload workload, Fixture fixture, SqlDialect dialect, String url, String user, String password) {
-        this.workload = workload;
-        this.fixture = fixture;
+        super(workload, fixture);
         this.dialect = dialect;
-        this.fields = new ContactFields(workload.attributes());
         this.url = url;
         this.user = user;
         this.password = password;
@@ -119,10 +112,11 @@ final class SqlBaseline implements Side {
     }
 
     /** A filter by hand: its SQL over {@code contact c} and its parameters. */
-    private record Where(String sql, List<Object> params) {
+    record Where(String sql, List<Object> params) {
     }
 
-    private Where where(Scenario s) {
+    @Override
+    Where where(Scenario s) {
         Instant now = workload.now();
         switch (s) {
             case SELECTIVE_FIRST_PAGE:
@@ -159,19 +153,20 @@ final class SqlBaseline implements Side {
     }
 
     /** A page: known lastSeen first (seeking after a position if given), then unknown ones if the page is not full. */
-    private List<Contact> page(Where w, Instant afterSeen, UUID afterId) {
+    @Override
+    List<Contact> page(Where w, Position after) {
         Connection c = db();
         try {
             List<Contact> page = new ArrayList<>(Scenario.PAGE_SIZE);
-            String seek = afterId == null ? "" : " AND (c.last_seen, c.id) < (?, ?)";
+            String seek = after == null ? "" : " AND (c.last_seen, c.id) < (?, ?)";
             try (PreparedStatement ps = c.prepareStatement("SELECT " + PAGE_COLUMNS + " FROM contact c WHERE c.property_id = ? AND "
                     + w.sql() + " AND c.last_seen IS NOT NULL" + seek + " ORDER BY c.last_seen DESC, c.id DESC LIMIT ?")) {
                 ps.setString(1, Workload.MAIN.value());
                 bind(ps, 2, w.params());
                 int i = 2 + w.params().size();
-                if (afterId != null) {
-                    ps.setObject(i++, OffsetDateTime.ofInstant(afterSeen, ZoneOffset.UTC));
-                    ps.setObject(i++, afterId);
+                if (after != null) {
+                    ps.setObject(i++, OffsetDateTime.ofInstant(after.lastSeen(), ZoneOffset.UTC));
+                    ps.setObject(i++, after.id());
                 }
                 ps.setInt(i, Scenario.PAGE_SIZE);
                 readMains(ps, page);
@@ -285,7 +280,8 @@ final class SqlBaseline implements Side {
         return out;
     }
 
-    private long count(Where w) {
+    @Override
+    long count(Where w) {
         Connection c = db();
         try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM contact c WHERE c.property_id = ? AND " + w.sql())) {
             ps.setString(1, Workload.MAIN.value());
@@ -302,42 +298,9 @@ final class SqlBaseline implements Side {
         }
     }
 
-    @Override
-    public Operation prepare(Scenario scenario) {
-        if (scenario.isQuery()) {
-            fixture.requireMain();
-        }
-        switch (scenario.kind()) {
-            case FIRST_PAGE: {
-                Where w = where(scenario);
-                return () -> page(w, null, null);
-            }
-            case DEEP_PAGE: {
-                Where w = where(scenario);
-                long half = count(w) / 2;
-                Object[] at = positionAfter(w, half);
-                Instant seen = (Instant) at[0];
-                UUID id = (UUID) at[1];
-                return () -> page(w, seen, id);
-            }
-            case COUNT: {
-                Where w = where(scenario);
-                return () -> count(w);
-            }
-            case TIMELINE:
-                fixture.requireTimeline();
-                return this::timeline;
-            case IMPORT:
-                return new ImportOperation();
-            case INGEST:
-                return new IngestOperation();
-            default:
-                throw new IllegalArgumentException(scenario.toString());
-        }
-    }
-
     /** The (lastSeen, id) of the {@code skipped}-th row of the known-lastSeen part: where a deep page starts (setup only). */
-    private Object[] positionAfter(Where w, long skipped) {
+    @Override
+    Position positionAfter(Where w, long skipped) {
         Connection c = db();
         try (PreparedStatement ps = c.prepareStatement("SELECT c.last_seen, c.id FROM contact c WHERE c.property_id = ? AND " + w.sql()
                 + " AND c.last_seen IS NOT NULL ORDER BY c.last_seen DESC, c.id DESC LIMIT 1 OFFSET ?")) {
@@ -348,7 +311,7 @@ final class SqlBaseline implements Side {
                 if (!rs.next()) {
                     throw new IllegalStateException("the deep page's position lies among unknown lastSeen values; choose another filter");
                 }
-                Object[] at = {rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getObject(2, UUID.class)};
+                Position at = new Position(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getObject(2, UUID.class));
                 c.commit();
                 return at;
             }
@@ -358,7 +321,8 @@ final class SqlBaseline implements Side {
     }
 
     /** The newest 50 of each kind, merged by SQL; chat transcripts and bodies come with them, as the SDK's items carry them. */
-    private List<String> timeline() {
+    @Override
+    List<String> timeline() {
         Connection c = db();
         String p = Workload.TIMELINE.value();
         UUID contact = workload.timelineContact().id().value();
@@ -410,41 +374,18 @@ final class SqlBaseline implements Side {
     /**
      * A batched upsert by email: per batch of {@value Workload#LOAD_BATCH} rows, one query finds
      * the emails already taken, then JDBC batches insert the new contacts' main rows, emails,
-     * phones, tags and custom values (rewritten into multi-row inserts by the driver), one
-     * transaction per batch.
+     * phones, tags and custom values (rewritten into multi-row inserts by the PostgreSQL driver),
+     * one transaction per batch.
      */
-    private final class ImportOperation implements Operation {
-        private final List<Contact> rows = fixture.importRows(workload);
-        private dev.contacts.model.PropertyId target;
-
-        @Override
-        public void beforeIteration() {
-            target = fixture.freshImportProperty(fixture.sdk(), workload);
-        }
-
-        @Override
-        public Object run() {
-            Connection c = db();
-            int done = 0;
-            try {
-                for (int from = 0; from < rows.size(); from += Workload.LOAD_BATCH) {
-                    done += importBatch(c, target.value(), rows.subList(from, Math.min(rows.size(), from + Workload.LOAD_BATCH)));
-                    c.commit();
-                }
-                return done;
-            } catch (SQLException e) {
-                throw rollback(c, e);
-            }
-        }
-
-        @Override
-        public Object digest() {
-            return fields.digest(Fixture.everyContact(fixture.sdk().property(target).contacts()));
-        }
-
-        @Override
-        public void afterIteration() {
-            fixture.sdk().deleteProperty(target);
+    @Override
+    int importBatch(dev.contacts.model.PropertyId target, List<Contact> batch) {
+        Connection c = db();
+        try {
+            int done = importBatch(c, target.value(), batch);
+            c.commit();
+            return done;
+        } catch (SQLException e) {
+            throw rollback(c, e);
         }
     }
 
@@ -544,32 +485,6 @@ final class SqlBaseline implements Side {
         }
     }
 
-    /**
-     * One web session per operation in one transaction: the event row (idempotent through the
-     * unique external id, {@link SqlDialect#insertIfAbsent}), then, if it was new, the contact's
-     * statistics in one UPDATE ({@code COALESCE} counters, {@code LEAST}/{@code GREATEST}
-     * dates, location columns only from the newest session).
-     */
-    private final class IngestOperation implements Operation {
-        private final AtomicLong next = new AtomicLong();
-        private final String prefix = "baseline-" + System.nanoTime();
-        private final Fixture.IngestTarget target = fixture.freshIngestProperty(fixture.sdk(), "baseline");
-
-        IngestOperation() {
-            created.add(target.property());
-        }
-
-        @Override
-        public Object run() {
-            return ingest(target.property().value(), workload.webSession(target.contacts(), prefix, next.getAndIncrement()));
-        }
-
-        @Override
-        public Object digest() {
-            return Fixture.ingestDigest(fixture.sdk().property(target.property()).contacts(), target.contacts());
-        }
-    }
-
     private static final String INGEST_UPDATE;
 
     static {
@@ -585,7 +500,15 @@ final class SqlBaseline implements Side {
         INGEST_UPDATE = sql.append(" WHERE property_id = ? AND id = ?").toString();
     }
 
-    private boolean ingest(String property, WebSession s) {
+    /**
+     * One web session per operation in one transaction: the event row (idempotent through the
+     * unique external id, {@link SqlDialect#insertIfAbsent}), then, if it was new, the contact's
+     * statistics in one UPDATE ({@code COALESCE} counters, {@code LEAST}/{@code GREATEST}
+     * dates, location columns only from the newest session).
+     */
+    @Override
+    boolean ingest(dev.contacts.model.PropertyId target, WebSession s) {
+        String property = target.value();
         Connection c = db();
         try {
             boolean inserted;
@@ -640,9 +563,7 @@ final class SqlBaseline implements Side {
     }
 
     @Override
-    public void close() {
-        created.forEach(fixture.sdk()::deleteProperty);
-        created.clear();
+    void release() {
         synchronized (connections) {
             for (Connection c : connections) {
                 try {
