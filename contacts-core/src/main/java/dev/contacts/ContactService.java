@@ -338,8 +338,7 @@ public final class ContactService {
             try {
                 if (existing.isEmpty()) {
                     if (row.email() == null) {
-                        throw new NotFoundException("contact " + row.id() + " does not exist in property " + pid()
-                                + " and the row has no email to create it by");
+                        throw ContactStates.noContact(row.id(), pid());
                     }
                     Contact created = states.created(ContactStates.creation(row.email(), row.changes()));
                     repository.insert(pid(), created);

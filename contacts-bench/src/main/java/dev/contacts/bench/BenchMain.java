@@ -28,16 +28,17 @@ public final class BenchMain {
     }
 
     /** The run's settings, from the command line. */
-    record Settings(boolean quick, int contacts, long seed, List<String> stores, List<Scenario> scenarios, Path out) {
+    record Settings(boolean quick, int contacts, long seed, List<String> stores, List<Scenario> scenarios, Path out, boolean verifyOnly) {
     }
 
     static String usage() {
         return String.join("\n",
-                "usage: bench/run [--quick] [--contacts N] [--stores inmemory,postgresql] [--scenarios a,b] [--seed S] [--out DIR]",
+                "usage: bench/run [--quick] [--contacts N] [--stores inmemory,postgresql] [--scenarios a,b] [--seed S] [--out DIR] [--verify-only]",
                 "  --quick      100,000 contacts, short iterations (about 10 minutes); results in bench/quick/",
                 "  (default)    1,000,000 contacts; results in bench/RESULTS.md and bench/results.svg",
                 "  --stores     any of " + Fixtures.ALL + " (default inmemory,postgresql; mongo-server needs CONTACTS_MONGO_URI)",
                 "  --scenarios  any of " + Arrays.stream(Scenario.values()).map(Scenario::method).collect(Collectors.joining(",")),
+                "  --verify-only  load the data and check that the SDK and the baselines agree, measure nothing",
                 "  PostgreSQL:  CONTACTS_PG_URL (default " + PostgresFixture.DEFAULT_URL + "), CONTACTS_PG_USER, CONTACTS_PG_PASSWORD");
     }
 
@@ -48,6 +49,7 @@ public final class BenchMain {
         List<String> stores = List.of("inmemory", "postgresql");
         List<Scenario> scenarios = List.of(Scenario.values());
         Path out = null;
+        boolean verifyOnly = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -59,6 +61,7 @@ public final class BenchMain {
                     scenarios = Arrays.stream(value(args, ++i, a).split(",")).map(Scenario::ofMethod).collect(Collectors.toList());
                     break;
                 case "--out": out = Path.of(value(args, ++i, a)); break;
+                case "--verify-only": verifyOnly = true; break;
                 case "--help": case "-h": throw new UsageException(usage());
                 default: throw new UsageException("unknown option " + a + "\n" + usage());
             }
@@ -73,7 +76,7 @@ public final class BenchMain {
         }
         int size = contacts != null ? contacts : quick ? 100_000 : 1_000_000;
         Path dir = out != null ? out : quick ? Path.of("bench", "quick") : Path.of("bench");
-        return new Settings(quick, size, seed, stores, scenarios, dir);
+        return new Settings(quick, size, seed, stores, scenarios, dir, verifyOnly);
     }
 
     private static String value(String[] args, int i, String option) {
@@ -110,6 +113,10 @@ public final class BenchMain {
         for (String store : settings.stores()) {
             System.out.println("== checking that the SDK and the baseline agree on " + store + " (" + workload + ")");
             Verifier.verify(store, workload, settings.scenarios());
+        }
+        if (settings.verifyOnly()) {
+            System.out.println("== the SDK and the baselines agree on every scenario; nothing measured (--verify-only)");
+            return;
         }
         List<Measurement> results = new ArrayList<>();
         for (Group g : Group.values()) {

@@ -209,10 +209,10 @@ public final class BatchUpsert {
     }
 
     /** The single-row rules (see {@code ContactService.upsertAll}) applied in memory. */
-    private static Planned planRow(int index, ContactUpsert row, Optional<Contact> target, ContactStates states) {
+    private Planned planRow(int index, ContactUpsert row, Optional<Contact> target, ContactStates states) {
         if (target.isEmpty()) {
             if (row.email() == null) {
-                throw new NotFoundException("contact " + row.id() + " does not exist in this property and the row has no email to create it by");
+                throw ContactStates.noContact(row.id(), pid());
             }
             return new Planned(index, null, states.created(ContactStates.creation(row.email(), row.changes())), Upsert.Outcome.CREATED);
         }

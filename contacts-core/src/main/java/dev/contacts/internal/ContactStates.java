@@ -1,5 +1,6 @@
 package dev.contacts.internal;
 
+import dev.contacts.NotFoundException;
 import dev.contacts.model.AttributeCatalog;
 import dev.contacts.model.AttributeChanges;
 import dev.contacts.model.Contact;
@@ -72,6 +73,16 @@ public final class ContactStates {
      */
     public Contact next(Contact current, Contact applied) {
         return applied.toBuilder().set("updated", now).version(current.version() + 1).build();
+    }
+
+    /**
+     * @param id       the id an upsert row names
+     * @param property the property
+     * @return the error of a row whose id names no contact and that has no email to create one by
+     */
+    public static NotFoundException noContact(ContactId id, PropertyId property) {
+        return new NotFoundException("id " + id + " is not a contact of property " + property
+                + " and the row has no email to create it by");
     }
 
     /**

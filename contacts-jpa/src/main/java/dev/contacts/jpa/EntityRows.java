@@ -106,6 +106,28 @@ final class EntityRows {
         return db.update(updateMain, row) != 0;
     }
 
+    /**
+     * Replaces main rows in one JDBC batch, each if its version is the expected one.
+     *
+     * @param entities         the new states
+     * @param expectedVersions the version each is based on, same order
+     * @return the update count of each row ({@link java.sql.Statement#SUCCESS_NO_INFO} where the driver does not tell)
+     */
+    int[] updateMains(Db db, String property, List<? extends Attributed> entities, List<Long> expectedVersions) throws SQLException {
+        List<List<Sql.Binder>> rows = new ArrayList<>(entities.size());
+        for (int i = 0; i < entities.size(); i++) {
+            Attributed entity = entities.get(i);
+            List<Sql.Binder> row = new ArrayList<>();
+            addColumnValues(db.dialect(), entity, row);
+            row.add(Sql.binder(db.dialect(), entity.version()));
+            row.add(Sql.binder(db.dialect(), property));
+            row.add(Sql.binder(db.dialect(), entity.entityId().value()));
+            row.add(Sql.binder(db.dialect(), expectedVersions.get(i)));
+            rows.add(row);
+        }
+        return db.batch(updateMain, rows);
+    }
+
     private void addColumnValues(Dialect dialect, Attributed entity, List<Sql.Binder> row) {
         for (EntityTable.Column c : columns) {
             Object v = entity.value(c.attribute());
@@ -192,6 +214,18 @@ final class EntityRows {
         }
         db.update(db.sql("DELETE FROM " + table.customTable() + " WHERE property_id = ").value(property)
                 .append(" AND " + table.owner() + " = ").value(id));
+    }
+
+    /** Deletes the set elements and custom values of several entities, one statement per table. */
+    void deleteValues(Db db, String property, Collection<UUID> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        for (String setTable : table.setTables().values()) {
+            db.update(db.sql("DELETE FROM " + setTable + " WHERE property_id = ").value(property).append(" AND ").idIn(table.owner(), ids));
+        }
+        db.update(db.sql("DELETE FROM " + table.customTable() + " WHERE property_id = ").value(property).append(" AND ")
+                .idIn(table.owner(), ids));
     }
 
     private static Map<String, Object> custom(Attributed e) {

@@ -11,11 +11,14 @@ import dev.contacts.model.Values;
 import dev.contacts.spi.BulkResult;
 import dev.contacts.spi.ContactMerge;
 import dev.contacts.spi.ContactRepository;
+import dev.contacts.spi.ContactUpdate;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +62,194 @@ final class JpaContacts extends JpaEntityRepository<ContactId, Contact> implemen
     @Override
     public void update(PropertyId property, Contact contact, long expectedVersion) {
         updateEntity(property, contact, expectedVersion, JpaContacts::checkEmails, JpaContacts::relink);
+    }
+
+    /**
+     * {@inheritDoc} One transaction: ids and addresses checked with one query each, main
+     * rows, set and custom values and organization links written in JDBC batches (multi-row
+     * inserts where the driver rewrites batches), each linked organization's count moved once
+     * by the batch's delta, in id order.
+     */
+    @Override
+    public void insertAll(PropertyId property, List<Contact> contacts) {
+        Objects.requireNonNull(property, "property");
+        List<Contact> all = List.copyOf(contacts);
+        if (all.isEmpty()) {
+            return;
+        }
+        String p = property.value();
+        tx.run("insert contacts", db -> {
+            requireProperty(db, p, "insert " + all.size() + " contacts");
+            Set<UUID> ids = new LinkedHashSet<>();
+            for (Contact c : all) {
+                if (!ids.add(c.id().value())) {
+                    throw new ConflictException("contact " + c.id() + " is twice in one batch insert");
+                }
+            }
+            Optional<UUID> existing = db.first(db.sql("SELECT id FROM contact WHERE property_id = ").value(p).append(" AND ")
+                    .idIn("id", ids), rs -> db.id(rs, "id"));
+            if (existing.isPresent()) {
+                throw new ConflictException("contact " + existing.get() + " already exists in property " + p);
+            }
+            checkEmails(db, p, all, Set.of());
+            rows.insertMains(db, p, all);
+            rows.insertValues(db, p, all);
+            Map<OrganizationId, Integer> delta = new java.util.TreeMap<>();
+            List<List<Sql.Binder>> links = new ArrayList<>();
+            for (Contact c : all) {
+                c.organizations().forEach(o -> delta.merge(o, 1, Integer::sum));
+                addLinkRows(db.dialect(), p, c.id(), c.organizations(), links);
+            }
+            moveCounts(db, p, delta, delta.keySet());
+            db.batch(INSERT_LINK, links);
+            return null;
+        });
+    }
+
+    /**
+     * {@inheritDoc} One transaction: the contacts locked in id order and their versions
+     * checked with one query, main rows replaced in one JDBC batch, set and custom values
+     * deleted with one statement per table and inserted in batches, the links of the contacts
+     * whose organizations changed replaced, each organization's count moved once.
+     */
+    @Override
+    public void updateAll(PropertyId property, List<ContactUpdate> updates) {
+        Objects.requireNonNull(property, "property");
+        List<ContactUpdate> all = List.copyOf(updates);
+        if (all.isEmpty()) {
+            return;
+        }
+        String p = property.value();
+        tx.run("update contacts", db -> {
+            Map<UUID, ContactUpdate> byId = new LinkedHashMap<>();
+            for (ContactUpdate u : all) {
+                if (byId.put(u.contact().id().value(), u) != null) {
+                    throw new IllegalArgumentException("contact " + u.contact().id() + " is twice in one batch update");
+                }
+            }
+            Map<UUID, Long> versions = new HashMap<>();
+            db.list(db.sql("SELECT id, version FROM contact WHERE property_id = ").value(p).append(" AND ").idIn("id", byId.keySet())
+                    .append(" ORDER BY id FOR UPDATE"), rs -> versions.put(db.id(rs, "id"), rs.getLong("version")));
+            for (ContactUpdate u : all) {
+                Long stored = versions.get(u.contact().id().value());
+                if (stored == null) {
+                    throw new NotFoundException("contact " + u.contact().id() + " does not exist in property " + p);
+                }
+                if (stored != u.expectedVersion()) {
+                    throw new ConflictException("contact " + u.contact().id() + " is at version " + stored + ", not " + u.expectedVersion()
+                            + "; reload it and apply the change again");
+                }
+            }
+            List<Contact> contacts = new ArrayList<>(all.size());
+            List<Long> expected = new ArrayList<>(all.size());
+            all.forEach(u -> {
+                contacts.add(u.contact());
+                expected.add(u.expectedVersion());
+            });
+            checkEmails(db, p, contacts, byId.keySet());
+            int[] counts = rows.updateMains(db, p, contacts, expected);
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 0) {
+                    throw updateRefused(db, p, contacts.get(i), expected.get(i)); // rows are locked: not expected
+                }
+            }
+            rows.deleteValues(db, p, byId.keySet());
+            rows.insertValues(db, p, contacts);
+            Map<UUID, List<OrganizationId>> before = new HashMap<>();
+            db.list(db.sql("SELECT contact_id, organization_id FROM contact_organization WHERE property_id = ").value(p).append(" AND ")
+                    .idIn("contact_id", byId.keySet()).append(" ORDER BY contact_id, position"), rs -> before
+                    .computeIfAbsent(db.id(rs, "contact_id"), k -> new ArrayList<>()).add(new OrganizationId(db.id(rs, "organization_id"))));
+            Map<OrganizationId, Integer> delta = new java.util.TreeMap<>();
+            Set<OrganizationId> added = new HashSet<>();
+            List<UUID> relinked = new ArrayList<>();
+            List<List<Sql.Binder>> links = new ArrayList<>();
+            for (Contact c : contacts) {
+                List<OrganizationId> was = before.getOrDefault(c.id().value(), List.of());
+                if (was.equals(c.organizations())) {
+                    continue;
+                }
+                relinked.add(c.id().value());
+                for (OrganizationId o : c.organizations()) {
+                    if (!was.contains(o)) {
+                        delta.merge(o, 1, Integer::sum);
+                        added.add(o);
+                    }
+                }
+                for (OrganizationId o : was) {
+                    if (!c.organizations().contains(o)) {
+                        delta.merge(o, -1, Integer::sum);
+                    }
+                }
+                addLinkRows(db.dialect(), p, c.id(), c.organizations(), links);
+            }
+            moveCounts(db, p, delta, added);
+            if (!relinked.isEmpty()) {
+                db.update(db.sql("DELETE FROM contact_organization WHERE property_id = ").value(p).append(" AND ").idIn("contact_id", relinked));
+            }
+            db.batch(INSERT_LINK, links);
+            return null;
+        });
+    }
+
+    /**
+     * Moves organizations' counts by a delta each, in id order (the order every writer locks
+     * organizations in).
+     *
+     * @param mustExist organizations newly linked: a missing one is a {@link NotFoundException}
+     */
+    private static void moveCounts(Db db, String property, Map<OrganizationId, Integer> delta, Set<OrganizationId> mustExist)
+            throws SQLException {
+        for (Map.Entry<OrganizationId, Integer> e : delta.entrySet()) {
+            int d = e.getValue();
+            int n = db.update(db.sql("UPDATE organization SET contact_count = contact_count + ").value(d).append(" WHERE property_id = ")
+                    .value(property).append(" AND id = ").value(e.getKey().value()));
+            if (n == 0 && mustExist.contains(e.getKey())) {
+                throw new NotFoundException("organization " + e.getKey() + " does not exist in property " + property);
+            }
+        }
+    }
+
+    /**
+     * Email addresses of a batch: unique among its contacts and not held by another contact
+     * of the property (contacts of the batch may hold them now, as they are being replaced).
+     */
+    private static void checkEmails(Db db, String property, List<Contact> contacts, Set<UUID> replaced) throws SQLException {
+        Map<String, Contact> holders = new HashMap<>();
+        for (Contact c : contacts) {
+            for (String email : c.emails()) {
+                Contact other = holders.put(Values.fold(email), c);
+                if (other != null && !other.id().equals(c.id())) {
+                    throw new ConflictException("the email address '" + email + "' is given to both contact " + other.id() + " and contact "
+                            + c.id() + " in one batch; give it to one of them");
+                }
+            }
+        }
+        for (Object[] owner : owners(db, property, holders.keySet())) {
+            UUID id = (UUID) owner[1];
+            Contact holder = holders.get((String) owner[0]);
+            if (!holder.id().value().equals(id) && !replaced.contains(id)) {
+                throw new ConflictException("the email address '" + owner[2] + "' already belongs to contact " + id
+                        + " in property " + property + "; update that contact or merge the two");
+            }
+        }
+    }
+
+    /** Addresses per {@code IN} list of the batch lookups: well under every database's parameter limit. */
+    private static final int FOLDS_PER_QUERY = 500;
+
+    /** @return {fold, contact id, display} of the addresses of the property among the folds */
+    private static List<Object[]> owners(Db db, String property, Collection<String> folds) throws SQLException {
+        List<Object[]> found = new ArrayList<>();
+        List<String> all = new ArrayList<>(folds);
+        for (int from = 0; from < all.size(); from += FOLDS_PER_QUERY) {
+            Sql sql = db.sql("SELECT fold, contact_id, display FROM contact_email WHERE property_id = ").value(property).append(" AND fold IN (");
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + FOLDS_PER_QUERY));
+            for (int i = 0; i < chunk.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").value(chunk.get(i));
+            }
+            found.addAll(db.list(sql.append(")"), rs -> new Object[] {rs.getString("fold"), db.id(rs, "contact_id"), rs.getString("display")}));
+        }
+        return found;
     }
 
     /** Brings the contact's organization links (and the organizations' counts) in line with its state. */
@@ -227,6 +418,42 @@ final class JpaContacts extends JpaEntityRepository<ContactId, Contact> implemen
             Optional<UUID> id = db.first(db.sql("SELECT contact_id FROM contact_email WHERE property_id = ").value(p)
                     .append(" AND fold = ").value(fold), rs -> db.id(rs, "contact_id"));
             return id.isEmpty() ? Optional.<Contact>empty() : load(db, p, id.get());
+        });
+    }
+
+    /** {@inheritDoc} One transaction: one query for the owners of the addresses, then their contacts with a fixed number of queries. */
+    @Override
+    public Map<String, Contact> findByEmails(PropertyId property, Collection<String> folds) {
+        Objects.requireNonNull(property, "property");
+        Map<String, String> normal = new HashMap<>(); // the column's fold -> the caller's key
+        for (String f : folds) {
+            normal.put(Values.fold(f.strip()), f);
+        }
+        if (normal.isEmpty()) {
+            return Map.of();
+        }
+        String p = property.value();
+        return tx.run("find contacts by email", db -> {
+            Map<String, UUID> owners = new HashMap<>();
+            for (Object[] owner : owners(db, p, normal.keySet())) {
+                owners.put(normal.get((String) owner[0]), (UUID) owner[1]);
+            }
+            if (owners.isEmpty()) {
+                return Map.<String, Contact>of();
+            }
+            Map<UUID, Contact> contacts = new HashMap<>();
+            List<Contact> loaded = rows.load(db, p, db.sql("SELECT t.* FROM contact t WHERE t.property_id = ").value(p).append(" AND ")
+                    .idIn("t.id", new HashSet<>(owners.values())));
+            for (Contact c : loaded) {
+                contacts.put(c.id().value(), c);
+            }
+            Map<String, Contact> found = new HashMap<>();
+            owners.forEach((fold, id) -> {
+                if (contacts.containsKey(id)) {
+                    found.put(fold, contacts.get(id));
+                }
+            });
+            return found;
         });
     }
 

@@ -1,7 +1,9 @@
 package dev.contacts.mongo;
 
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import dev.contacts.ConflictException;
@@ -17,17 +19,25 @@ import dev.contacts.model.Values;
 import dev.contacts.spi.BulkResult;
 import dev.contacts.spi.ContactMerge;
 import dev.contacts.spi.ContactRepository;
+import dev.contacts.spi.ContactUpdate;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Contacts, one document each. Every edit is one {@code updateOne} whose filter names the
@@ -55,6 +65,8 @@ final class MongoContacts extends MongoEntityRepository<ContactId, Contact> impl
     private static final String ORGANIZATIONS = Fields.VALUES + "." + BuiltInAttributes.ORGANIZATION;
     private static final String TAGS = Fields.VALUES + ".tags";
     private static final String TAG_KEYS = Fields.KEYS + ".tags";
+
+    private static final Logger LOG = LoggerFactory.getLogger(MongoContacts.class);
 
     private final OrganizationLinks links;
     private final ContactMerges merges;
@@ -123,6 +135,69 @@ final class MongoContacts extends MongoEntityRepository<ContactId, Contact> impl
         });
     }
 
+    /**
+     * {@inheritDoc} One ordered {@code insertMany} (organizations checked in one query before,
+     * each new contact's link entry completed after). If a document is refused (an address
+     * or an id taken), the documents that call inserted before it are deleted again — through
+     * the deletion path for linked contacts, so organization counts stay exact — before
+     * {@link ConflictException} is thrown. A crash between the insert and that clean-up
+     * leaves those contacts stored, each whole ({@code recover()} completes their counts), as
+     * if the batch had ended before the refused one.
+     */
+    @Override
+    public void insertAll(PropertyId property, List<Contact> contacts) {
+        List<Contact> all = List.copyOf(contacts);
+        if (all.isEmpty()) {
+            return;
+        }
+        StoreCalls.runVoid("contacts.insertAll", property, () -> {
+            store.requireProperty(property, "insert contacts");
+            Set<String> organizations = new LinkedHashSet<>();
+            all.forEach(c -> organizations.addAll(ids(c.organizations())));
+            requireOrganizations(property, new ArrayList<>(organizations));
+            List<Document> docs = new ArrayList<>(all.size());
+            List<Document> entries = new ArrayList<>(all.size());
+            for (Contact contact : all) {
+                List<String> linked = ids(contact.organizations());
+                Document entry = linked.isEmpty() ? null : OrganizationLinks.entry(contact.version(), linked, List.of(), linked);
+                Document doc = newDocument(property, contact).append(EMAIL_KEYS, emailKeys(contact));
+                if (entry != null) {
+                    doc.append(PENDING_LINKS, List.of(entry));
+                }
+                docs.add(doc);
+                entries.add(entry);
+            }
+            try {
+                collection().insertMany(docs, new InsertManyOptions().ordered(true));
+            } catch (MongoBulkWriteException e) {
+                int refused = e.getWriteErrors().isEmpty() ? all.size() : e.getWriteErrors().get(0).getIndex();
+                RuntimeException error = refused < all.size() ? conflict(e, property, all.get(refused)) : e;
+                undoInserts(property, all.subList(0, Math.min(refused, all.size())));
+                throw error;
+            }
+            for (int i = 0; i < all.size(); i++) {
+                if (entries.get(i) != null) {
+                    links.complete(property, all.get(i).id().toString(), entries.get(i));
+                }
+            }
+        });
+    }
+
+    /** Deletes contacts a refused batch insert stored: unlinked ones at once, linked ones through the deletion path. */
+    private void undoInserts(PropertyId property, List<Contact> inserted) {
+        List<String> unlinked = new ArrayList<>();
+        for (Contact c : inserted) {
+            if (c.organizations().isEmpty()) {
+                unlinked.add(c.id().toString());
+            } else {
+                delete(property, c.id());
+            }
+        }
+        if (!unlinked.isEmpty()) {
+            collection().deleteMany(Filters.and(scope(property), Filters.in(Fields.ID, unlinked)));
+        }
+    }
+
     @Override
     public void update(PropertyId property, Contact contact, long expectedVersion) {
         Objects.requireNonNull(contact, "contact");
@@ -138,29 +213,120 @@ final class MongoContacts extends MongoEntityRepository<ContactId, Contact> impl
                 throw staleOrMissing(property, contact.id(), expectedVersion);
             }
             List<String> before = linked(current);
-            List<String> after = ids(contact.organizations());
-            List<String> added = minus(after, before);
-            requireOrganizations(property, added);
-            Document entry = before.isEmpty() && after.isEmpty() ? null
-                    : OrganizationLinks.entry(contact.version(), added, minus(before, after), after);
-            List<Bson> changes = new ArrayList<>(List.of(Updates.set(Fields.VALUES, EntityCodec.values(contact, Target.CONTACT)),
-                    Updates.set(Fields.KEYS, EntityCodec.keys(contact, Target.CONTACT)), Updates.set(EMAIL_KEYS, emailKeys(contact)),
-                    Updates.set(Fields.VERSION, contact.version())));
-            if (entry != null) {
-                changes.add(Updates.push(PENDING_LINKS, entry));
+            requireOrganizations(property, minus(ids(contact.organizations()), before));
+            replace(property, contact, expectedVersion, before);
+        });
+    }
+
+    /**
+     * Replaces a contact on its version in one conditional {@code updateOne} that also records
+     * its link entry, then completes the entry.
+     *
+     * @param before the organizations the stored contact links
+     */
+    private void replace(PropertyId property, Contact contact, long expectedVersion, List<String> before) {
+        List<String> after = ids(contact.organizations());
+        List<String> added = minus(after, before);
+        Document entry = before.isEmpty() && after.isEmpty() ? null
+                : OrganizationLinks.entry(contact.version(), added, minus(before, after), after);
+        List<Bson> changes = new ArrayList<>(List.of(Updates.set(Fields.VALUES, EntityCodec.values(contact, Target.CONTACT)),
+                Updates.set(Fields.KEYS, EntityCodec.keys(contact, Target.CONTACT)), Updates.set(EMAIL_KEYS, emailKeys(contact)),
+                Updates.set(Fields.VERSION, contact.version())));
+        if (entry != null) {
+            changes.add(Updates.push(PENDING_LINKS, entry));
+        }
+        long matched;
+        try {
+            matched = collection().updateOne(Filters.and(byId(property, contact.id()), Filters.eq(Fields.VERSION, expectedVersion),
+                    writable()), Updates.combine(changes)).getMatchedCount();
+        } catch (MongoException e) {
+            throw conflict(e, property, contact);
+        }
+        if (matched == 0) {
+            throw staleOrMissing(property, contact.id(), expectedVersion);
+        }
+        if (entry != null) {
+            links.complete(property, contact.id().toString(), entry);
+        }
+    }
+
+    /**
+     * {@inheritDoc} The contacts are read in one query and every rule is checked before
+     * anything is written — existence and versions, linked organizations (one query),
+     * addresses unique in the batch and not held by a contact outside it (one query) — so a
+     * refused batch writes nothing. Then each contact is replaced with the conditional update
+     * of {@link #update}. Only a concurrent writer that changes one of the contacts or takes
+     * an address between the checks and the writes can still refuse one: the contacts already
+     * replaced by the call then get their previous values back (one version further, with
+     * their organization counts moved back) before {@link ConflictException} is thrown, and a
+     * crash in between leaves them replaced, each whole.
+     */
+    @Override
+    public void updateAll(PropertyId property, List<ContactUpdate> updates) {
+        List<ContactUpdate> all = List.copyOf(updates);
+        if (all.isEmpty()) {
+            return;
+        }
+        StoreCalls.runVoid("contacts.updateAll", property, () -> {
+            store.requireProperty(property, "update contacts");
+            Map<String, ContactUpdate> byId = new LinkedHashMap<>();
+            for (ContactUpdate u : all) {
+                if (byId.put(u.contact().id().toString(), u) != null) {
+                    throw new IllegalArgumentException("contact " + u.contact().id() + " is twice in one batch update");
+                }
             }
-            long matched;
+            Map<String, Contact> stored = new HashMap<>();
+            for (Document d : collection().find(Filters.and(scope(property), Filters.in(Fields.ID, new ArrayList<>(byId.keySet())),
+                    Fields.notDeleting()))) {
+                stored.put(d.getString(Fields.ID), EntityCodec.contact(d));
+            }
+            Set<String> added = new LinkedHashSet<>();
+            Map<String, String> holders = new HashMap<>(); // fold -> contact id
+            for (ContactUpdate u : all) {
+                Contact before = stored.get(u.contact().id().toString());
+                if (before == null) {
+                    throw new NotFoundException("contact " + u.contact().id() + " does not exist in property " + property);
+                }
+                if (before.version() != u.expectedVersion()) {
+                    throw staleOrMissing(property, u.contact().id(), u.expectedVersion());
+                }
+                added.addAll(minus(ids(u.contact().organizations()), ids(before.organizations())));
+                for (Object fold : emailKeys(u.contact())) {
+                    String other = holders.put((String) fold, u.contact().id().toString());
+                    if (other != null && !other.equals(u.contact().id().toString())) {
+                        throw new ConflictException("the email address '" + fold + "' is given to both contact " + other + " and contact "
+                                + u.contact().id() + " in one batch; give it to one of them");
+                    }
+                }
+            }
+            requireOrganizations(property, new ArrayList<>(added));
+            Document owner = collection().find(Filters.and(scope(property), Filters.in(EMAIL_KEYS, new ArrayList<>(holders.keySet())),
+                    Filters.nin(Fields.ID, new ArrayList<>(byId.keySet())))).projection(Projections.include(Fields.ID, "f.emails")).first();
+            if (owner != null) {
+                throw new ConflictException("the email address '" + sharedAddress(owner, new ArrayList<Object>(holders.keySet()))
+                        + "' already belongs to contact " + owner.getString(Fields.ID) + " in property " + property
+                        + "; update that contact or merge the two");
+            }
+            List<ContactUpdate> done = new ArrayList<>();
             try {
-                matched = collection().updateOne(Filters.and(byId(property, contact.id()), Filters.eq(Fields.VERSION, expectedVersion),
-                        writable()), Updates.combine(changes)).getMatchedCount();
-            } catch (MongoException e) {
-                throw conflict(e, property, contact);
-            }
-            if (matched == 0) {
-                throw staleOrMissing(property, contact.id(), expectedVersion);
-            }
-            if (entry != null) {
-                links.complete(property, contact.id().toString(), entry);
+                for (ContactUpdate u : all) {
+                    Contact before = stored.get(u.contact().id().toString());
+                    replace(property, u.contact(), u.expectedVersion(), ids(before.organizations()));
+                    done.add(u);
+                }
+            } catch (RuntimeException e) {
+                for (int i = done.size() - 1; i >= 0; i--) {
+                    Contact written = done.get(i).contact();
+                    Contact before = stored.get(written.id().toString());
+                    try {
+                        replace(property, before.toBuilder().version(written.version() + 1).build(), written.version(),
+                                ids(written.organizations()));
+                    } catch (ConflictException | NotFoundException undo) {
+                        LOG.warn("contact {} of property {} changed during a refused batch update; it keeps the batch's change under "
+                                + "the later one ({})", written.id(), property, undo.getMessage());
+                    }
+                }
+                throw e;
             }
         });
     }
@@ -362,6 +528,33 @@ final class MongoContacts extends MongoEntityRepository<ContactId, Contact> impl
         return StoreCalls.run("contacts.findByEmail", property, () -> Optional.ofNullable(collection()
                 .find(Filters.and(scope(property), Filters.eq(EMAIL_KEYS, fold), Filters.eq("f.emails", fold))).first())
                 .map(EntityCodec::contact));
+    }
+
+    /** {@inheritDoc} One {@code $in} query on the unique address keys. */
+    @Override
+    public Map<String, Contact> findByEmails(PropertyId property, Collection<String> folds) {
+        Objects.requireNonNull(folds, "folds");
+        Map<String, String> normal = new HashMap<>(); // the stored fold -> the caller's key
+        for (String f : folds) {
+            normal.put(Values.fold(f.strip()), f);
+        }
+        if (normal.isEmpty()) {
+            return Map.of();
+        }
+        List<String> keys = new ArrayList<>(normal.keySet());
+        return StoreCalls.run("contacts.findByEmails", property, () -> {
+            Map<String, Contact> found = new HashMap<>();
+            for (Document doc : collection().find(Filters.and(scope(property), Filters.in(EMAIL_KEYS, keys), Filters.in("f.emails", keys)))) {
+                Contact c = EntityCodec.contact(doc);
+                for (String email : c.emails()) {
+                    String key = normal.get(Values.fold(email));
+                    if (key != null) {
+                        found.put(key, c);
+                    }
+                }
+            }
+            return found;
+        });
     }
 
     /**

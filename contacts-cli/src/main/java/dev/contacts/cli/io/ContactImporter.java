@@ -2,11 +2,13 @@ package dev.contacts.cli.io;
 
 import dev.contacts.ConflictException;
 import dev.contacts.ContactService;
+import dev.contacts.ContactUpsert;
 import dev.contacts.ContactsException;
 import dev.contacts.OrganizationService;
 import dev.contacts.PropertyContacts;
 import dev.contacts.StoreException;
 import dev.contacts.Upsert;
+import dev.contacts.UpsertRowResult;
 import dev.contacts.filter.Filter;
 import dev.contacts.model.AttributeCatalog;
 import dev.contacts.model.AttributeChanges;
@@ -28,9 +30,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Imports rows into the contacts of one property, streaming: one row is read, checked and
- * written at a time (each row is one atomic write), so a file of a million rows needs no more
- * memory than one. A row updates the contact its {@code id} names in this property, or else
+ * Imports rows into the contacts of one property, streaming: rows are read and checked one at
+ * a time and written in batches of {@value #BATCH} through {@link ContactService#upsertAll}
+ * (each row is one atomic write, with the results of writing the rows one after another), so
+ * a file of a million rows needs no more memory than one batch. A row updates the contact its {@code id} names in this property, or else
  * the contact having its email (its {@code primaryEmail}, or the first of its {@code emails}),
  * or else creates a contact; a row with neither is rejected. Keys absent from a row keep the
  * stored values, {@code null} (an empty CSV cell) clears them; {@code organizations} names
@@ -39,8 +42,8 @@ import java.util.Optional;
  * nothing the second time. A dry run reads the store and writes nothing.
  */
 public final class ContactImporter {
-    /** Rows between two progress reports. */
-    public static final int BATCH = 1000;
+    /** Rows per {@link ContactService#upsertAll} call, and between two progress reports. */
+    public static final int BATCH = ContactService.MAX_UPSERT_ROWS;
 
     /** Receives progress: rows done and the position in the input. */
     public interface Progress {
@@ -94,23 +97,80 @@ public final class ContactImporter {
      */
     public ImportReport run(RowSource rows, Progress progress) {
         long done = 0;
+        Batch batch = new Batch();
         while (rows.hasNext()) {
             SourceRow row = rows.next();
             try {
-                importRow(row);
+                if (dryRun) {
+                    importRow(row);
+                } else {
+                    batch.add(row.line(), upsertRow(row));
+                }
             } catch (RowRejectedException e) {
-                report.rejected(row.line(), e.getMessage());
+                batch.reject(row.line(), e.getMessage());
             } catch (StoreException e) {
                 throw e;
             } catch (ContactsException e) {
-                report.rejected(row.line(), e.getMessage());
+                batch.reject(row.line(), e.getMessage());
             }
             if (++done % BATCH == 0) {
+                batch.flush();
                 progress.update(done, rows.position());
             }
         }
+        batch.flush();
         progress.update(done, rows.position());
         return report;
+    }
+
+    /**
+     * The rows read since the last flush, in line order: rows to upsert, and rows already
+     * rejected while being read (reported in their place, so the report stays in line order).
+     */
+    private final class Batch {
+        private final List<ContactUpsert> upserts = new ArrayList<>();
+        private final List<Long> lines = new ArrayList<>();
+        private final List<String> rejections = new ArrayList<>(); // null: the row is in upserts
+
+        void add(long line, ContactUpsert upsert) {
+            upserts.add(upsert);
+            lines.add(line);
+            rejections.add(null);
+        }
+
+        void reject(long line, String reason) {
+            lines.add(line);
+            rejections.add(reason);
+        }
+
+        /** Upserts the rows in one call and reports every row of the batch. */
+        void flush() {
+            List<UpsertRowResult> results = upserts.isEmpty() ? List.of() : contacts.upsertAll(upserts);
+            int next = 0;
+            for (int i = 0; i < lines.size(); i++) {
+                if (rejections.get(i) != null) {
+                    report.rejected(lines.get(i), rejections.get(i));
+                    continue;
+                }
+                UpsertRowResult result = results.get(next++);
+                if (result.isRejected()) {
+                    report.rejected(lines.get(i), result.rejection().orElseThrow().reason().getMessage());
+                } else {
+                    count(result.upsert().orElseThrow());
+                }
+            }
+            upserts.clear();
+            lines.clear();
+            rejections.clear();
+        }
+    }
+
+    private void count(Upsert upsert) {
+        switch (upsert.outcome()) {
+            case CREATED: report.created(); break;
+            case UPDATED: report.updated(); break;
+            default: report.unchanged(); break;
+        }
     }
 
     /**
@@ -120,13 +180,32 @@ public final class ContactImporter {
     private record Parsed(ContactId id, Map<String, Object> changes, boolean organizationsGiven, List<String> organizations) {
     }
 
-    private void importRow(SourceRow row) {
+    /** A row checked and turned into an upsert (its organizations resolved, created when missing). */
+    private ContactUpsert upsertRow(SourceRow row) {
         Parsed parsed = parse(row);
+        AttributeChanges change = changes(parsed);
+        String email = email(parsed.changes());
+        if (email == null && parsed.id() == null) {
+            throw new RowRejectedException(NO_KEY);
+        }
+        return ContactUpsert.of(parsed.id(), email, change);
+    }
+
+    private static final String NO_KEY = "a row needs an email (emails or primaryEmail) or the id of a contact";
+
+    private AttributeChanges changes(Parsed parsed) {
         Map<String, Object> changes = parsed.changes();
         if (parsed.organizationsGiven()) { // only now: a rejected row creates no organization
             changes.put(BuiltInAttributes.ORGANIZATION, parsed.organizations() == null ? null : organizationIds(parsed.organizations()));
         }
-        AttributeChanges change = AttributeChanges.of(changes);
+        return AttributeChanges.of(changes);
+    }
+
+    /** A dry run: what the row would do, read from the store, nothing written. */
+    private void importRow(SourceRow row) {
+        Parsed parsed = parse(row);
+        AttributeChanges change = changes(parsed);
+        Map<String, Object> changes = parsed.changes();
         Optional<Contact> byId = parsed.id() == null ? Optional.empty() : contacts.find(parsed.id());
         if (byId.isPresent()) {
             apply(byId.get(), change);
@@ -134,24 +213,15 @@ public final class ContactImporter {
         }
         String email = email(changes);
         if (email == null) {
-            throw new RowRejectedException(parsed.id() == null ? "a row needs an email (emails or primaryEmail) or the id of a contact"
+            throw new RowRejectedException(parsed.id() == null ? NO_KEY
                     : "id " + parsed.id() + " is not a contact of property " + property.property().id()
                     + " and the row has no email to create it by");
         }
-        if (dryRun) {
-            List<Contact> found = contacts.find(Query.of(Filter.attr("emails").is(email)).withPageSize(1)).items();
-            if (found.isEmpty()) {
-                report.created();
-            } else {
-                apply(found.get(0), change);
-            }
-            return;
-        }
-        Upsert upsert = contacts.upsertByEmail(email, change);
-        switch (upsert.outcome()) {
-            case CREATED: report.created(); break;
-            case UPDATED: report.updated(); break;
-            default: report.unchanged(); break;
+        List<Contact> found = contacts.find(Query.of(Filter.attr("emails").is(email)).withPageSize(1)).items();
+        if (found.isEmpty()) {
+            report.created();
+        } else {
+            apply(found.get(0), change);
         }
     }
 
@@ -194,9 +264,6 @@ public final class ContactImporter {
         if (probe(current.toBuilder(), change.values()).equals(current)) {
             report.unchanged();
             return;
-        }
-        if (!dryRun) {
-            contacts.update(current.id(), current.version(), change);
         }
         report.updated();
     }
