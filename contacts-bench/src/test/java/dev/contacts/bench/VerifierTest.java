@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
  */
 class VerifierTest {
     private static final Workload SMALL = Workload.of(3_000, Workload.DEFAULT_SEED);
+    /** The same with a timeline of 300 items: writing 10,000 takes minutes on H2 and far longer on mongo-java-server. */
+    private static final Workload SMALL_TIMELINE = SMALL.withTimelineItems(300);
 
     @Test
     void theInMemorySdkAndItsBaselineAgreeOnEveryScenario() {
@@ -24,10 +26,8 @@ class VerifierTest {
     }
 
     @Test
-    void theMongoSdkOnMongoJavaServerAndItsBaselineAgreeOnEveryScenarioButTheTimeline() {
-        List<Scenario> all = new java.util.ArrayList<>(List.of(Scenario.values()));
-        all.remove(Scenario.TIMELINE_PAGE); // see the next test
-        Verifier.verify("mongo", SMALL, all);
+    void theMongoSdkOnMongoJavaServerAndItsBaselineAgreeOnEveryScenario() {
+        Verifier.verify("mongo", SMALL_TIMELINE, List.of(Scenario.values()));
     }
 
     @Test
@@ -40,7 +40,7 @@ class VerifierTest {
 
     @Test
     void theH2SdkAndItsBaselineAgreeOnEveryScenario() {
-        Verifier.verify("h2", SMALL, List.of(Scenario.values()));
+        Verifier.verify("h2", SMALL_TIMELINE, List.of(Scenario.values()));
     }
 
     @Test
