@@ -79,6 +79,7 @@ final class SqlBaseline extends DatabaseBaseline<SqlBaseline.Where> {
             + " AND x.attr = 'custom.plan' AND x.text_fold = ?)";
 
     private final SqlDialect dialect;
+    private final String ingestUpdate;
     private final String url;
     private final String user;
     private final String password;
@@ -88,6 +89,7 @@ final class SqlBaseline extends DatabaseBaseline<SqlBaseline.Where> {
     SqlBaseline(Workload workload, Fixture fixture, SqlDialect dialect, String url, String user, String password) {
         super(workload, fixture);
         this.dialect = dialect;
+        this.ingestUpdate = ingestUpdate(dialect);
         this.url = url;
         this.user = user;
         this.password = password;
@@ -485,25 +487,33 @@ final class SqlBaseline extends DatabaseBaseline<SqlBaseline.Where> {
         }
     }
 
-    private static final String INGEST_UPDATE;
-
-    static {
+    /** @return the statistics UPDATE of an ingested web session, in the dialect's terms for the earlier/later of two dates */
+    private static String ingestUpdate(SqlDialect dialect) {
         StringBuilder sql = new StringBuilder("UPDATE contact SET version = version + 1,"
                 + " total_web_sessions = COALESCE(total_web_sessions, 0) + 1, pages_viewed = COALESCE(pages_viewed, 0) + ?,"
-                + " time_spent = COALESCE(time_spent, 0) + ?, first_web_session = LEAST(first_web_session, ?),"
-                + " last_web_session = GREATEST(last_web_session, ?), first_seen = LEAST(first_seen, ?), last_seen = GREATEST(last_seen, ?)");
+                + " time_spent = COALESCE(time_spent, 0) + ?, first_web_session = " + dialect.least("first_web_session") + ","
+                + " last_web_session = " + dialect.greatest("last_web_session") + ", first_seen = " + dialect.least("first_seen") + ","
+                + " last_seen = " + dialect.greatest("last_seen"));
         for (String column : WebSession.LOCATION_ATTRIBUTES) {
             for (String c : List.of(column, column + "_fold")) {
                 sql.append(", ").append(c).append(" = CASE WHEN last_web_session IS NULL OR last_web_session <= ? THEN ? ELSE ").append(c).append(" END");
             }
         }
-        INGEST_UPDATE = sql.append(" WHERE property_id = ? AND id = ?").toString();
+        return sql.append(" WHERE property_id = ? AND id = ?").toString();
+    }
+
+    /** Binds a date to each parameter of one {@link SqlDialect#least}/{@link SqlDialect#greatest} form. */
+    private int extreme(PreparedStatement ps, int i, OffsetDateTime value) throws SQLException {
+        for (int k = 0; k < dialect.extremeParameters(); k++) {
+            ps.setObject(i++, value);
+        }
+        return i;
     }
 
     /**
      * One web session per operation in one transaction: the event row (idempotent through the
      * unique external id, {@link SqlDialect#insertIfAbsent}), then, if it was new, the contact's
-     * statistics in one UPDATE ({@code COALESCE} counters, {@code LEAST}/{@code GREATEST}
+     * statistics in one UPDATE ({@code COALESCE} counters, {@link SqlDialect#least}/{@link SqlDialect#greatest}
      * dates, location columns only from the newest session).
      */
     @Override
@@ -533,15 +543,15 @@ final class SqlBaseline extends DatabaseBaseline<SqlBaseline.Where> {
                 inserted = dialect.executeIfAbsent(c, ps);
             }
             if (inserted) {
-                try (PreparedStatement ps = c.prepareStatement(INGEST_UPDATE)) {
+                try (PreparedStatement ps = c.prepareStatement(ingestUpdate)) {
                     OffsetDateTime start = OffsetDateTime.ofInstant(s.start(), ZoneOffset.UTC);
                     int i = 1;
                     ps.setLong(i++, s.pagesViewed());
                     ps.setLong(i++, s.timeSpent());
-                    ps.setObject(i++, start);
-                    ps.setObject(i++, start);
-                    ps.setObject(i++, start);
-                    ps.setObject(i++, OffsetDateTime.ofInstant(s.lastActivity(), ZoneOffset.UTC));
+                    i = extreme(ps, i, start);
+                    i = extreme(ps, i, start);
+                    i = extreme(ps, i, start);
+                    i = extreme(ps, i, OffsetDateTime.ofInstant(s.lastActivity(), ZoneOffset.UTC));
                     Map<String, String> location = s.location();
                     for (String column : WebSession.LOCATION_ATTRIBUTES) {
                         String v = location.get(column);

@@ -7,15 +7,28 @@ import java.sql.Savepoint;
 
 /**
  * The few places where {@link SqlBaseline}'s hand-written SQL differs between the JPA store's
- * databases: the element type names of bound arrays, and the idempotent insert of an event
+ * databases: the element type names of bound arrays, the idempotent insert of an event
  * (PostgreSQL's {@code ON CONFLICT DO NOTHING}; H2 has no such clause, so the plain insert
- * runs in a savepoint and a broken unique key rolls back to it). Everything else the baseline
+ * runs in a savepoint and a broken unique key rolls back to it), and the earlier/later of a
+ * stored date and a new one (PostgreSQL's {@code LEAST}/{@code GREATEST} skip NULL; H2's
+ * return NULL when an argument is NULL, so the stored value is first replaced by the new one
+ * when unknown). Everything else the baseline
  * writes is standard SQL both accept ({@code CAST}, {@code = ANY(?)}, row-value comparisons,
  * {@code LIMIT … OFFSET}).
  */
 enum SqlDialect {
     /** PostgreSQL 13+. */
-    POSTGRESQL("varchar", "uuid") {
+    POSTGRESQL("varchar", "uuid", 1) {
+        @Override
+        String least(String column) {
+            return "LEAST(" + column + ", ?)";
+        }
+
+        @Override
+        String greatest(String column) {
+            return "GREATEST(" + column + ", ?)";
+        }
+
         @Override
         String insertIfAbsent(String insert) {
             return insert + " ON CONFLICT DO NOTHING";
@@ -27,7 +40,17 @@ enum SqlDialect {
         }
     },
     /** H2 2.x. */
-    H2("VARCHAR", "UUID") {
+    H2("VARCHAR", "UUID", 2) {
+        @Override
+        String least(String column) {
+            return "LEAST(COALESCE(" + column + ", ?), ?)";
+        }
+
+        @Override
+        String greatest(String column) {
+            return "GREATEST(COALESCE(" + column + ", ?), ?)";
+        }
+
         @Override
         String insertIfAbsent(String insert) {
             return insert;
@@ -55,10 +78,31 @@ enum SqlDialect {
 
     private final String textArray;
     private final String uuidArray;
+    private final int extremeParameters;
 
-    SqlDialect(String textArray, String uuidArray) {
+    SqlDialect(String textArray, String uuidArray, int extremeParameters) {
         this.textArray = textArray;
         this.uuidArray = uuidArray;
+        this.extremeParameters = extremeParameters;
+    }
+
+    /**
+     * @param column a nullable date column
+     * @return the earlier of its value and the new date (the new one when the column is NULL),
+     *         with {@link #extremeParameters()} parameters, each bound to the new date
+     */
+    abstract String least(String column);
+
+    /**
+     * @param column a nullable date column
+     * @return the later of its value and the new date (the new one when the column is NULL),
+     *         with {@link #extremeParameters()} parameters, each bound to the new date
+     */
+    abstract String greatest(String column);
+
+    /** @return how many parameters {@link #least} and {@link #greatest} take (all bound to the same date) */
+    int extremeParameters() {
+        return extremeParameters;
     }
 
     /** @return the element type name of a bound array of text */
