@@ -18,16 +18,7 @@ import java.sql.Savepoint;
  */
 enum SqlDialect {
     /** PostgreSQL 13+. */
-    POSTGRESQL("varchar", "uuid", 1) {
-        @Override
-        String least(String column) {
-            return "LEAST(" + column + ", ?)";
-        }
-
-        @Override
-        String greatest(String column) {
-            return "GREATEST(" + column + ", ?)";
-        }
+    POSTGRESQL("varchar", "uuid", "%s(%s, ?)", 1) {
 
         @Override
         String insertIfAbsent(String insert) {
@@ -40,16 +31,7 @@ enum SqlDialect {
         }
     },
     /** H2 2.x. */
-    H2("VARCHAR", "UUID", 2) {
-        @Override
-        String least(String column) {
-            return "LEAST(COALESCE(" + column + ", ?), ?)";
-        }
-
-        @Override
-        String greatest(String column) {
-            return "GREATEST(COALESCE(" + column + ", ?), ?)";
-        }
+    H2("VARCHAR", "UUID", "%s(COALESCE(%s, ?), ?)", 2) {
 
         @Override
         String insertIfAbsent(String insert) {
@@ -78,11 +60,13 @@ enum SqlDialect {
 
     private final String textArray;
     private final String uuidArray;
+    private final String extremeForm;
     private final int extremeParameters;
 
-    SqlDialect(String textArray, String uuidArray, int extremeParameters) {
+    SqlDialect(String textArray, String uuidArray, String extremeForm, int extremeParameters) {
         this.textArray = textArray;
         this.uuidArray = uuidArray;
+        this.extremeForm = extremeForm;
         this.extremeParameters = extremeParameters;
     }
 
@@ -91,14 +75,18 @@ enum SqlDialect {
      * @return the earlier of its value and the new date (the new one when the column is NULL),
      *         with {@link #extremeParameters()} parameters, each bound to the new date
      */
-    abstract String least(String column);
+    String least(String column) {
+        return String.format(java.util.Locale.ROOT, extremeForm, "LEAST", column);
+    }
 
     /**
      * @param column a nullable date column
      * @return the later of its value and the new date (the new one when the column is NULL),
      *         with {@link #extremeParameters()} parameters, each bound to the new date
      */
-    abstract String greatest(String column);
+    String greatest(String column) {
+        return String.format(java.util.Locale.ROOT, extremeForm, "GREATEST", column);
+    }
 
     /** @return how many parameters {@link #least} and {@link #greatest} take (all bound to the same date) */
     int extremeParameters() {
