@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The import scenario on a hand-written baseline: each iteration writes every import row into
- * a fresh property (custom attributes defined, nothing else) in batches of
+ * a fresh property (custom attributes defined, nothing else; where {@link Fixture#scratch()} writes) in batches of
  * {@value Workload#LOAD_BATCH}, by the baseline's own batch write; the digest reads what was
  * stored back through the SDK, to compare with the SDK side's import.
  */
@@ -39,7 +39,7 @@ final class BaselineImport implements Side.Operation {
 
     @Override
     public void beforeIteration() {
-        target = fixture.freshImportProperty(fixture.sdk(), workload);
+        target = fixture.freshImportProperty(workload);
     }
 
     @Override
@@ -53,11 +53,11 @@ final class BaselineImport implements Side.Operation {
 
     @Override
     public Object digest() {
-        return fields.digest(Fixture.everyContact(fixture.sdk().property(target).contacts()));
+        return fields.digest(Fixture.everyContact(fixture.scratch().property(target).contacts()));
     }
 
     @Override
     public void afterIteration() {
-        fixture.sdk().deleteProperty(target);
+        fixture.discard(target);
     }
 }

@@ -33,7 +33,7 @@ final class BaselineIngestion implements Side.Operation {
         this.fixture = fixture;
         this.workload = workload;
         this.writer = writer;
-        this.target = fixture.freshIngestProperty(fixture.sdk(), "baseline");
+        this.target = fixture.freshIngestProperty("baseline");
     }
 
     /** @return the property it writes to */
@@ -48,6 +48,6 @@ final class BaselineIngestion implements Side.Operation {
 
     @Override
     public Object digest() {
-        return Fixture.ingestDigest(fixture.sdk().property(target.property()).contacts(), target.contacts());
+        return Fixture.ingestDigest(fixture.scratch().property(target.property()).contacts(), target.contacts());
     }
 }

@@ -94,7 +94,7 @@ abstract class DatabaseBaseline<W> implements Side {
     /** Removes what the write scenarios left (the data stays, for the next fork), then {@link #release}s. */
     @Override
     public final void close() {
-        created.forEach(fixture.sdk()::deleteProperty);
+        created.forEach(fixture::discard);
         created.clear();
         release();
     }

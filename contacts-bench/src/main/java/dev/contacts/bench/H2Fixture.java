@@ -45,7 +45,7 @@ final class H2Fixture extends Fixture {
     @Override
     protected Side baseline() {
         store(); // the schema exists before the baseline's first query
-        return new SqlBaseline(workload, this, SqlDialect.H2, url, null, null);
+        return new SqlBaseline(workload, this, SqlDialect.H2, url, url, null, null);
     }
 
     @Override

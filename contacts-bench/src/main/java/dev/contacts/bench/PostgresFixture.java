@@ -1,6 +1,10 @@
 package dev.contacts.bench;
 
+import dev.contacts.Contacts;
 import dev.contacts.jpa.JpaStore;
+import dev.contacts.model.PropertyId;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import dev.contacts.jpa.SchemaMode;
 import dev.contacts.spi.ContactStore;
 import java.sql.Connection;
@@ -19,14 +23,19 @@ final class PostgresFixture extends Fixture {
     /** The machine's PostgreSQL. */
     static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/test";
 
+    private final String base;
     private final String url;
+    private final String scratchSchema;
+    private final String scratchUrl;
     private final String user;
     private final String password;
     private JpaStore store;
+    private JpaStore scratchStore;
+    private Contacts scratch;
 
     PostgresFixture(Workload workload, boolean verifying) {
         super(workload, verifying);
-        String base = env("CONTACTS_PG_URL", DEFAULT_URL);
+        this.base = env("CONTACTS_PG_URL", DEFAULT_URL);
         this.user = env("CONTACTS_PG_USER", "postgres");
         this.password = env("CONTACTS_PG_PASSWORD", "");
         String schema = "contacts_bench_" + workload.size() + "_" + workload.seed();
@@ -36,7 +45,48 @@ final class PostgresFixture extends Fixture {
             throw new IllegalStateException("PostgreSQL at " + base + " is not reachable as " + user + " (set CONTACTS_PG_URL, "
                     + "CONTACTS_PG_USER, CONTACTS_PG_PASSWORD): " + e.getMessage(), e);
         }
-        this.url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema + "&reWriteBatchedInserts=true";
+        this.url = schemaUrl(schema);
+        this.scratchSchema = "contacts_bench_scratch_" + ProcessHandle.current().pid();
+        this.scratchUrl = schemaUrl(scratchSchema);
+    }
+
+    private String schemaUrl(String schema) {
+        return base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema + "&reWriteBatchedInserts=true";
+    }
+
+    private void execute(String sql) {
+        try (Connection c = DriverManager.getConnection(base, user, password); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Imports and ingestion write into a schema of this JVM's own, dropped (in one statement) when it closes. */
+    @Override
+    public synchronized Contacts scratch() {
+        if (scratch == null) {
+            execute("CREATE SCHEMA IF NOT EXISTS " + scratchSchema);
+            scratchStore = JpaStore.create(scratchUrl, user, password, SchemaMode.CREATE);
+            scratch = Contacts.builder().store(scratchStore).clock(Clock.fixed(workload.now(), ZoneOffset.UTC)).build();
+        }
+        return scratch;
+    }
+
+    @Override
+    public void discard(PropertyId property) {
+        // dropped with the scratch schema
+    }
+
+    @Override
+    public synchronized void close() {
+        super.close();
+        if (scratchStore != null) {
+            scratchStore.close();
+            execute("DROP SCHEMA " + scratchSchema + " CASCADE");
+            scratchStore = null;
+            scratch = null;
+        }
     }
 
     static String env(String name, String fallback) {
@@ -71,7 +121,7 @@ final class PostgresFixture extends Fixture {
 
     @Override
     protected Side baseline() {
-        return new SqlBaseline(workload, this, SqlDialect.POSTGRESQL, url, user, password);
+        return new SqlBaseline(workload, this, SqlDialect.POSTGRESQL, url, scratchUrl, user, password);
     }
 
     @Override

@@ -112,12 +112,12 @@ final class SdkSide implements Side {
 
         @Override
         public void beforeIteration() {
-            target = fixture.freshImportProperty(sdk, workload);
+            target = fixture.freshImportProperty(workload);
         }
 
         @Override
         public Object run() {
-            ContactService into = sdk.property(target).contacts();
+            ContactService into = fixture.scratch().property(target).contacts();
             int done = 0;
             for (int from = 0; from < rows.size(); from += Workload.LOAD_BATCH) {
                 done += into.upsertAll(rows.subList(from, Math.min(rows.size(), from + Workload.LOAD_BATCH))).size();
@@ -127,12 +127,12 @@ final class SdkSide implements Side {
 
         @Override
         public Object digest() {
-            return fields.digest(Fixture.everyContact(sdk.property(target).contacts()));
+            return fields.digest(Fixture.everyContact(fixture.scratch().property(target).contacts()));
         }
 
         @Override
         public void afterIteration() {
-            sdk.deleteProperty(target);
+            fixture.discard(target);
         }
     }
 
@@ -144,7 +144,7 @@ final class SdkSide implements Side {
         private final List<ContactId> contacts;
 
         IngestOperation() {
-            Fixture.IngestTarget target = fixture.freshIngestProperty(sdk, "sdk");
+            Fixture.IngestTarget target = fixture.freshIngestProperty("sdk");
             this.property = target.property();
             this.contacts = target.contacts();
             created.add(property);
@@ -153,19 +153,19 @@ final class SdkSide implements Side {
         @Override
         public Object run() {
             WebSession event = workload.webSession(contacts, prefix, next.getAndIncrement());
-            return sdk.property(property).activity().ingest(event);
+            return fixture.scratch().property(property).activity().ingest(event);
         }
 
         @Override
         public Object digest() {
-            return Fixture.ingestDigest(sdk.property(property).contacts(), contacts);
+            return Fixture.ingestDigest(fixture.scratch().property(property).contacts(), contacts);
         }
     }
 
     @Override
     public void close() {
         // the fixture owns the store; what this side wrote goes
-        created.forEach(sdk::deleteProperty);
+        created.forEach(fixture::discard);
         created.clear();
     }
 }

@@ -81,22 +81,38 @@ final class SqlBaseline extends DatabaseBaseline<SqlBaseline.Where> {
     private final SqlDialect dialect;
     private final String ingestUpdate;
     private final String url;
+    private final String scratchUrl;
     private final String user;
     private final String password;
     private final List<Connection> connections = new ArrayList<>();
     private final ThreadLocal<Connection> connection = new ThreadLocal<>();
+    private final ThreadLocal<Connection> scratchConnection = new ThreadLocal<>();
 
-    SqlBaseline(Workload workload, Fixture fixture, SqlDialect dialect, String url, String user, String password) {
+    /**
+     * @param scratchUrl where the write scenarios write (PostgreSQL: a schema of this JVM's own,
+     *                   see {@link Fixture#scratch()}; H2: the same database as {@code url})
+     */
+    SqlBaseline(Workload workload, Fixture fixture, SqlDialect dialect, String url, String scratchUrl, String user, String password) {
         super(workload, fixture);
         this.dialect = dialect;
         this.ingestUpdate = ingestUpdate(dialect);
         this.url = url;
+        this.scratchUrl = scratchUrl;
         this.user = user;
         this.password = password;
     }
 
-    /** One connection per thread (the ingestion benchmark runs two), in manual-commit mode. */
+    /** One connection per thread to the main data, in manual-commit mode. */
     private Connection db() {
+        return connect(connection, url);
+    }
+
+    /** One connection per thread (the ingestion benchmark runs two) to where the write scenarios write. */
+    private Connection scratchDb() {
+        return connect(scratchConnection, scratchUrl);
+    }
+
+    private Connection connect(ThreadLocal<Connection> connection, String url) {
         Connection c = connection.get();
         if (c == null) {
             try {
@@ -381,7 +397,7 @@ final class SqlBaseline extends DatabaseBaseline<SqlBaseline.Where> {
      */
     @Override
     int importBatch(dev.contacts.model.PropertyId target, List<Contact> batch) {
-        Connection c = db();
+        Connection c = scratchDb();
         try {
             int done = importBatch(c, target.value(), batch);
             c.commit();
@@ -519,7 +535,7 @@ final class SqlBaseline extends DatabaseBaseline<SqlBaseline.Where> {
     @Override
     boolean ingest(dev.contacts.model.PropertyId target, WebSession s) {
         String property = target.value();
-        Connection c = db();
+        Connection c = scratchDb();
         try {
             boolean inserted;
             try (PreparedStatement ps = c.prepareStatement(dialect.insertIfAbsent("INSERT INTO activity_event (property_id, id, kind, external_id,"

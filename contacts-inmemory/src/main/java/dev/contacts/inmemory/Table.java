@@ -365,13 +365,14 @@ final class Table<T extends Attributed> {
             return hash != null ? hash : rangeCandidates(List.of(filter), cap, exclude);
         }
         if (filter instanceof And) {
-            Collection<EntityId> best = null;
+            List<Collection<EntityId>> sets = new ArrayList<>();
             for (Filter f : ((And) filter).filters()) {
                 Collection<EntityId> c = candidates(f, cap, exclude);
-                if (c != null && (best == null || c.size() < best.size())) {
-                    best = c;
+                if (c != null) {
+                    sets.add(c);
                 }
             }
+            Collection<EntityId> best = intersection(sets);
             long rangeCap = best == null ? cap : Math.min(cap, best.size() - 1L);
             Collection<EntityId> range = rangeCap < 0 ? null : rangeCandidates(((And) filter).filters(), rangeCap, exclude);
             return range != null ? range : best;
@@ -395,6 +396,43 @@ final class Table<T extends Attributed> {
             return union;
         }
         return null;
+    }
+
+    /**
+     * The rows in every candidate set of a conjunction: the smallest set, kept to the ids that
+     * the other hash sets contain. Two common conditions can be selective together (a tag and
+     * a country) while each alone is not; a set that is not a hash set is left out, which only
+     * keeps more candidates (each is still tested by the predicate).
+     */
+    private static Collection<EntityId> intersection(List<Collection<EntityId>> sets) {
+        if (sets.isEmpty()) {
+            return null;
+        }
+        sets.sort(Comparator.comparingInt(Collection::size));
+        Collection<EntityId> smallest = sets.get(0);
+        List<Set<EntityId>> others = new ArrayList<>();
+        for (Collection<EntityId> c : sets.subList(1, sets.size())) {
+            if (c instanceof Set) {
+                others.add((Set<EntityId>) c);
+            }
+        }
+        if (others.isEmpty()) {
+            return smallest;
+        }
+        List<EntityId> kept = new ArrayList<>();
+        for (EntityId id : smallest) {
+            boolean inAll = true;
+            for (Set<EntityId> other : others) {
+                if (!other.contains(id)) {
+                    inAll = false;
+                    break;
+                }
+            }
+            if (inAll) {
+                kept.add(id);
+            }
+        }
+        return kept;
     }
 
     private Collection<EntityId> leafCandidates(Condition c) {

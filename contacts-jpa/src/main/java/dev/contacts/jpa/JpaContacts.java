@@ -192,21 +192,33 @@ final class JpaContacts extends JpaEntityRepository<ContactId, Contact> implemen
     }
 
     /**
-     * Moves organizations' counts by a delta each, in id order (the order every writer locks
-     * organizations in).
+     * Moves organizations' counts by a delta each: the newly linked ones locked in id order
+     * (the order every writer locks organizations in) and checked to exist with one query,
+     * then one batched {@code UPDATE}.
      *
      * @param mustExist organizations newly linked: a missing one is a {@link NotFoundException}
      */
     private static void moveCounts(Db db, String property, Map<OrganizationId, Integer> delta, Set<OrganizationId> mustExist)
             throws SQLException {
-        for (Map.Entry<OrganizationId, Integer> e : delta.entrySet()) {
-            int d = e.getValue();
-            int n = db.update(db.sql("UPDATE organization SET contact_count = contact_count + ").value(d).append(" WHERE property_id = ")
-                    .value(property).append(" AND id = ").value(e.getKey().value()));
-            if (n == 0 && mustExist.contains(e.getKey())) {
-                throw new NotFoundException("organization " + e.getKey() + " does not exist in property " + property);
+        if (!mustExist.isEmpty()) {
+            Set<UUID> wanted = new java.util.TreeSet<>();
+            mustExist.forEach(o -> wanted.add(o.value()));
+            Set<UUID> found = new HashSet<>(db.list(db.sql("SELECT id FROM organization WHERE property_id = ").value(property).append(" AND ")
+                    .idIn("id", wanted).append(" ORDER BY id FOR UPDATE"), rs -> db.id(rs, "id")));
+            for (OrganizationId o : mustExist) {
+                if (!found.contains(o.value())) {
+                    throw new NotFoundException("organization " + o + " does not exist in property " + property);
+                }
             }
         }
+        Dialect d = db.dialect();
+        List<List<Sql.Binder>> rows = new ArrayList<>();
+        for (Map.Entry<OrganizationId, Integer> e : delta.entrySet()) {
+            if (e.getValue() != 0) {
+                rows.add(List.of(Sql.binder(d, e.getValue()), Sql.binder(d, property), Sql.binder(d, e.getKey().value())));
+            }
+        }
+        db.batch("UPDATE organization SET contact_count = contact_count + ? WHERE property_id = ? AND id = ?", rows);
     }
 
     /**
