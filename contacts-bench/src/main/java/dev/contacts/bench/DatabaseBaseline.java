@@ -80,7 +80,7 @@ abstract class DatabaseBaseline<W> implements Side {
                 fixture.requireTimeline();
                 return this::timeline;
             case IMPORT:
-                return new BaselineImport(fixture, workload, this::importBatch);
+                return new BatchedImport<>(fixture, workload, fixture.importRows(workload), this::importBatch);
             case INGEST: {
                 BaselineIngestion ingestion = new BaselineIngestion(fixture, workload, this::ingest);
                 created.add(ingestion.property());
