@@ -70,6 +70,9 @@ public final class BenchMain {
             if (!Fixtures.ALL.contains(s)) {
                 throw new UsageException("unknown store '" + s + "'; the stores are " + Fixtures.ALL);
             }
+            if (s.equals("mongo-server")) {
+                MongoFixture.serverUri(); // fails at once, with what to set, when there is no server
+            }
         }
         int size = contacts != null ? contacts : quick ? 100_000 : 1_000_000;
         Path dir = out != null ? out : quick ? Path.of("bench", "quick") : Path.of("bench");

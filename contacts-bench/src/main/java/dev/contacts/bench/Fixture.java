@@ -157,13 +157,17 @@ public abstract class Fixture implements AutoCloseable {
     }
 
     /**
-     * Makes sure the timeline property holds its contact with {@value Workload#TIMELINE_ITEMS}
+     * Makes sure the timeline property holds its contact with {@link Workload#timelineItems()}
      * items, written through the SDK's services: notes, live chats, and one ticket with its
      * replies, each a second apart.
      */
     public final synchronized void requireTimeline() {
         if (timelineReady) {
             return;
+        }
+        String unavailable = timelineUnavailable();
+        if (unavailable != null) {
+            throw new UnsupportedOperationException(name() + ": " + unavailable);
         }
         Contact contact = workload.timelineContact();
         ContactStore store = store();
@@ -195,8 +199,8 @@ public abstract class Fixture implements AutoCloseable {
             };
             Contacts writer = Contacts.builder().store(store).clock(stepping).build();
             var property = writer.property(Workload.TIMELINE);
-            int third = Workload.TIMELINE_ITEMS / 3;
-            for (int i = 0; i < Workload.TIMELINE_ITEMS - 2 * third; i++) {
+            int third = workload.timelineItems() / 3;
+            for (int i = 0; i < workload.timelineItems() - 2 * third; i++) {
                 property.notes().add(contact.id(), "agent-" + (i % 7), "Called back about order " + i + ": all sorted.");
             }
             for (int i = 0; i < third; i++) {
@@ -209,9 +213,17 @@ public abstract class Fixture implements AutoCloseable {
             for (int i = 1; i < third; i++) {
                 property.tickets().reply(ticket.id(), NewMessage.fromContact("Thanks, one more detail (" + i + ")."));
             }
-            LOG.info("{}: wrote a timeline of {} items in {} s", name(), Workload.TIMELINE_ITEMS, (System.nanoTime() - start) / 1_000_000_000L);
+            LOG.info("{}: wrote a timeline of {} items in {} s", name(), workload.timelineItems(), (System.nanoTime() - start) / 1_000_000_000L);
         }
         timelineReady = true;
+    }
+
+    /**
+     * @return why this store cannot hold the timeline scenario's data in a reasonable time (the
+     *         run then stops with it, saying what to do), or null when it can
+     */
+    protected String timelineUnavailable() {
+        return null;
     }
 
     /** @return the rows an import writes: all of them, or {@value #VERIFY_IMPORT_ROWS} when verifying */

@@ -121,7 +121,7 @@ final class PostgresFixture extends Fixture {
 
     @Override
     protected Side baseline() {
-        return new PostgresBaseline(workload, this, url, scratchUrl, user, password);
+        return new SqlBaseline(workload, this, SqlDialect.POSTGRESQL, url, scratchUrl, user, password);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.contacts.bench;
 
 import dev.contacts.ContactService;
+import dev.contacts.ContactUpsert;
 import dev.contacts.Contacts;
 import dev.contacts.model.Contact;
 import dev.contacts.model.ContactId;
@@ -65,8 +66,15 @@ final class SdkSide implements Side {
                 ContactId id = workload.timelineContact().id();
                 return () -> timelineKeys(sdk.property(Workload.TIMELINE).timeline().page(id, Scenario.PAGE_SIZE).items());
             }
-            case IMPORT:
-                return new ImportOperation();
+            case IMPORT: {
+                // the upserts are made outside the measured time
+                List<ContactUpsert> rows = new ArrayList<>();
+                for (Contact c : fixture.importRows(workload)) {
+                    rows.add(ContactUpsert.byEmail(c.primaryEmail(), fields.changes(c)));
+                }
+                return new BatchedImport<>(fixture, workload, rows,
+                        (target, batch) -> fixture.scratch().property(target).contacts().upsertAll(batch).size());
+            }
             case INGEST:
                 return new IngestOperation();
             default:
@@ -97,43 +105,6 @@ final class SdkSide implements Side {
             keys.add(item.kind() + ":" + item.id() + "@" + item.time());
         }
         return keys;
-    }
-
-    /** Each iteration imports every row into a fresh property, in batches of {@value Workload#LOAD_BATCH}. */
-    private final class ImportOperation implements Operation {
-        private final List<dev.contacts.ContactUpsert> rows = new ArrayList<>();
-        private PropertyId target;
-
-        ImportOperation() {
-            for (Contact c : fixture.importRows(workload)) {
-                rows.add(dev.contacts.ContactUpsert.byEmail(c.primaryEmail(), fields.changes(c)));
-            }
-        }
-
-        @Override
-        public void beforeIteration() {
-            target = fixture.freshImportProperty(workload);
-        }
-
-        @Override
-        public Object run() {
-            ContactService into = fixture.scratch().property(target).contacts();
-            int done = 0;
-            for (int from = 0; from < rows.size(); from += Workload.LOAD_BATCH) {
-                done += into.upsertAll(rows.subList(from, Math.min(rows.size(), from + Workload.LOAD_BATCH))).size();
-            }
-            return done;
-        }
-
-        @Override
-        public Object digest() {
-            return fields.digest(Fixture.everyContact(fixture.scratch().property(target).contacts()));
-        }
-
-        @Override
-        public void afterIteration() {
-            fixture.discard(target);
-        }
     }
 
     /** One web session per operation, on the ingestion property's contacts. */

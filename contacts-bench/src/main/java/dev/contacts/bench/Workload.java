@@ -47,16 +47,22 @@ public final class Workload {
 
     private final int size;
     private final long seed;
+    private final int timelineItems;
     private final SampleData main;
     private final SampleData imports;
     private final SampleData ingest;
 
     private Workload(int size, long seed) {
+        this(size, seed, TIMELINE_ITEMS);
+    }
+
+    private Workload(int size, long seed, int timelineItems) {
         if (size < 1_000) {
             throw new IllegalArgumentException("the benchmark needs at least 1,000 contacts, not " + size);
         }
         this.size = size;
         this.seed = seed;
+        this.timelineItems = timelineItems;
         this.main = SampleData.generate(SampleSpec.realistic(seed, size));
         this.imports = SampleData.generate(SampleSpec.realistic(seed + 1, Math.min(IMPORT_ROWS, size)));
         this.ingest = SampleData.generate(SampleSpec.realistic(seed + 2, Math.min(INGEST_CONTACTS, size)));
@@ -69,6 +75,25 @@ public final class Workload {
      */
     public static Workload of(int size, long seed) {
         return new Workload(size, seed);
+    }
+
+    /**
+     * The same data with a shorter timeline, for the suite's own check on stores where writing
+     * {@value #TIMELINE_ITEMS} items takes minutes (the timeline is written through the SDK).
+     *
+     * @param items items of the timeline contact (at least 3 * {@value Scenario#PAGE_SIZE}, so each kind fills a page)
+     * @return the workload
+     */
+    Workload withTimelineItems(int items) {
+        if (items < 3 * Scenario.PAGE_SIZE) {
+            throw new IllegalArgumentException("the timeline needs at least " + 3 * Scenario.PAGE_SIZE + " items, not " + items);
+        }
+        return new Workload(size, seed, items);
+    }
+
+    /** @return items of the timeline contact: {@value #TIMELINE_ITEMS} but in the suite's own check */
+    public int timelineItems() {
+        return timelineItems;
     }
 
     /** @return contacts of the main property */
@@ -193,11 +218,11 @@ public final class Workload {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Workload w && w.size == size && w.seed == seed;
+        return o instanceof Workload w && w.size == size && w.seed == seed && w.timelineItems == timelineItems;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(size, seed);
+        return Objects.hash(size, seed, timelineItems);
     }
 }

@@ -4,20 +4,55 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
- * The suite's own correctness, in the default build: on a small workload the in-memory store
- * and its hand-written baseline agree on every scenario (so a change to either that breaks
- * the equality fails here, not in the middle of a benchmark run), each operation returns
- * what its scenario promises, and the command line is checked.
+ * The suite's own correctness, in the default build: on a small workload each in-process
+ * store (in-memory, MongoDB on mongo-java-server, H2 in a file under target/) and its
+ * hand-written baseline agree on every scenario (so a change to either that breaks the
+ * equality fails here, not in the middle of a benchmark run), each operation returns what its
+ * scenario promises, and the command line is checked.
  */
 class VerifierTest {
     private static final Workload SMALL = Workload.of(3_000, Workload.DEFAULT_SEED);
+    /** The same with a timeline of 300 items: writing 10,000 takes minutes on H2 and far longer on mongo-java-server. */
+    private static final Workload SMALL_TIMELINE = SMALL.withTimelineItems(300);
 
     @Test
     void theInMemorySdkAndItsBaselineAgreeOnEveryScenario() {
         Verifier.verify("inmemory", SMALL, List.of(Scenario.values()));
+    }
+
+    @Test
+    void theMongoSdkOnMongoJavaServerAndItsBaselineAgreeOnEveryScenario() {
+        Verifier.verify("mongo", SMALL_TIMELINE, List.of(Scenario.values()));
+    }
+
+    @Test
+    void theTimelineOnMongoJavaServerIsRefusedWithWhatToDoRatherThanWrittenForHalfAnHour() {
+        try (Fixture fixture = Fixtures.open("mongo", SMALL, true)) {
+            assertThatThrownBy(fixture::requireTimeline).isInstanceOf(UnsupportedOperationException.class)
+                    .hasMessageContaining("leave timelinePage out");
+        }
+    }
+
+    @Test
+    void theH2SdkAndItsBaselineAgreeOnEveryScenario() {
+        Verifier.verify("h2", SMALL_TIMELINE, List.of(Scenario.values()));
+    }
+
+    @Test
+    void mongoServerWithoutAServerSaysWhatToSet() {
+        String uri = System.getenv(MongoFixture.URI_VARIABLE);
+        if (uri != null && !uri.isBlank()) {
+            LoggerFactory.getLogger(VerifierTest.class).info("{} is set: the check of its absence is skipped", MongoFixture.URI_VARIABLE);
+        }
+        Assumptions.assumeTrue(uri == null || uri.isBlank(), MongoFixture.URI_VARIABLE + " is set, so mongo-server has a server");
+        assertThatThrownBy(() -> BenchMain.parse(new String[] {"--stores", "mongo-server"})).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("set " + MongoFixture.URI_VARIABLE);
+        assertThatThrownBy(() -> Fixtures.open("mongo-server", SMALL, true)).hasMessageContaining("set " + MongoFixture.URI_VARIABLE);
     }
 
     @Test

@@ -23,18 +23,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The PostgreSQL baseline: SQL written by hand for each scenario over the store's own schema
- * and indexes, plain JDBC, bind parameters, and the same rows with the same fields as the
- * SDK (every column, set and custom value, built into {@link Contact}s). The page queries
- * take the best form a careful developer would write: known sort values first through the
- * {@code (property_id, last_seen, id)} index, then unknown ones only if the page is not full;
- * a deep page seeks with a row comparison; a page's sets and custom values come in one
- * {@code UNION ALL} query keyed by {@code = ANY(?)}.
+ * The baseline of the JPA store's databases (PostgreSQL, H2): SQL written by hand for each
+ * scenario over the store's own schema and indexes, plain JDBC, bind parameters, and the
+ * same rows with the same fields as the SDK (every column, set and custom value, built into
+ * {@link Contact}s). The page queries take the best form a careful developer would write:
+ * known sort values first through the {@code (property_id, last_seen, id)} index, then
+ * unknown ones only if the page is not full; a deep page seeks with a row comparison; a
+ * page's sets and custom values come in one {@code UNION ALL} query keyed by
+ * {@code = ANY(?)}. The SQL is standard but for what {@link SqlDialect} says.
  */
-final class PostgresBaseline implements Side {
+final class SqlBaseline extends DatabaseBaseline<SqlBaseline.Where> {
     /** (attribute, column) of the contact table's text columns; each has a {@code _fold} twin. */
     private static final String[][] TEXT = {
         {"name", "name"}, {"jobTitle", "job_title"}, {"facebookUrl", "facebook_url"}, {"linkedinUrl", "linkedin_url"},
@@ -78,9 +78,8 @@ final class PostgresBaseline implements Side {
     private static final String PLAN = "EXISTS (SELECT 1 FROM contact_custom x WHERE x.property_id = c.property_id AND x.contact_id = c.id"
             + " AND x.attr = 'custom.plan' AND x.text_fold = ?)";
 
-    private final Workload workload;
-    private final Fixture fixture;
-    private final ContactFields fields;
+    private final SqlDialect dialect;
+    private final String ingestUpdate;
     private final String url;
     private final String scratchUrl;
     private final String user;
@@ -88,12 +87,15 @@ final class PostgresBaseline implements Side {
     private final List<Connection> connections = new ArrayList<>();
     private final ThreadLocal<Connection> connection = new ThreadLocal<>();
     private final ThreadLocal<Connection> scratchConnection = new ThreadLocal<>();
-    private final List<dev.contacts.model.PropertyId> created = new ArrayList<>();
 
-    PostgresBaseline(Workload workload, Fixture fixture, String url, String scratchUrl, String user, String password) {
-        this.workload = workload;
-        this.fixture = fixture;
-        this.fields = new ContactFields(workload.attributes());
+    /**
+     * @param scratchUrl where the write scenarios write (PostgreSQL: a schema of this JVM's own,
+     *                   see {@link Fixture#scratch()}; H2: the same database as {@code url})
+     */
+    SqlBaseline(Workload workload, Fixture fixture, SqlDialect dialect, String url, String scratchUrl, String user, String password) {
+        super(workload, fixture);
+        this.dialect = dialect;
+        this.ingestUpdate = ingestUpdate(dialect);
         this.url = url;
         this.scratchUrl = scratchUrl;
         this.user = user;
@@ -128,10 +130,11 @@ final class PostgresBaseline implements Side {
     }
 
     /** A filter by hand: its SQL over {@code contact c} and its parameters. */
-    private record Where(String sql, List<Object> params) {
+    record Where(String sql, List<Object> params) {
     }
 
-    private Where where(Scenario s) {
+    @Override
+    Where where(Scenario s) {
         Instant now = workload.now();
         switch (s) {
             case SELECTIVE_FIRST_PAGE:
@@ -158,7 +161,7 @@ final class PostgresBaseline implements Side {
         int i = from;
         for (Object p : params) {
             if (p instanceof String[]) {
-                ps.setArray(i++, ps.getConnection().createArrayOf("varchar", (String[]) p));
+                ps.setArray(i++, ps.getConnection().createArrayOf(dialect.textArray(), (String[]) p));
             } else if (p instanceof Instant) {
                 ps.setObject(i++, OffsetDateTime.ofInstant((Instant) p, ZoneOffset.UTC));
             } else {
@@ -168,19 +171,20 @@ final class PostgresBaseline implements Side {
     }
 
     /** A page: known lastSeen first (seeking after a position if given), then unknown ones if the page is not full. */
-    private List<Contact> page(Where w, Instant afterSeen, UUID afterId) {
+    @Override
+    List<Contact> page(Where w, Position after) {
         Connection c = db();
         try {
             List<Contact> page = new ArrayList<>(Scenario.PAGE_SIZE);
-            String seek = afterId == null ? "" : " AND (c.last_seen, c.id) < (?, ?)";
+            String seek = after == null ? "" : " AND (c.last_seen, c.id) < (?, ?)";
             try (PreparedStatement ps = c.prepareStatement("SELECT " + PAGE_COLUMNS + " FROM contact c WHERE c.property_id = ? AND "
                     + w.sql() + " AND c.last_seen IS NOT NULL" + seek + " ORDER BY c.last_seen DESC, c.id DESC LIMIT ?")) {
                 ps.setString(1, Workload.MAIN.value());
                 bind(ps, 2, w.params());
                 int i = 2 + w.params().size();
-                if (afterId != null) {
-                    ps.setObject(i++, OffsetDateTime.ofInstant(afterSeen, ZoneOffset.UTC));
-                    ps.setObject(i++, afterId);
+                if (after != null) {
+                    ps.setObject(i++, OffsetDateTime.ofInstant(after.lastSeen(), ZoneOffset.UTC));
+                    ps.setObject(i++, after.id());
                 }
                 ps.setInt(i, Scenario.PAGE_SIZE);
                 readMains(ps, page);
@@ -247,15 +251,15 @@ final class PostgresBaseline implements Side {
         UUID[] ids = mains.stream().map(m -> m.id().value()).toArray(UUID[]::new);
         Map<UUID, Map<String, List<Object>>> values = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT contact_id, 'emails' AS attr, position, 'S' AS kind, display AS text_value, NULL::numeric AS number_value,"
-                        + " NULL::timestamptz AS date_value, NULL::boolean AS boolean_value FROM contact_email WHERE property_id = ? AND contact_id = ANY(?)"
+                "SELECT contact_id, 'emails' AS attr, position, 'S' AS kind, display AS text_value, CAST(NULL AS NUMERIC) AS number_value,"
+                        + " CAST(NULL AS TIMESTAMP WITH TIME ZONE) AS date_value, CAST(NULL AS BOOLEAN) AS boolean_value FROM contact_email WHERE property_id = ? AND contact_id = ANY(?)"
                         + " UNION ALL SELECT contact_id, 'phones', position, 'S', display, NULL, NULL, NULL FROM contact_phone WHERE property_id = ? AND contact_id = ANY(?)"
                         + " UNION ALL SELECT contact_id, 'tags', position, 'S', display, NULL, NULL, NULL FROM contact_tag WHERE property_id = ? AND contact_id = ANY(?)"
-                        + " UNION ALL SELECT contact_id, 'organization', position, 'O', organization_id::text, NULL, NULL, NULL FROM contact_organization"
+                        + " UNION ALL SELECT contact_id, 'organization', position, 'O', CAST(organization_id AS VARCHAR), NULL, NULL, NULL FROM contact_organization"
                         + " WHERE property_id = ? AND contact_id = ANY(?)"
                         + " UNION ALL SELECT contact_id, attr, position, kind, text_value, number_value, date_value, boolean_value FROM contact_custom"
                         + " WHERE property_id = ? AND contact_id = ANY(?) ORDER BY 1, 2, 3")) {
-            Array array = c.createArrayOf("uuid", ids);
+            Array array = c.createArrayOf(dialect.uuidArray(), ids);
             for (int i = 0; i < 5; i++) {
                 ps.setString(2 * i + 1, property);
                 ps.setArray(2 * i + 2, array);
@@ -294,7 +298,8 @@ final class PostgresBaseline implements Side {
         return out;
     }
 
-    private long count(Where w) {
+    @Override
+    long count(Where w) {
         Connection c = db();
         try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM contact c WHERE c.property_id = ? AND " + w.sql())) {
             ps.setString(1, Workload.MAIN.value());
@@ -311,45 +316,12 @@ final class PostgresBaseline implements Side {
         }
     }
 
-    @Override
-    public Operation prepare(Scenario scenario) {
-        if (scenario.isQuery()) {
-            fixture.requireMain();
-        }
-        switch (scenario.kind()) {
-            case FIRST_PAGE: {
-                Where w = where(scenario);
-                return () -> page(w, null, null);
-            }
-            case DEEP_PAGE: {
-                Where w = where(scenario);
-                long half = count(w) / 2;
-                Object[] at = positionAfter(w, half);
-                Instant seen = (Instant) at[0];
-                UUID id = (UUID) at[1];
-                return () -> page(w, seen, id);
-            }
-            case COUNT: {
-                Where w = where(scenario);
-                return () -> count(w);
-            }
-            case TIMELINE:
-                fixture.requireTimeline();
-                return this::timeline;
-            case IMPORT:
-                return new ImportOperation();
-            case INGEST:
-                return new IngestOperation();
-            default:
-                throw new IllegalArgumentException(scenario.toString());
-        }
-    }
-
     /** The (lastSeen, id) of the {@code skipped}-th row of the known-lastSeen part: where a deep page starts (setup only). */
-    private Object[] positionAfter(Where w, long skipped) {
+    @Override
+    Position positionAfter(Where w, long skipped) {
         Connection c = db();
         try (PreparedStatement ps = c.prepareStatement("SELECT c.last_seen, c.id FROM contact c WHERE c.property_id = ? AND " + w.sql()
-                + " AND c.last_seen IS NOT NULL ORDER BY c.last_seen DESC, c.id DESC OFFSET ? LIMIT 1")) {
+                + " AND c.last_seen IS NOT NULL ORDER BY c.last_seen DESC, c.id DESC LIMIT 1 OFFSET ?")) {
             ps.setString(1, Workload.MAIN.value());
             bind(ps, 2, w.params());
             ps.setLong(2 + w.params().size(), skipped - 1);
@@ -357,7 +329,7 @@ final class PostgresBaseline implements Side {
                 if (!rs.next()) {
                     throw new IllegalStateException("the deep page's position lies among unknown lastSeen values; choose another filter");
                 }
-                Object[] at = {rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getObject(2, UUID.class)};
+                Position at = new Position(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getObject(2, UUID.class));
                 c.commit();
                 return at;
             }
@@ -367,7 +339,8 @@ final class PostgresBaseline implements Side {
     }
 
     /** The newest 50 of each kind, merged by SQL; chat transcripts and bodies come with them, as the SDK's items carry them. */
-    private List<String> timeline() {
+    @Override
+    List<String> timeline() {
         Connection c = db();
         String p = Workload.TIMELINE.value();
         UUID contact = workload.timelineContact().id().value();
@@ -401,7 +374,7 @@ final class PostgresBaseline implements Side {
                 try (PreparedStatement messages = c.prepareStatement("SELECT event_id, position, author, agent_id, body, sent FROM chat_message"
                         + " WHERE property_id = ? AND event_id = ANY(?) ORDER BY event_id, position")) {
                     messages.setString(1, p);
-                    messages.setArray(2, c.createArrayOf("uuid", chats.toArray()));
+                    messages.setArray(2, c.createArrayOf(dialect.uuidArray(), chats.toArray()));
                     try (ResultSet rs = messages.executeQuery()) {
                         while (rs.next()) {
                             rs.getString(5);
@@ -419,41 +392,18 @@ final class PostgresBaseline implements Side {
     /**
      * A batched upsert by email: per batch of {@value Workload#LOAD_BATCH} rows, one query finds
      * the emails already taken, then JDBC batches insert the new contacts' main rows, emails,
-     * phones, tags and custom values (rewritten into multi-row inserts by the driver), one
-     * transaction per batch.
+     * phones, tags and custom values (rewritten into multi-row inserts by the PostgreSQL driver),
+     * one transaction per batch.
      */
-    private final class ImportOperation implements Operation {
-        private final List<Contact> rows = fixture.importRows(workload);
-        private dev.contacts.model.PropertyId target;
-
-        @Override
-        public void beforeIteration() {
-            target = fixture.freshImportProperty(workload);
-        }
-
-        @Override
-        public Object run() {
-            Connection c = scratchDb();
-            int done = 0;
-            try {
-                for (int from = 0; from < rows.size(); from += Workload.LOAD_BATCH) {
-                    done += importBatch(c, target.value(), rows.subList(from, Math.min(rows.size(), from + Workload.LOAD_BATCH)));
-                    c.commit();
-                }
-                return done;
-            } catch (SQLException e) {
-                throw rollback(c, e);
-            }
-        }
-
-        @Override
-        public Object digest() {
-            return fields.digest(Fixture.everyContact(fixture.scratch().property(target).contacts()));
-        }
-
-        @Override
-        public void afterIteration() {
-            fixture.discard(target);
+    @Override
+    int importBatch(dev.contacts.model.PropertyId target, List<Contact> batch) {
+        Connection c = scratchDb();
+        try {
+            int done = importBatch(c, target.value(), batch);
+            c.commit();
+            return done;
+        } catch (SQLException e) {
+            throw rollback(c, e);
         }
     }
 
@@ -461,7 +411,7 @@ final class PostgresBaseline implements Side {
         Map<String, UUID> taken = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT fold, contact_id FROM contact_email WHERE property_id = ? AND fold = ANY(?)")) {
             ps.setString(1, property);
-            ps.setArray(2, c.createArrayOf("varchar", batch.stream().map(r -> Values.fold(r.primaryEmail())).toArray()));
+            ps.setArray(2, c.createArrayOf(dialect.textArray(), batch.stream().map(r -> Values.fold(r.primaryEmail())).toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     taken.put(rs.getString(1), rs.getObject(2, UUID.class));
@@ -553,54 +503,44 @@ final class PostgresBaseline implements Side {
         }
     }
 
-    /**
-     * One web session per operation in one transaction: the event row (idempotent through the
-     * unique external id, {@code ON CONFLICT DO NOTHING}), then, if it was new, the contact's
-     * statistics in one UPDATE ({@code COALESCE} counters, {@code LEAST}/{@code GREATEST}
-     * dates, location columns only from the newest session).
-     */
-    private final class IngestOperation implements Operation {
-        private final AtomicLong next = new AtomicLong();
-        private final String prefix = "baseline-" + System.nanoTime();
-        private final Fixture.IngestTarget target = fixture.freshIngestProperty("baseline");
-
-        IngestOperation() {
-            created.add(target.property());
-        }
-
-        @Override
-        public Object run() {
-            return ingest(target.property().value(), workload.webSession(target.contacts(), prefix, next.getAndIncrement()));
-        }
-
-        @Override
-        public Object digest() {
-            return Fixture.ingestDigest(fixture.scratch().property(target.property()).contacts(), target.contacts());
-        }
-    }
-
-    private static final String INGEST_UPDATE;
-
-    static {
+    /** @return the statistics UPDATE of an ingested web session, in the dialect's terms for the earlier/later of two dates */
+    private static String ingestUpdate(SqlDialect dialect) {
         StringBuilder sql = new StringBuilder("UPDATE contact SET version = version + 1,"
                 + " total_web_sessions = COALESCE(total_web_sessions, 0) + 1, pages_viewed = COALESCE(pages_viewed, 0) + ?,"
-                + " time_spent = COALESCE(time_spent, 0) + ?, first_web_session = LEAST(first_web_session, ?),"
-                + " last_web_session = GREATEST(last_web_session, ?), first_seen = LEAST(first_seen, ?), last_seen = GREATEST(last_seen, ?)");
+                + " time_spent = COALESCE(time_spent, 0) + ?, first_web_session = " + dialect.least("first_web_session") + ","
+                + " last_web_session = " + dialect.greatest("last_web_session") + ", first_seen = " + dialect.least("first_seen") + ","
+                + " last_seen = " + dialect.greatest("last_seen"));
         for (String column : WebSession.LOCATION_ATTRIBUTES) {
             for (String c : List.of(column, column + "_fold")) {
                 sql.append(", ").append(c).append(" = CASE WHEN last_web_session IS NULL OR last_web_session <= ? THEN ? ELSE ").append(c).append(" END");
             }
         }
-        INGEST_UPDATE = sql.append(" WHERE property_id = ? AND id = ?").toString();
+        return sql.append(" WHERE property_id = ? AND id = ?").toString();
     }
 
-    private boolean ingest(String property, WebSession s) {
+    /** Binds a date to each parameter of one {@link SqlDialect#least}/{@link SqlDialect#greatest} form. */
+    private int extreme(PreparedStatement ps, int i, OffsetDateTime value) throws SQLException {
+        for (int k = 0; k < dialect.extremeParameters(); k++) {
+            ps.setObject(i++, value);
+        }
+        return i;
+    }
+
+    /**
+     * One web session per operation in one transaction: the event row (idempotent through the
+     * unique external id, {@link SqlDialect#insertIfAbsent}), then, if it was new, the contact's
+     * statistics in one UPDATE ({@code COALESCE} counters, {@link SqlDialect#least}/{@link SqlDialect#greatest}
+     * dates, location columns only from the newest session).
+     */
+    @Override
+    boolean ingest(dev.contacts.model.PropertyId target, WebSession s) {
+        String property = target.value();
         Connection c = scratchDb();
         try {
-            int inserted;
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO activity_event (property_id, id, kind, external_id, contact_id, start_at,"
-                    + " end_at, pages_viewed, time_spent, hostname, ip, os, browser, country, city, region)"
-                    + " VALUES (?, ?, 'WEB', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+            boolean inserted;
+            try (PreparedStatement ps = c.prepareStatement(dialect.insertIfAbsent("INSERT INTO activity_event (property_id, id, kind, external_id,"
+                    + " contact_id, start_at, end_at, pages_viewed, time_spent, hostname, ip, os, browser, country, city, region)"
+                    + " VALUES (?, ?, 'WEB', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))) {
                 ps.setString(1, property);
                 ps.setObject(2, s.id().value());
                 ps.setString(3, s.externalId());
@@ -616,18 +556,18 @@ final class PostgresBaseline implements Side {
                 ps.setString(13, s.country());
                 ps.setString(14, s.city());
                 ps.setString(15, s.region());
-                inserted = ps.executeUpdate();
+                inserted = dialect.executeIfAbsent(c, ps);
             }
-            if (inserted == 1) {
-                try (PreparedStatement ps = c.prepareStatement(INGEST_UPDATE)) {
+            if (inserted) {
+                try (PreparedStatement ps = c.prepareStatement(ingestUpdate)) {
                     OffsetDateTime start = OffsetDateTime.ofInstant(s.start(), ZoneOffset.UTC);
                     int i = 1;
                     ps.setLong(i++, s.pagesViewed());
                     ps.setLong(i++, s.timeSpent());
-                    ps.setObject(i++, start);
-                    ps.setObject(i++, start);
-                    ps.setObject(i++, start);
-                    ps.setObject(i++, OffsetDateTime.ofInstant(s.lastActivity(), ZoneOffset.UTC));
+                    i = extreme(ps, i, start);
+                    i = extreme(ps, i, start);
+                    i = extreme(ps, i, start);
+                    i = extreme(ps, i, OffsetDateTime.ofInstant(s.lastActivity(), ZoneOffset.UTC));
                     Map<String, String> location = s.location();
                     for (String column : WebSession.LOCATION_ATTRIBUTES) {
                         String v = location.get(column);
@@ -642,16 +582,14 @@ final class PostgresBaseline implements Side {
                 }
             }
             c.commit();
-            return inserted == 1;
+            return inserted;
         } catch (SQLException e) {
             throw rollback(c, e);
         }
     }
 
     @Override
-    public void close() {
-        created.forEach(fixture::discard);
-        created.clear();
+    void release() {
         synchronized (connections) {
             for (Connection c : connections) {
                 try {

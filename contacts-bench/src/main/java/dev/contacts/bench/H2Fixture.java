@@ -1,0 +1,55 @@
+package dev.contacts.bench;
+
+import dev.contacts.jpa.JpaStore;
+import dev.contacts.jpa.SchemaMode;
+import dev.contacts.spi.ContactStore;
+import java.nio.file.Path;
+
+/**
+ * The JPA store on H2 in a file database of its own per workload,
+ * {@code <data>/h2-<size>-<seed>/contacts.mv.db}, where {@code <data>} is the system property
+ * {@value #DATA_PROPERTY} (default {@code bench/data}, git-ignored; the build's own check
+ * uses {@code target/}). Like PostgreSQL's schema, the file stays between runs: the data is
+ * loaded once through the store's batched inserts, analysed, and reused by every later fork
+ * (forks run one after the other, so only one process opens the file at a time). Its
+ * baseline is {@link SqlBaseline} in the {@link SqlDialect#H2} dialect.
+ */
+final class H2Fixture extends Fixture {
+    /** The system property naming the folder of the suite's database files. */
+    static final String DATA_PROPERTY = "contacts.bench.data";
+
+    private final String url;
+    private JpaStore store;
+
+    H2Fixture(Workload workload, boolean verifying) {
+        super(workload, verifying);
+        Path file = Path.of(System.getProperty(DATA_PROPERTY, "bench/data"), "h2-" + workload.size() + "-" + workload.seed(), "contacts")
+                .toAbsolutePath();
+        // the store adds this lock timeout itself; the baseline's connections wait as long
+        this.url = "jdbc:h2:file:" + file + ";LOCK_TIMEOUT=10000";
+    }
+
+    @Override
+    protected synchronized ContactStore store() {
+        if (store == null) {
+            store = JpaStore.create(url, null, null, SchemaMode.CREATE);
+        }
+        return store;
+    }
+
+    @Override
+    protected void afterLoad() {
+        ((JpaStore) store()).updateStatistics();
+    }
+
+    @Override
+    protected Side baseline() {
+        store(); // the schema exists before the baseline's first query
+        return new SqlBaseline(workload, this, SqlDialect.H2, url, url, null, null);
+    }
+
+    @Override
+    public String name() {
+        return "h2";
+    }
+}
