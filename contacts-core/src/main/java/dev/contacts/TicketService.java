@@ -259,12 +259,12 @@ public final class TicketService {
         TicketBlobs.checkLimits(settings, message.attachments());
         checkAgent("agentId", message.agentId());
         Ticket ticket = get(id);
-        List<TicketMessage> thread = tickets.listMessages(pid(), id);
-        String inReplyTo = thread.isEmpty() ? null : thread.get(thread.size() - 1).messageId();
+        Optional<TicketMessage> last = tickets.lastMessage(pid(), id);
+        String inReplyTo = last.map(TicketMessage::messageId).orElse(null);
         TicketMessageId messageId = TicketMessageId.generate();
         boolean byAgent = message.sender() == TicketMessage.Sender.AGENT;
         return append(ticket, messageId, message.sender(), message.agentId(), ticket.toAddress(), replySubject(ticket.subject()),
-                message.body(), message.attachments(), emailMessageId(messageId), inReplyTo, threadIds(thread), byAgent);
+                message.body(), message.attachments(), emailMessageId(messageId), inReplyTo, references(last), byAgent);
     }
 
     /**
@@ -294,18 +294,17 @@ public final class TicketService {
                     + "; the email does not answer a ticket: handle it as a new conversation");
         }
         TicketBlobs.checkLimits(settings, email.attachments());
-        List<TicketMessage> thread = tickets.listMessages(pid(), ticket.id());
         if (email.messageId() != null) {
-            for (TicketMessage m : thread) {
-                if (m.messageId().equals(email.messageId())) {
-                    return m; // the same email delivered again
-                }
+            Optional<TicketMessage> delivered = deliveredBefore(ticket.id(), email.messageId());
+            if (delivered.isPresent()) {
+                return delivered.get(); // the same email delivered again
             }
         }
+        Optional<TicketMessage> last = tickets.lastMessage(pid(), ticket.id());
         TicketMessageId id = TicketMessageId.generate();
         String messageId = email.messageId() != null ? email.messageId() : emailMessageId(id);
-        String inReplyTo = email.inReplyTo() != null ? email.inReplyTo() : thread.get(thread.size() - 1).messageId();
-        List<String> references = email.references().isEmpty() ? threadIds(thread) : email.references();
+        String inReplyTo = email.inReplyTo() != null ? email.inReplyTo() : last.map(TicketMessage::messageId).orElse(null);
+        List<String> references = email.references().isEmpty() ? references(last) : email.references();
         String subject = email.subject() != null ? email.subject() : replySubject(ticket.subject());
         String from = email.from() != null ? email.from() : ticket.toAddress();
         return append(ticket, id, TicketMessage.Sender.CONTACT, null, from, subject, email.body(), email.attachments(), messageId,
@@ -385,12 +384,27 @@ public final class TicketService {
         return "<" + id + "@" + settings.messageIdDomain() + ">";
     }
 
-    private static List<String> threadIds(List<TicketMessage> thread) {
-        List<String> ids = new ArrayList<>();
-        for (TicketMessage m : thread) {
-            ids.add(m.messageId());
+    /**
+     * The References of a message answering {@code parent}: the parent's References and its
+     * Message-ID (RFC 5322 3.6.4), trimmed by {@link TicketMessage} to the root and the newest
+     * ids. Built from the parent alone, so a reply never reads the whole thread.
+     */
+    private static List<String> references(Optional<TicketMessage> parent) {
+        if (parent.isEmpty()) {
+            return List.of();
         }
+        List<String> ids = new ArrayList<>(parent.get().references());
+        ids.add(parent.get().messageId());
         return ids;
+    }
+
+    /** The message of this ticket that has the Message-ID, if that email was received before. */
+    private Optional<TicketMessage> deliveredBefore(TicketId ticket, String messageId) {
+        Optional<Ticket> owner = tickets.findByMessageId(pid(), messageId);
+        if (owner.isEmpty() || !owner.get().id().equals(ticket)) {
+            return Optional.empty(); // new, or another ticket's: appendMessage refuses the latter with a ConflictException
+        }
+        return tickets.listMessages(pid(), ticket).stream().filter(m -> m.messageId().equals(messageId)).findFirst();
     }
 
     /** {@code Re: subject}, unless it already starts so or would become too long. */

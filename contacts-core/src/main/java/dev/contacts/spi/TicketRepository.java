@@ -132,6 +132,21 @@ public interface TicketRepository {
     List<TicketMessage> listMessages(PropertyId property, TicketId ticket);
 
     /**
+     * The message appended last to a ticket: what a reply answers ({@code In-Reply-To}) and
+     * whose {@code References} it extends. The default reads the whole thread; a store
+     * should override it with a read of one message, because replying to a long thread
+     * would otherwise cost a read of the thread per reply.
+     *
+     * @param property the property
+     * @param ticket   a ticket
+     * @return its newest message, or empty when it has none or does not exist
+     */
+    default Optional<TicketMessage> lastMessage(PropertyId property, TicketId ticket) {
+        List<TicketMessage> thread = listMessages(property, ticket);
+        return thread.isEmpty() ? Optional.empty() : Optional.of(thread.get(thread.size() - 1));
+    }
+
+    /**
      * @param property  the property
      * @param messageId a Message-ID in header form {@code <left@right>}, compared exactly
      * @return the ticket having a message with it, if any

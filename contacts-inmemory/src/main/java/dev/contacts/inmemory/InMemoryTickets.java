@@ -194,6 +194,15 @@ final class InMemoryTickets implements TicketRepository {
     }
 
     @Override
+    public Optional<TicketMessage> lastMessage(PropertyId property, TicketId ticket) {
+        Objects.requireNonNull(ticket, "ticket");
+        return read(property, Optional.empty(), t -> {
+            List<TicketMessageId> thread = t.threads.getOrDefault(ticket, List.of());
+            return thread.isEmpty() ? Optional.empty() : Optional.of(t.messages.get(thread.get(thread.size() - 1)));
+        });
+    }
+
+    @Override
     public Optional<Ticket> findByMessageId(PropertyId property, String messageId) {
         Objects.requireNonNull(messageId, "messageId");
         return read(property, Optional.empty(), t -> {

@@ -239,6 +239,15 @@ final class JpaTickets implements TicketRepository {
     }
 
     @Override
+    public Optional<TicketMessage> lastMessage(PropertyId property, TicketId ticket) {
+        Objects.requireNonNull(property, "property");
+        Objects.requireNonNull(ticket, "ticket");
+        return tx.run("read a ticket's last message", db -> db.first(db.sql("SELECT " + MESSAGE_COLUMNS + MESSAGES
+                + " WHERE m.property_id = ").value(property.value()).append(" AND m.ticket_id = ").value(ticket.value())
+                .append(" ORDER BY m.seq DESC LIMIT 1"), r -> message(db, r)));
+    }
+
+    @Override
     public Optional<Ticket> findByMessageId(PropertyId property, String messageId) {
         Objects.requireNonNull(property, "property");
         Objects.requireNonNull(messageId, "messageId");

@@ -297,6 +297,17 @@ final class MongoTickets implements TicketRepository {
     }
 
     @Override
+    public Optional<TicketMessage> lastMessage(PropertyId property, TicketId ticket) {
+        return StoreCalls.run("tickets.lastMessage", property, () -> {
+            Document t = tickets().find(ticket(property, ticket))
+                    .projection(Projections.fields(Projections.include("contact"), Projections.slice(MESSAGES, -1))).first();
+            List<Document> last = t == null ? List.of() : t.getList(MESSAGES, Document.class, List.of());
+            return last.isEmpty() ? Optional.<TicketMessage>empty()
+                    : Optional.of(TicketCodec.message(last.get(0), t.getString(Fields.ID), t.getString("contact")));
+        });
+    }
+
+    @Override
     public Optional<Ticket> findByMessageId(PropertyId property, String messageId) {
         Objects.requireNonNull(messageId, "messageId");
         return StoreCalls.run("tickets.findByMessageId", property, () -> Optional.ofNullable(

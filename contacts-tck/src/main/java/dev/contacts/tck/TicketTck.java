@@ -246,6 +246,28 @@ public abstract class TicketTck extends TicketFixtureTck {
         assertThat(third.inReplyTo()).isEqualTo(reply.messageId());
         assertThat(third.references()).containsExactly(first.messageId(), reply.messageId());
         assertThat(third.subject()).isEqualTo("Re: Your invoice");
+        assertThat(repo().lastMessage(fx.p1.property().id(), t.id())).as("the newest appended message").contains(third);
+    }
+
+    @Test
+    void longThreadsKeepTheRootAndTheNewestReferences() {
+        Ticket t = fx.p1.tickets().create(fx.forAda().build());
+        List<TicketMessage> thread = new java.util.ArrayList<>(fx.p1.tickets().messages(t.id()));
+        for (int i = 0; i < 60; i++) { // more than a References header keeps
+            fx.clock.advance(Duration.ofMinutes(1));
+            thread.add(i % 2 == 0 ? fx.p1.tickets().reply(t.id(), NewMessage.fromAgent("carol", "agent " + i))
+                    : fx.p1.tickets().reply(t.id(), NewMessage.fromContact("contact " + i)));
+        }
+        TicketMessage last = thread.get(thread.size() - 1);
+        List<String> ids = thread.stream().map(TicketMessage::messageId).toList();
+        assertThat(last.inReplyTo()).isEqualTo(ids.get(ids.size() - 2));
+        assertThat(last.references()).as("RFC 5322: the root, then the newest ids, oldest first, without the message's own")
+                .hasSizeLessThan(ids.size() - 1).startsWith(ids.get(0)).endsWith(ids.get(ids.size() - 2))
+                .isSubsetOf(ids.subList(0, ids.size() - 1));
+        List<String> tail = last.references().subList(1, last.references().size());
+        assertThat(tail).containsExactlyElementsOf(ids.subList(ids.size() - 1 - tail.size(), ids.size() - 1));
+        assertThat(repo().lastMessage(fx.p1.property().id(), t.id())).contains(last);
+        assertThat(fx.p1.tickets().messages(t.id())).containsExactlyElementsOf(thread);
     }
 
     @Test
@@ -387,6 +409,7 @@ public abstract class TicketTck extends TicketFixtureTck {
         assertThat(repo().deleteAllFor(p1, fx.base.ada.id())).containsExactlyInAnyOrderElementsOf(adaBlobs);
         assertThat(repo().get(p1, a.id())).isEmpty();
         assertThat(repo().listMessages(p1, a.id())).isEmpty();
+        assertThat(repo().lastMessage(p1, a.id())).isEmpty();
         assertThat(repo().findByMessageId(p1, firstMessageId)).isEmpty();
         assertThat(repo().listContactMessages(p1, fx.base.ada.id(), null, null, 10)).isEmpty();
         assertThat(repo().listDueEmails(p1, fx.clock.instant(), 10)).extracting(TicketMessage::ticket).containsExactly(bob.id());
@@ -411,6 +434,7 @@ public abstract class TicketTck extends TicketFixtureTck {
         assertThatThrownBy(() -> p2.tickets().messages(t.id())).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> p2.tickets().attachment(t.id(), first.attachments().get(0))).isInstanceOf(NotFoundException.class);
         assertThat(repo().listMessages(pid2, t.id())).isEmpty();
+        assertThat(repo().lastMessage(pid2, t.id())).isEmpty();
         assertThat(repo().findByMessageId(pid2, first.messageId())).isEmpty();
         assertThat(repo().listDueEmails(pid2, fx.clock.instant(), 10)).isEmpty();
         assertThat(repo().claimEmail(pid2, t.id(), first.id(), fx.clock.instant(), fx.clock.instant().plusSeconds(60))).isEmpty();
