@@ -40,8 +40,11 @@ final class JpaContacts extends JpaEntityRepository<ContactId, Contact> implemen
     /** Contacts per transaction of a bulk operation: atomic per contact, not one giant transaction. */
     private static final int BULK_CHUNK = 200;
 
+    private final BulkInsertStatistics statistics;
+
     JpaContacts(Transactions tx) {
         super(tx, EntityTable.CONTACTS);
+        this.statistics = new BulkInsertStatistics(tx);
     }
 
     @Override
@@ -68,7 +71,9 @@ final class JpaContacts extends JpaEntityRepository<ContactId, Contact> implemen
      * {@inheritDoc} One transaction: ids and addresses checked with one query each, main
      * rows, set and custom values and organization links written in JDBC batches (multi-row
      * inserts where the driver rewrites batches), each linked organization's count moved once
-     * by the batch's delta, in id order.
+     * by the batch's delta, in id order. On PostgreSQL, the planner statistics of the contact
+     * tables are refreshed after the commit each time bulk inserts doubled the table
+     * ({@link BulkInsertStatistics} says why).
      */
     @Override
     public void insertAll(PropertyId property, List<Contact> contacts) {
@@ -104,6 +109,7 @@ final class JpaContacts extends JpaEntityRepository<ContactId, Contact> implemen
             db.batch(INSERT_LINK, links);
             return null;
         });
+        statistics.inserted(all.size());
     }
 
     /**

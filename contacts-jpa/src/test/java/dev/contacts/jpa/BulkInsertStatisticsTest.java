@@ -1,0 +1,99 @@
+package dev.contacts.jpa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.contacts.model.Contact;
+import dev.contacts.model.Property;
+import dev.contacts.model.PropertyId;
+import dev.contacts.sample.SampleData;
+import dev.contacts.sample.SampleSpec;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * On PostgreSQL, bulk inserts refresh the contact tables' planner statistics, so that the
+ * foreign-key checks of the next batches seek the primary key instead of scanning the
+ * property through another index (see {@link BulkInsertStatistics}).
+ */
+class BulkInsertStatisticsTest {
+    private static final Logger LOG = LoggerFactory.getLogger(BulkInsertStatisticsTest.class);
+
+    private TestDatabase.Fresh db;
+    private JpaStore store;
+
+    @AfterEach
+    void drop() throws SQLException {
+        try {
+            if (store != null) {
+                store.close();
+            }
+        } finally {
+            if (db != null) {
+                db.drop();
+            }
+        }
+    }
+
+    @Test
+    void bulkInsertsRefreshThePlannerStatisticsEachTimeTheTableDoubled() throws SQLException {
+        if (!TestDatabase.postgres()) {
+            LOG.warn("BulkInsertStatisticsTest SKIPPED: PostgreSQL's planner statistics only; this run is on {} "
+                    + "(run it with -Dcontacts.jpa.database=postgresql)", TestDatabase.NAME);
+        }
+        Assumptions.assumeTrue(TestDatabase.postgres(), "PostgreSQL only (-Dcontacts.jpa.database=postgresql)");
+        db = TestDatabase.fresh();
+        store = JpaStore.create(db.url(), db.user(), db.password(), SchemaMode.CREATE);
+        SampleData data = SampleData.generate(SampleSpec.realistic(7L, 3_500));
+        Property p = data.properties().get(0);
+        PropertyId property = p.id();
+        store.properties().create(p);
+        data.attributes(property).forEach(d -> store.attributes().create(property, d));
+        data.organizations(property).forEach(o -> store.organizations().insert(property, o));
+        List<Contact> contacts = data.contactsStream(property).toList();
+
+        try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password())) {
+            store.contacts().insertAll(property, contacts.subList(0, 500));
+            assertThat(plannerRows(c)).as("no refresh before %d inserted rows", BulkInsertStatistics.FIRST_REFRESH)
+                    .isLessThan(1_000);
+
+            store.contacts().insertAll(property, contacts.subList(500, 1_000));
+            assertThat(plannerRows(c)).as("refreshed at 1,000 inserted rows").isEqualTo(1_000);
+            assertThat(foreignKeyPlan(c, property, contacts.get(0))).as("the foreign-key lookup seeks the primary key").contains("pk_contact");
+
+            store.contacts().insertAll(property, contacts.subList(1_000, 1_900));
+            assertThat(plannerRows(c)).as("not yet doubled").isEqualTo(1_000);
+            store.contacts().insertAll(property, contacts.subList(1_900, 3_500));
+            assertThat(plannerRows(c)).as("refreshed when the inserts doubled the table").isEqualTo(3_500);
+        }
+    }
+
+    private static long plannerRows(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT reltuples FROM pg_class WHERE oid = to_regclass('contact')")) {
+            r.next();
+            return (long) r.getFloat(1);
+        }
+    }
+
+    private static String foreignKeyPlan(Connection c, PropertyId property, Contact contact) throws SQLException {
+        try (var ps = c.prepareStatement("EXPLAIN SELECT 1 FROM contact WHERE property_id = ? AND id = ?")) {
+            ps.setString(1, property.value());
+            ps.setObject(2, contact.id().value());
+            StringBuilder plan = new StringBuilder();
+            try (ResultSet r = ps.executeQuery()) {
+                while (r.next()) {
+                    plan.append(r.getString(1)).append('\n');
+                }
+            }
+            return plan.toString();
+        }
+    }
+}
