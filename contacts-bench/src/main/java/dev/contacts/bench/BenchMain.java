@@ -195,9 +195,9 @@ public final class BenchMain {
         } catch (java.io.IOException | RuntimeException e) {
             // not Linux: the rest still describes the machine
         }
-        return String.format(Locale.ROOT, "%d processors (%s), %.1f GiB heap max for this JVM, %s %s, Java %s (%s), %s %s",
+        return String.format(Locale.ROOT, "%d processors (%s), %.1f GiB heap max for this JVM, %s %s, Java %s (%s)",
                 Runtime.getRuntime().availableProcessors(), cpu, Runtime.getRuntime().maxMemory() / (1024.0 * 1024 * 1024),
                 System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"),
-                System.getProperty("java.vm.name"), "", "").trim();
+                System.getProperty("java.vm.name"));
     }
 }
