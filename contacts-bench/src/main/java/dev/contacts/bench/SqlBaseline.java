@@ -182,7 +182,7 @@ final class SqlBaseline extends DatabaseBaseline<SqlBaseline.Where> {
             List<Contact> page = new ArrayList<>(Scenario.PAGE_SIZE);
             String seek = after == null ? "" : " AND (c.last_seen, c.id) < (?, ?)";
             try (PreparedStatement ps = c.prepareStatement("SELECT " + PAGE_COLUMNS + " FROM contact c WHERE c.property_id = ? AND "
-                    + w.sql() + " AND c.last_seen IS NOT NULL" + seek + " ORDER BY c.last_seen DESC, c.id DESC LIMIT ?")) {
+                    + w.sql() + " AND c.last_seen IS NOT NULL" + seek + " ORDER BY c.last_seen DESC, c.id DESC LIMIT " + Scenario.PAGE_SIZE)) {
                 ps.setString(1, Workload.MAIN.value());
                 bind(ps, 2, w.params());
                 int i = 2 + w.params().size();
@@ -190,15 +190,13 @@ final class SqlBaseline extends DatabaseBaseline<SqlBaseline.Where> {
                     ps.setObject(i++, OffsetDateTime.ofInstant(after.lastSeen(), ZoneOffset.UTC));
                     ps.setObject(i++, after.id());
                 }
-                ps.setInt(i, Scenario.PAGE_SIZE);
                 readMains(ps, page);
             }
             if (page.size() < Scenario.PAGE_SIZE) {
                 try (PreparedStatement ps = c.prepareStatement("SELECT " + PAGE_COLUMNS + " FROM contact c WHERE c.property_id = ? AND "
-                        + w.sql() + " AND c.last_seen IS NULL ORDER BY c.id DESC LIMIT ?")) {
+                        + w.sql() + " AND c.last_seen IS NULL ORDER BY c.id DESC LIMIT " + (Scenario.PAGE_SIZE - page.size()))) {
                     ps.setString(1, Workload.MAIN.value());
                     bind(ps, 2, w.params());
-                    ps.setInt(2 + w.params().size(), Scenario.PAGE_SIZE - page.size());
                     readMains(ps, page);
                 }
             }
@@ -342,7 +340,10 @@ final class SqlBaseline extends DatabaseBaseline<SqlBaseline.Where> {
         }
     }
 
-    /** The newest 50 of each kind, merged by SQL; chat transcripts and bodies come with them, as the SDK's items carry them. */
+    /**
+     * The newest 50 of each kind, merged by SQL; chat transcripts and bodies come with them, as
+     * the SDK's items carry them. Limits are literals, as the SDK writes them.
+     */
     @Override
     List<String> timeline() {
         Connection c = db();
@@ -352,17 +353,15 @@ final class SqlBaseline extends DatabaseBaseline<SqlBaseline.Where> {
         List<UUID> chats = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT * FROM ("
                 + "(SELECT 'NOTE' AS kind, id, created AS at, body FROM note WHERE property_id = ? AND contact_id = ?"
-                + " ORDER BY created DESC, id DESC LIMIT ?)"
+                + " ORDER BY created DESC, id DESC LIMIT " + Scenario.PAGE_SIZE + ")"
                 + " UNION ALL (SELECT 'CHAT', id, start_at, NULL FROM activity_event WHERE property_id = ? AND contact_id = ? AND kind = 'CHAT'"
-                + " ORDER BY start_at DESC, id DESC LIMIT ?)"
+                + " ORDER BY start_at DESC, id DESC LIMIT " + Scenario.PAGE_SIZE + ")"
                 + " UNION ALL (SELECT 'TICKET', id, created, body FROM ticket_message WHERE property_id = ? AND contact_id = ?"
-                + " ORDER BY created DESC, id DESC LIMIT ?)) u ORDER BY at DESC, id DESC LIMIT ?")) {
+                + " ORDER BY created DESC, id DESC LIMIT " + Scenario.PAGE_SIZE + ")) u ORDER BY at DESC, id DESC LIMIT " + Scenario.PAGE_SIZE)) {
             for (int k = 0; k < 3; k++) {
-                ps.setString(3 * k + 1, p);
-                ps.setObject(3 * k + 2, contact);
-                ps.setInt(3 * k + 3, Scenario.PAGE_SIZE);
+                ps.setString(2 * k + 1, p);
+                ps.setObject(2 * k + 2, contact);
             }
-            ps.setInt(10, Scenario.PAGE_SIZE);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String kind = rs.getString(1);
