@@ -24,8 +24,8 @@ public final class Owners {
         }
         boolean isContact = owner instanceof ContactId;
         boolean exists = isContact
-                ? context.store().contacts().get(context.property().id(), (ContactId) owner).isPresent()
-                : context.store().organizations().get(context.property().id(), (OrganizationId) owner).isPresent();
+                ? context.store().contacts().exists(context.property().id(), (ContactId) owner)
+                : context.store().organizations().exists(context.property().id(), (OrganizationId) owner);
         if (!exists) {
             throw new NotFoundException((isContact ? "contact " : "organization ") + owner + " does not exist in property "
                     + context.property().id());

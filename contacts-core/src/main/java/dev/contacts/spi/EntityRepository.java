@@ -38,6 +38,19 @@ public interface EntityRepository<I extends EntityId, T extends Attributed> {
     Optional<T> get(PropertyId property, I id);
 
     /**
+     * Whether an aggregate exists, for the checks that only need that (a note, a ticket or a
+     * timeline of a contact). The default loads it; a store should answer without loading its
+     * values.
+     *
+     * @param property the property
+     * @param id       the id
+     * @return whether it exists in this property
+     */
+    default boolean exists(PropertyId property, I id) {
+        return get(property, id).isPresent();
+    }
+
+    /**
      * Loads several aggregates in one round trip (no N+1).
      *
      * @param property the property

@@ -109,6 +109,15 @@ abstract class JpaEntityRepository<I extends EntityId, T extends Attributed> imp
         return tx.run("get " + noun(), db -> load(db, property.value(), id.value()));
     }
 
+    /** {@inheritDoc} One indexed query on the main table; no values are read. */
+    @Override
+    public boolean exists(PropertyId property, I id) {
+        Objects.requireNonNull(property, "property");
+        Objects.requireNonNull(id, "id");
+        return tx.run("check " + noun(), db -> db.exists(db.sql("SELECT 1 FROM " + table.table() + " WHERE property_id = ")
+                .value(property.value()).append(" AND id = ").value(id.value())));
+    }
+
     Optional<T> load(Db db, String property, UUID id) throws SQLException {
         List<T> found = rows.load(db, property, db.sql("SELECT t.* FROM " + table.table() + " t WHERE t.property_id = ").value(property)
                 .append(" AND t.id = ").value(id));

@@ -93,6 +93,13 @@ abstract class MongoEntityRepository<I extends EntityId, T extends Attributed> i
                 collection().find(byId(property, id)).projection(ENTITY_FIELDS).first()).map(decoder));
     }
 
+    /** {@inheritDoc} The id alone is read. */
+    @Override
+    public boolean exists(PropertyId property, I id) {
+        return StoreCalls.run(operation("exists"), property, () ->
+                collection().find(byId(property, id)).projection(Projections.include(Fields.ID)).first() != null);
+    }
+
     @Override
     public List<T> getAll(PropertyId property, List<I> ids) {
         Objects.requireNonNull(ids, "ids");

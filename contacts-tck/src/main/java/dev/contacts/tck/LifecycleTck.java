@@ -75,7 +75,15 @@ public abstract class LifecycleTck extends FixtureTck {
     @Test
     void deletedContactsAreNotFoundAndLeaveTheirOrganizationCount() {
         assertThat(fx.p1.organizations().get(fx.acme.id()).contacts()).isEqualTo(1);
+        var p1 = fx.p1.property().id();
+        var p2 = fx.p2.property().id();
+        assertThat(store.contacts().exists(p1, fx.ada.id())).isTrue();
+        assertThat(store.contacts().exists(p2, fx.ada.id())).as("another property's contact").isFalse();
+        assertThat(store.organizations().exists(p1, fx.acme.id())).isTrue();
+        assertThat(store.organizations().exists(p2, fx.acme.id())).as("another property's organization").isFalse();
         fx.p1.contacts().delete(fx.ada.id());
+        assertThat(store.contacts().exists(p1, fx.ada.id())).as("a deleted contact").isFalse();
+        assertThat(store.contacts().exists(p2, fx.other.id())).isTrue();
         assertThatThrownBy(() -> fx.p1.contacts().get(fx.ada.id())).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> fx.p1.contacts().delete(fx.ada.id())).isInstanceOf(NotFoundException.class);
         assertThat(fx.p1.organizations().get(fx.acme.id()).contacts()).isZero();
