@@ -31,16 +31,8 @@ class BulkInsertStatisticsTest {
     private JpaStore store;
 
     @AfterEach
-    void drop() throws SQLException {
-        try {
-            if (store != null) {
-                store.close();
-            }
-        } finally {
-            if (db != null) {
-                db.drop();
-            }
-        }
+    void drop() throws Exception {
+        TestDatabase.closeThenDrop(db, store);
     }
 
     @Test

@@ -121,19 +121,8 @@ class PostgresExplainTest {
     }
 
     @AfterAll
-    void dropTheProperty() throws SQLException {
-        try {
-            if (connection != null) {
-                connection.close();
-            }
-            if (store != null) {
-                store.close();
-            }
-        } finally {
-            if (db != null) {
-                db.drop();
-            }
-        }
+    void dropTheProperty() throws Exception {
+        TestDatabase.closeThenDrop(db, connection, store);
     }
 
     @Test

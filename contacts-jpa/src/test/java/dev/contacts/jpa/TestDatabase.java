@@ -85,6 +85,28 @@ final class TestDatabase {
         }
     }
 
+    /**
+     * Closes what a test opened on a fresh database, then drops the database even when a
+     * close failed.
+     *
+     * @param db   the database, or null when the test did not get as far as creating it
+     * @param open connections and stores, in closing order; nulls are skipped
+     * @throws Exception the first close's failure
+     */
+    static void closeThenDrop(Fresh db, AutoCloseable... open) throws Exception {
+        try {
+            for (AutoCloseable c : open) {
+                if (c != null) {
+                    c.close();
+                }
+            }
+        } finally {
+            if (db != null) {
+                db.drop();
+            }
+        }
+    }
+
     /** @return a fresh, empty database of its own */
     static Fresh fresh() {
         String name = "contacts_" + RUN + "_" + STORES.incrementAndGet();
