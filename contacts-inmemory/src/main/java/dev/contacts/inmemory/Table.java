@@ -422,16 +422,14 @@ final class Table<T extends Attributed> {
     private long buildCost(Filter filter, long unknown) {
         if (filter instanceof Condition) {
             Condition c = (Condition) filter;
-            String indexed = (c.operator() == Operator.IS || c.operator() == Operator.IS_ANY_OF) ? schema.hashIndexFor(c.attribute()) : null;
-            if (indexed == null || BuiltInAttributes.ORGANIZATION.equals(indexed)) {
+            String indexed = hashIndexed(c);
+            List<Object> keys = indexed == null ? null : hashKeys(indexed, c);
+            if (keys == null) {
                 return unknown;
             }
             long total = 0;
-            for (Object operand : c.operands()) {
-                if (!(operand instanceof String)) {
-                    return unknown;
-                }
-                total += hashIndexes.get(indexed).size(Schema.fold((String) operand));
+            for (Object key : keys) {
+                total += hashIndexes.get(indexed).size(key);
             }
             return total;
         }
@@ -489,15 +487,13 @@ final class Table<T extends Attributed> {
         return kept;
     }
 
-    private Collection<EntityId> leafCandidates(Condition c) {
-        if (c.operator() != Operator.IS && c.operator() != Operator.IS_ANY_OF) {
-            return null;
-        }
-        String indexed = schema.hashIndexFor(c.attribute());
-        if (indexed == null) {
-            return null;
-        }
-        HashIndex index = hashIndexes.get(indexed);
+    /** @return the hash index that answers an {@code is} / {@code is any of} condition, or null */
+    private String hashIndexed(Condition c) {
+        return c.operator() == Operator.IS || c.operator() == Operator.IS_ANY_OF ? schema.hashIndexFor(c.attribute()) : null;
+    }
+
+    /** @return the condition's operands as keys of the hash index (folds, organization ids), or null if one cannot be */
+    private static List<Object> hashKeys(String indexed, Condition c) {
         List<Object> keys = new ArrayList<>();
         for (Object operand : c.operands()) {
             if (BuiltInAttributes.ORGANIZATION.equals(indexed)) {
@@ -514,6 +510,16 @@ final class Table<T extends Attributed> {
                 return null;
             }
         }
+        return keys;
+    }
+
+    private Collection<EntityId> leafCandidates(Condition c) {
+        String indexed = hashIndexed(c);
+        List<Object> keys = indexed == null ? null : hashKeys(indexed, c);
+        if (keys == null) {
+            return null;
+        }
+        HashIndex index = hashIndexes.get(indexed);
         if (keys.size() == 1) {
             return index.get(keys.get(0));
         }

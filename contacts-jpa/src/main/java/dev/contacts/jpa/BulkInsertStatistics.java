@@ -75,12 +75,7 @@ final class BulkInsertStatistics {
     private long refresh() {
         long start = System.nanoTime();
         try {
-            tx.run("refresh planner statistics", db -> {
-                for (String table : TABLES) {
-                    db.execute(db.sql(tx.dialect().analyze(table)));
-                }
-                return null;
-            });
+            tx.analyze(TABLES);
         } catch (RuntimeException e) {
             // the rows are committed; statistics only make later statements faster
             LOG.warn("could not refresh the planner statistics of the contact tables after a bulk insert ({}); "

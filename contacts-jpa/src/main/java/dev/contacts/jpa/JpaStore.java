@@ -271,12 +271,7 @@ public final class JpaStore implements ContactStore {
      * were empty (nested loops over whole tables instead of index seeks).
      */
     public void updateStatistics() {
-        tx.run("update statistics", db -> {
-            for (String table : Mapping.tables()) {
-                db.execute(db.sql(dialect.analyze(table)));
-            }
-            return null;
-        });
+        tx.analyze(Mapping.tables());
     }
 
     /** @return {@link StoreCapability#UTF16_TEXT_ORDER} on H2, which compares text by UTF-16 unit; nothing on PostgreSQL and MariaDB */

@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import java.sql.SQLException;
+import java.util.Collection;
 import org.hibernate.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +41,20 @@ final class Transactions {
 
     Dialect dialect() {
         return dialect;
+    }
+
+    /**
+     * Refreshes the planner statistics of tables, in one transaction.
+     *
+     * @param tables tables of the schema
+     */
+    void analyze(Collection<String> tables) {
+        run("update statistics", db -> {
+            for (String table : tables) {
+                db.execute(db.sql(dialect.analyze(table)));
+            }
+            return null;
+        });
     }
 
     /**
