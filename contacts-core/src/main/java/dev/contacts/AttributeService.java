@@ -1,6 +1,7 @@
 package dev.contacts;
 
 import dev.contacts.internal.AttributeUsage;
+import dev.contacts.internal.ConflictRetry;
 import dev.contacts.internal.PropertyContext;
 import dev.contacts.model.AttributeCatalog;
 import dev.contacts.model.AttributeDefinition;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The custom attributes of one property: define, relabel, delete, list. Custom attributes
@@ -38,13 +40,30 @@ public final class AttributeService {
      * @param label  display label
      * @param type   TEXT, TEXT_SET, NUMBER, DATE or BOOLEAN
      * @return the definition
-     * @throws ConflictException     if the key is taken for that target
+     * @throws ConflictException     if the key is defined for that target with another label or type
      * @throws InvalidValueException if key, label or type is not acceptable
      */
     public AttributeDefinition define(Target target, String key, String label, AttributeType type) {
         AttributeDefinition d = AttributeDefinition.custom(target, key, label, type);
-        context.store().attributes().create(pid(), d);
-        return d;
+        // defining what is already defined is a no-op, so that a host can define its attributes at every start-up
+        return ConflictRetry.run("define " + d.name(), () -> context.write(() -> {
+            Optional<AttributeDefinition> existing = context.store().attributes().list(pid(), target).stream()
+                    .filter(a -> a.name().equals(d.name())).findFirst();
+            if (existing.isPresent()) {
+                return same(existing.get(), d);
+            }
+            context.store().attributes().create(pid(), d);
+            return d;
+        }), e -> context.store().attributes().list(pid(), target).stream().anyMatch(a -> a.name().equals(d.name())));
+    }
+
+    /** @return the stored definition when it is the wanted one; else a conflict saying what differs */
+    private static AttributeDefinition same(AttributeDefinition stored, AttributeDefinition wanted) {
+        if (stored.type() == wanted.type() && stored.label().equals(wanted.label())) {
+            return stored;
+        }
+        throw new ConflictException(wanted.name() + " is already defined as " + stored.type() + " labelled '" + stored.label()
+                + "', not " + wanted.type() + " labelled '" + wanted.label() + "'; relabel it, or delete it and define it again");
     }
 
     /**
@@ -55,9 +74,11 @@ public final class AttributeService {
      * @throws UnknownAttributeException if it is not a custom attribute of the property
      */
     public AttributeDefinition relabel(Target target, String name, String label) {
-        AttributeDefinition d = requireCustom(target, name).withLabel(label);
-        context.store().attributes().update(pid(), d);
-        return d;
+        return context.write(() -> {
+            AttributeDefinition d = requireCustom(target, name).withLabel(label);
+            context.store().attributes().update(pid(), d);
+            return d;
+        });
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.contacts.filter.Filter;
 import dev.contacts.internal.BatchUpsert;
 import dev.contacts.internal.ContactHistory;
 import dev.contacts.internal.ContactMerger;
+import dev.contacts.internal.ConflictRetry;
 import dev.contacts.internal.ContactStates;
 import dev.contacts.internal.OrganizationLookup;
 import dev.contacts.internal.PropertyContext;
@@ -37,7 +38,7 @@ public final class ContactService {
     /** Most rows of one {@link #upsertAll} call. */
     public static final int MAX_UPSERT_ROWS = BatchUpsert.MAX_ROWS;
 
-    private static final int UPDATE_ATTEMPTS = 8;
+    private static final int UPDATE_ATTEMPTS = ConflictRetry.ATTEMPTS;
 
     private final PropertyContext context;
     private final ContactRepository repository;
@@ -63,9 +64,11 @@ public final class ContactService {
      * @throws ConflictException         if one of its emails belongs to another contact
      */
     public Contact create(AttributeChanges changes) {
-        Contact contact = states().created(changes);
-        repository.insert(pid(), contact);
-        return contact;
+        return context.write(() -> {
+            Contact contact = states().created(changes);
+            repository.insert(pid(), contact);
+            return contact;
+        });
     }
 
     /** @return the rules of one write, with the property's catalog read now */
@@ -102,38 +105,57 @@ public final class ContactService {
      * @throws NotFoundException if it is not in this property
      */
     public Contact update(ContactId id, long expectedVersion, AttributeChanges changes) {
-        Contact current = get(id);
-        if (current.version() != expectedVersion) {
-            throw new ConflictException("contact " + id + " is at version " + current.version() + ", not " + expectedVersion
-                    + "; reload it and apply the change again");
-        }
-        return write(current, changes);
+        Objects.requireNonNull(id, "id");
+        return context.write(() -> {
+            Contact current = repository.getForUpdate(pid(), id).orElseThrow(() -> notFound(id));
+            if (current.version() != expectedVersion) {
+                throw new ConflictException("contact " + id + " is at version " + current.version() + ", not " + expectedVersion
+                        + "; reload it and apply the change again");
+            }
+            return write(current, changes);
+        });
     }
 
     /**
-     * Applies a partial change to the latest version, re-reading and re-applying it when a
-     * concurrent write wins the race. Attributes not named in the change are never
-     * overwritten with stale values.
+     * Applies a partial change to the latest version. The contact is read and written in one
+     * unit of work: stores that lock rows (the SQL stores) lock it while the change is
+     * applied, so concurrent calls queue instead of conflicting; on other stores a lost race
+     * is re-read and re-applied with jittered exponential backoff. Attributes not named in
+     * the change are never overwritten with stale values.
      *
      * @param id      the id
      * @param changes the change
      * @return the new state
      * @throws NotFoundException if it is not in this property
+     * @throws ConflictException if an address the change sets belongs to another contact
      */
     public Contact update(ContactId id, AttributeChanges changes) {
-        ConflictException last = null;
-        for (int attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
-            Contact current = get(id);
-            try {
-                return write(current, changes);
-            } catch (ConflictException e) {
-                if (repository.get(pid(), id).map(c -> c.version() == current.version()).orElse(false)) {
-                    throw e; // not a lost race: a uniqueness rule is broken
-                }
-                last = e;
-            }
-        }
-        throw last;
+        Objects.requireNonNull(id, "id");
+        return change(id, current -> write(current, changes));
+    }
+
+    /**
+     * Runs a read-modify-write of one contact in a unit of work, retrying lost races.
+     *
+     * @param id     the contact
+     * @param change the write, given the current state (read under the unit's lock)
+     * @return the new state
+     */
+    private Contact change(ContactId id, java.util.function.UnaryOperator<Contact> change) {
+        java.util.concurrent.atomic.AtomicLong read = new java.util.concurrent.atomic.AtomicLong(-1);
+        return ConflictRetry.run("update contact " + id, () -> {
+            read.set(-1);
+            return context.write(() -> {
+                Contact current = repository.getForUpdate(pid(), id).orElseThrow(() -> notFound(id));
+                read.set(current.version());
+                return change.apply(current);
+            });
+        }, e -> read.get() >= 0 && !stillAt(id, read.get()));
+    }
+
+    /** @return whether the contact is still at that version (a conflict was then not a lost race) */
+    private boolean stillAt(ContactId id, long version) {
+        return repository.get(pid(), id).map(c -> c.version() == version).orElse(false);
     }
 
     private Contact write(Contact current, AttributeChanges changes) {
@@ -221,7 +243,7 @@ public final class ContactService {
      * @return one page and the cursor of the next
      */
     public Page<Contact> find(Query query) {
-        return queries.find(query);
+        return context.read(() -> queries.find(query));
     }
 
     /**
@@ -229,7 +251,7 @@ public final class ContactService {
      * @return the exact number of matching contacts (zone and now: the property's and the clock's)
      */
     public long count(Filter filter) {
-        return queries.count(filter, null, null);
+        return context.read(() -> queries.count(filter, null, null));
     }
 
     /**
@@ -237,7 +259,7 @@ public final class ContactService {
      * @return the exact number of matching contacts
      */
     public long count(Query query) {
-        return queries.count(query.filter(), query.zone(), query.now());
+        return context.read(() -> queries.count(query.filter(), query.zone(), query.now()));
     }
 
     /**
@@ -329,35 +351,56 @@ public final class ContactService {
      */
     public Upsert upsert(ContactUpsert row) {
         Objects.requireNonNull(row, "row");
-        for (int attempt = 0; ; attempt++) {
-            ContactStates states = states();
-            Optional<Contact> existing = row.id() == null ? Optional.empty() : repository.get(pid(), row.id());
-            if (existing.isEmpty() && row.email() != null) {
-                existing = repository.findByEmail(pid(), row.email());
-            }
-            try {
-                if (existing.isEmpty()) {
-                    if (row.email() == null) {
-                        throw ContactStates.noContact(row.id(), pid());
-                    }
-                    Contact created = states.created(ContactStates.creation(row.email(), row.changes()));
-                    repository.insert(pid(), created);
-                    return new Upsert(created, Upsert.Outcome.CREATED);
-                }
-                Contact current = existing.get();
-                Contact applied = states.applied(current, row.changes());
-                if (applied.equals(current)) {
-                    return new Upsert(current, Upsert.Outcome.UNCHANGED);
-                }
-                Contact next = states.next(current, applied);
-                repository.update(pid(), next, current.version());
-                return new Upsert(next, Upsert.Outcome.UPDATED);
-            } catch (ConflictException e) {
-                if (attempt == UPDATE_ATTEMPTS - 1) {
-                    throw e;
+        java.util.concurrent.atomic.AtomicReference<Contact> read = new java.util.concurrent.atomic.AtomicReference<>();
+        return ConflictRetry.run("upsert contact", () -> {
+            read.set(null);
+            return context.write(() -> upsertOnce(row, read));
+        }, e -> lostUpsertRace(row, read.get()));
+    }
+
+    /** One attempt of {@link #upsert(ContactUpsert)}, inside a unit of work; {@code read} gets the contact it changes. */
+    private Upsert upsertOnce(ContactUpsert row, java.util.concurrent.atomic.AtomicReference<Contact> read) {
+        ContactStates states = states();
+        Optional<Contact> existing = row.id() == null ? Optional.empty() : repository.getForUpdate(pid(), row.id());
+        if (existing.isEmpty() && row.email() != null) {
+            Optional<Contact> owner = repository.findByEmail(pid(), row.email());
+            if (owner.isPresent()) {
+                existing = repository.getForUpdate(pid(), owner.get().id());
+                if (existing.isEmpty() || existing.get().version() != owner.get().version()) {
+                    read.set(owner.get());
+                    throw new ConflictException("contact " + owner.get().id() + " changed while it was read; trying again");
                 }
             }
         }
+        if (existing.isEmpty()) {
+            if (row.email() == null) {
+                throw ContactStates.noContact(row.id(), pid());
+            }
+            Contact created = states.created(ContactStates.creation(row.email(), row.changes()));
+            repository.insert(pid(), created);
+            return new Upsert(created, Upsert.Outcome.CREATED);
+        }
+        Contact current = existing.get();
+        read.set(current);
+        Contact applied = states.applied(current, row.changes());
+        if (applied.equals(current)) {
+            return new Upsert(current, Upsert.Outcome.UNCHANGED);
+        }
+        Contact next = states.next(current, applied);
+        repository.update(pid(), next, current.version());
+        return new Upsert(next, Upsert.Outcome.UPDATED);
+    }
+
+    /**
+     * After a conflict of an upsert: whether it lost a race (the contact it changed moved on,
+     * or the address it was to create got an owner meanwhile) rather than broke a rule that
+     * would break again (an address of another contact).
+     */
+    private boolean lostUpsertRace(ContactUpsert row, Contact read) {
+        if (read != null) {
+            return !stillAt(read.id(), read.version());
+        }
+        return row.email() != null && repository.findByEmail(pid(), row.email()).isPresent();
     }
 
     /**
@@ -389,13 +432,16 @@ public final class ContactService {
      * @return the contact
      */
     public Contact linkOrganization(ContactId contact, OrganizationId organization) {
-        Contact current = get(contact);
-        if (current.organizations().contains(organization)) {
-            return current;
-        }
-        List<OrganizationId> ids = new ArrayList<>(current.organizations());
-        ids.add(organization);
-        return update(contact, AttributeChanges.builder().set(BuiltInAttributes.ORGANIZATION, ids).build());
+        Objects.requireNonNull(contact, "contact");
+        Objects.requireNonNull(organization, "organization");
+        return change(contact, current -> {
+            if (current.organizations().contains(organization)) {
+                return current;
+            }
+            List<OrganizationId> ids = new ArrayList<>(current.organizations());
+            ids.add(organization);
+            return write(current, AttributeChanges.builder().set(BuiltInAttributes.ORGANIZATION, ids).build());
+        });
     }
 
     /**
@@ -406,13 +452,16 @@ public final class ContactService {
      * @return the contact
      */
     public Contact unlinkOrganization(ContactId contact, OrganizationId organization) {
-        Contact current = get(contact);
-        if (!current.organizations().contains(organization)) {
-            return current;
-        }
-        List<OrganizationId> ids = new ArrayList<>(current.organizations());
-        ids.remove(organization);
-        return update(contact, AttributeChanges.builder().set(BuiltInAttributes.ORGANIZATION, ids).build());
+        Objects.requireNonNull(contact, "contact");
+        Objects.requireNonNull(organization, "organization");
+        return change(contact, current -> {
+            if (!current.organizations().contains(organization)) {
+                return current;
+            }
+            List<OrganizationId> ids = new ArrayList<>(current.organizations());
+            ids.remove(organization);
+            return write(current, AttributeChanges.builder().set(BuiltInAttributes.ORGANIZATION, ids).build());
+        });
     }
 
     private NotFoundException notFound(ContactId id) {

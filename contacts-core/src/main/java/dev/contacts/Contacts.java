@@ -31,8 +31,21 @@ import org.slf4j.LoggerFactory;
  * PropertyContacts acme = contacts.property("acme-support");
  * acme.contacts().create(AttributeChanges.builder().set("name", "Ada").set("emails", List.of("ada@example.com")).build());
  * }</pre>
+ *
+ * <p><b>Threads.</b> A {@code Contacts} and every service it hands out
+ * ({@link PropertyContacts} and its {@code contacts()}, {@code tickets()}, …) are
+ * thread-safe and meant to be shared: build one per store at start-up and use it from every
+ * thread. Services keep no state between calls besides caches that are safe to share (the
+ * attribute catalog, segment counts). Each call is one unit of work of the store
+ * ({@link dev.contacts.spi.ContactStore#unitOfWork}): one transaction on the SQL stores —
+ * the host's own when the store is bound to it — holding a connection only while the call
+ * runs.
+ *
+ * <p><b>Lifecycle.</b> {@link #close()} ends the SDK: later calls throw
+ * {@link ContactsClosedException}. It releases what the SDK opened itself and never what
+ * the host passed in (the store, the mailer, the blob store stay open: close them after).
  */
-public final class Contacts {
+public final class Contacts implements AutoCloseable {
     /** How old an attachment blob without its message must be before {@link #recover()} deletes it. */
     public static final Duration RECOVERY_GRACE = Duration.ofHours(1);
     private static final Logger LOG = LoggerFactory.getLogger(Contacts.class);
@@ -43,17 +56,36 @@ public final class Contacts {
     private final HostServices hosts;
     private final EmailDispatcher emailDispatcher;
     private final DeletionPolicy deletion;
+    private volatile boolean closed;
 
     private Contacts(Builder b) {
         this.clock = b.clock;
         this.segmentCounts = new SegmentCounts(b.segmentCountTtl, clock);
         // every service writes through this wrapper, so no write can forget to drop the cached counts
         this.store = WriteObservingStore.wrap(Objects.requireNonNull(b.store, "store: call Contacts.builder().store(...)"),
-                segmentCounts);
+                segmentCounts, this::requireOpen);
         this.hosts = new HostServices(b.directory, b.telephony, b.mailer, b.blobStore,
                 new TicketSettings(b.maxFileBytes, b.maxEmailBytes, b.emailRetry, b.messageIdDomain));
         this.emailDispatcher = new EmailDispatcher(store, clock, hosts);
         this.deletion = b.deletion;
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new ContactsClosedException("this Contacts was closed; build a new one with Contacts.builder()");
+        }
+    }
+
+    /**
+     * Closes the SDK: every later call of it or of its services throws
+     * {@link ContactsClosedException}; calls already running finish. The store, mailer, blob
+     * store and other objects the host gave the builder stay open (the host closes them).
+     * Idempotent.
+     */
+    @Override
+    public void close() {
+        closed = true;
+        segmentCounts.changedEverywhere();
     }
 
     /** @return a builder */

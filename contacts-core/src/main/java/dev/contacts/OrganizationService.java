@@ -44,15 +44,17 @@ public final class OrganizationService {
      * @throws ConflictException if the name is taken in this property
      */
     public Organization create(AttributeChanges changes) {
-        Instant now = context.now();
-        Organization.Builder b = Organization.builder(OrganizationId.generate());
-        ChangeApplier.apply(b, changes, context.catalog(Target.ORGANIZATION));
-        if (b.get("created") == null) {
-            b.set("created", now);
-        }
-        Organization org = b.set("updated", now).version(1).build();
-        repository.insert(pid(), org);
-        return org;
+        return context.write(() -> {
+            Instant now = context.now();
+            Organization.Builder b = Organization.builder(OrganizationId.generate());
+            ChangeApplier.apply(b, changes, context.catalog(Target.ORGANIZATION));
+            if (b.get("created") == null) {
+                b.set("created", now);
+            }
+            Organization org = b.set("updated", now).version(1).build();
+            repository.insert(pid(), org);
+            return org;
+        });
     }
 
     /**
@@ -90,16 +92,18 @@ public final class OrganizationService {
      * @throws ConflictException if it changed since that version, or the new name is taken
      */
     public Organization update(OrganizationId id, long expectedVersion, AttributeChanges changes) {
-        Organization current = get(id);
-        if (current.version() != expectedVersion) {
-            throw new ConflictException("organization " + id + " is at version " + current.version() + ", not " + expectedVersion
-                    + "; reload it and apply the change again");
-        }
-        Organization.Builder b = current.toBuilder();
-        ChangeApplier.apply(b, changes, context.catalog(Target.ORGANIZATION));
-        Organization next = b.set("updated", context.now()).version(current.version() + 1).build();
-        repository.update(pid(), next, current.version());
-        return next;
+        return context.write(() -> {
+            Organization current = get(id);
+            if (current.version() != expectedVersion) {
+                throw new ConflictException("organization " + id + " is at version " + current.version() + ", not " + expectedVersion
+                        + "; reload it and apply the change again");
+            }
+            Organization.Builder b = current.toBuilder();
+            ChangeApplier.apply(b, changes, context.catalog(Target.ORGANIZATION));
+            Organization next = b.set("updated", context.now()).version(current.version() + 1).build();
+            repository.update(pid(), next, current.version());
+            return next;
+        });
     }
 
     /**
@@ -128,7 +132,7 @@ public final class OrganizationService {
      * @return one page and the cursor of the next
      */
     public Page<Organization> find(Query query) {
-        return queries.find(query);
+        return context.read(() -> queries.find(query));
     }
 
     /**
@@ -136,7 +140,7 @@ public final class OrganizationService {
      * @return the exact number of matches
      */
     public long count(Filter filter) {
-        return queries.count(filter, null, null);
+        return context.read(() -> queries.count(filter, null, null));
     }
 
     /**
@@ -144,6 +148,6 @@ public final class OrganizationService {
      * @return the exact number of matches
      */
     public long count(Query query) {
-        return queries.count(query.filter(), query.zone(), query.now());
+        return context.read(() -> queries.count(query.filter(), query.zone(), query.now()));
     }
 }

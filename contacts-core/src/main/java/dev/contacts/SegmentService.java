@@ -213,11 +213,13 @@ public final class SegmentService {
      * @throws InvalidCursorException if the cursor is damaged or of another query
      */
     public Page<Attributed> view(SegmentId id, int pageSize, Cursor cursor) {
-        Segment s = require(id);
-        AttributeCatalog catalog = context.catalog(s.target());
-        Page<? extends Attributed> page = run(s, filter -> runner(s.target()).find(new Query(filter,
-                ViewRules.knownSort(catalog, s.sort()), pageSize, cursor, null, null)));
-        return new Page<>(List.copyOf(page.items()), page.next(), page.now());
+        return context.read(() -> {
+            Segment s = require(id);
+            AttributeCatalog catalog = context.catalog(s.target());
+            Page<? extends Attributed> page = run(s, filter -> runner(s.target()).find(new Query(filter,
+                    ViewRules.knownSort(catalog, s.sort()), pageSize, cursor, null, null)));
+            return new Page<Attributed>(List.copyOf(page.items()), page.next(), page.now());
+        });
     }
 
     /**
@@ -227,8 +229,10 @@ public final class SegmentService {
      * @throws BrokenSegmentException if its filter no longer validates
      */
     public long count(SegmentId id) {
-        Segment s = require(id);
-        return run(s, filter -> runner(s.target()).count(filter, null, null));
+        return context.read(() -> {
+            Segment s = require(id);
+            return run(s, filter -> runner(s.target()).count(filter, null, null));
+        });
     }
 
     /**

@@ -27,6 +27,16 @@ public class StoreException extends ContactsException {
         this.operation = operation;
     }
 
+    /**
+     * @param operation the store operation that failed
+     * @param message   what failed
+     * @param cause     the driver's exception
+     */
+    public StoreException(String operation, String message, Throwable cause) {
+        super(operation + " failed in the store: " + message, cause);
+        this.operation = operation;
+    }
+
     /** @return the store operation that failed */
     public String operation() {
         return operation;

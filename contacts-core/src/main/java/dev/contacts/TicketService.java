@@ -87,22 +87,30 @@ public final class TicketService {
         TicketBlobs.checkLimits(settings, request.attachments());
         checkAgent("agentId", request.agentId());
         checkAssignee(request.assignee());
-        Contact contact = contacts.get(pid(), request.contact()).orElseThrow(() -> contactNotFound(request.contact()));
-        String to = ensureAddress(contact, request.toAddress());
-        Instant now = context.now();
         TicketId id = TicketId.generate();
         TicketMessageId messageId = TicketMessageId.generate();
-        List<Attachment> files = TicketBlobs.put(context.hosts().blobs(), pid(), id, messageId, now, request.attachments());
-        Ticket draft = new Ticket(id, 1, 0, contact.id(), to, request.subject(), request.assignee(), request.priority(),
-                request.tags(), TicketStatus.OPEN, now, now);
-        TicketMessage first = new TicketMessage(messageId, id, contact.id(), TicketMessage.Sender.AGENT, request.agentId(), to,
-                request.subject(), request.body(), files, emailMessageId(messageId), null, List.of(), now, Delivery.pending(now));
+        List<Attachment> files = new ArrayList<>();
         try {
-            Ticket created = tickets.create(pid(), draft, first);
-            LOG.debug("ticket #{} {} created in property {} for contact {}", created.number(), id, pid(), contact.id());
-            return created;
+            // one unit of work: the contact locked, a new address added, the attachments (a JDBC blob store joins
+            // the transaction), the ticket, its first message and its queued email
+            return context.write(() -> {
+                Contact contact = contacts.getForUpdate(pid(), request.contact()).orElseThrow(() -> contactNotFound(request.contact()));
+                String to = ensureAddress(contact, request.toAddress());
+                Instant now = context.now();
+                files.clear();
+                files.addAll(TicketBlobs.put(context.hosts().blobs(), pid(), id, messageId, now, request.attachments()));
+                Ticket draft = new Ticket(id, 1, 0, contact.id(), to, request.subject(), request.assignee(), request.priority(),
+                        request.tags(), TicketStatus.OPEN, now, now);
+                TicketMessage first = new TicketMessage(messageId, id, contact.id(), TicketMessage.Sender.AGENT, request.agentId(), to,
+                        request.subject(), request.body(), List.copyOf(files), emailMessageId(messageId), null, List.of(), now,
+                        Delivery.pending(now));
+                Ticket created = tickets.create(pid(), draft, first);
+                LOG.debug("ticket #{} {} created in property {} for contact {}", created.number(), id, pid(), contact.id());
+                return created;
+            });
         } catch (RuntimeException e) {
-            TicketBlobs.discardUnlessWritten(context.hosts().blobs(), files, () -> tickets.get(pid(), id).isPresent());
+            // after the unit ended (rolled back): bytes a blob store outside the transaction kept are deleted
+            TicketBlobs.discardUnlessWritten(context.hosts().blobs(), List.copyOf(files), () -> tickets.get(pid(), id).isPresent());
             throw e;
         }
     }
@@ -225,22 +233,24 @@ public final class TicketService {
      */
     public Ticket update(TicketId id, long expectedVersion, TicketUpdate change) {
         required("change", change);
-        Ticket current = get(id);
-        if (current.version() != expectedVersion) {
-            throw new ConflictException("ticket " + id + " is at version " + current.version() + ", not " + expectedVersion
-                    + "; reload it and apply the change again");
-        }
-        Assignee assignee = current.assignee();
-        if (change.changesAssignee()) {
-            assignee = change.newAssignee().orElse(null);
-            checkAssignee(assignee);
-        }
-        Ticket next = new Ticket(id, current.version() + 1, current.number(), current.contact(), current.toAddress(),
-                current.subject(), assignee, change.newPriority().orElse(current.priority()),
-                change.newTags().orElse(current.tags()), change.newStatus().orElse(current.status()), current.created(),
-                context.now());
-        tickets.update(pid(), next, expectedVersion);
-        return next;
+        return context.write(() -> {
+            Ticket current = get(id);
+            if (current.version() != expectedVersion) {
+                throw new ConflictException("ticket " + id + " is at version " + current.version() + ", not " + expectedVersion
+                        + "; reload it and apply the change again");
+            }
+            Assignee assignee = current.assignee();
+            if (change.changesAssignee()) {
+                assignee = change.newAssignee().orElse(null);
+                checkAssignee(assignee);
+            }
+            Ticket next = new Ticket(id, current.version() + 1, current.number(), current.contact(), current.toAddress(),
+                    current.subject(), assignee, change.newPriority().orElse(current.priority()),
+                    change.newTags().orElse(current.tags()), change.newStatus().orElse(current.status()), current.created(),
+                    context.now());
+            tickets.update(pid(), next, expectedVersion);
+            return next;
+        });
     }
 
     /**

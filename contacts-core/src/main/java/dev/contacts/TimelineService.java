@@ -70,16 +70,18 @@ public final class TimelineService {
      */
     public Page<TimelineItem> page(ContactId contact, Set<TimelineKind> kinds, int pageSize, Cursor cursor) {
         Set<TimelineKind> selected = selected(kinds);
-        Owners.require(context, "contact", contact);
-        List<String> list = new ArrayList<>(List.of("timeline", contact.toString()));
-        selected.forEach(k -> list.add(k.name()));
-        return NewestFirst.page(context, list, TimelineKind.values().length, pageSize, cursor, (before, limit) -> {
-            List<List<TimelineItem>> sources = new ArrayList<>();
-            for (TimelineKind kind : selected) {
-                sources.add(seek(kind, contact, before, limit));
-            }
-            return NewestFirst.merge(sources, TimelineService::position, limit);
-        }, TimelineService::position);
+        return context.read(() -> {
+            Owners.require(context, "contact", contact);
+            List<String> list = new ArrayList<>(List.of("timeline", contact.toString()));
+            selected.forEach(k -> list.add(k.name()));
+            return NewestFirst.page(context, list, TimelineKind.values().length, pageSize, cursor, (before, limit) -> {
+                List<List<TimelineItem>> sources = new ArrayList<>();
+                for (TimelineKind kind : selected) {
+                    sources.add(seek(kind, contact, before, limit));
+                }
+                return NewestFirst.merge(sources, TimelineService::position, limit);
+            }, TimelineService::position);
+        });
     }
 
     /**

@@ -5,9 +5,11 @@ import dev.contacts.model.AttributeCatalog;
 import dev.contacts.model.Property;
 import dev.contacts.model.Target;
 import dev.contacts.spi.ContactStore;
+import dev.contacts.spi.WorkMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.function.Supplier;
 
 /**
  * What every service of one property shares: the property, the store, the clock.
@@ -25,6 +27,28 @@ public record PropertyContext(Property property, ContactStore store, Clock clock
      */
     public AttributeCatalog catalog(Target target) {
         return AttributeCatalog.of(target, store.attributes().list(property.id(), target));
+    }
+
+    /**
+     * Runs reads of this property as one unit of work ({@link ContactStore#unitOfWork}).
+     *
+     * @param work the reads
+     * @param <R>  the result type
+     * @return what {@code work} returned
+     */
+    public <R> R read(Supplier<R> work) {
+        return store.unitOfWork(property.id(), WorkMode.READ, work);
+    }
+
+    /**
+     * Runs reads and the writes based on them as one unit of work: all of it or nothing.
+     *
+     * @param work the reads and writes
+     * @param <R>  the result type
+     * @return what {@code work} returned, once committed
+     */
+    public <R> R write(Supplier<R> work) {
+        return store.unitOfWork(property.id(), WorkMode.WRITE, work);
     }
 
     /** @return the clock's instant, truncated to milliseconds */

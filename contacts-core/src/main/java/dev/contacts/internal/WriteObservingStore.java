@@ -35,29 +35,32 @@ public final class WriteObservingStore {
     /**
      * @param store    the host's store
      * @param listener told after every write
+     * @param guard    run before every call of the store or a repository (it throws when the SDK is closed)
      * @return the observed store
      */
-    public static ContactStore wrap(ContactStore store, PropertyWrites listener) {
+    public static ContactStore wrap(ContactStore store, PropertyWrites listener, Runnable guard) {
         Map<Method, Object> repositories = new ConcurrentHashMap<>();
         InvocationHandler handler = (self, method, args) -> {
             if (method.getDeclaringClass() == Object.class) {
                 return objectMethod(store, self, method, args);
             }
+            guard.run();
             Object result = invoke(store, method, args);
             Class<?> type = method.getReturnType();
             if (result == null || !type.isInterface() || !type.getPackageName().equals(SPI_PACKAGE)) {
                 return result;
             }
-            return repositories.computeIfAbsent(method, m -> repository(type, result, listener));
+            return repositories.computeIfAbsent(method, m -> repository(type, result, listener, guard));
         };
         return (ContactStore) Proxy.newProxyInstance(ContactStore.class.getClassLoader(), new Class<?>[] {ContactStore.class}, handler);
     }
 
-    private static Object repository(Class<?> type, Object target, PropertyWrites listener) {
+    private static Object repository(Class<?> type, Object target, PropertyWrites listener, Runnable guard) {
         InvocationHandler handler = (self, method, args) -> {
             if (method.getDeclaringClass() == Object.class) {
                 return objectMethod(target, self, method, args);
             }
+            guard.run();
             if (RepositoryMethods.isRead(method)) {
                 return invoke(target, method, args);
             }

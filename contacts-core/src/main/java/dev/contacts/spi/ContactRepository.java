@@ -31,6 +31,21 @@ public interface ContactRepository extends EntityRepository<ContactId, Contact> 
     Optional<Contact> findByEmail(PropertyId property, String email);
 
     /**
+     * Reads a contact to change it: inside a {@link WorkMode#WRITE} unit of work
+     * ({@link ContactStore#unitOfWork}) a store that locks rows locks the contact until the
+     * unit ends, so that an update based on what was read cannot lose a race with a
+     * concurrent writer (SQL stores: {@code SELECT … FOR UPDATE}). The default reads it
+     * with {@link #get}; the SDK then retries a version conflict with backoff.
+     *
+     * @param property the property
+     * @param id       the contact
+     * @return the contact, if it is in the property
+     */
+    default Optional<Contact> getForUpdate(PropertyId property, ContactId id) {
+        return get(property, id);
+    }
+
+    /**
      * Looks up the owners of many addresses at once (the batch upsert's lookup). A store
      * should answer in one round trip; the default asks {@link #findByEmail} once per address.
      *

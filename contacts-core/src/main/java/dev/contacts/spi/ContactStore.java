@@ -1,11 +1,19 @@
 package dev.contacts.spi;
 
+import dev.contacts.model.PropertyId;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * A store: the repositories of every aggregate over one storage engine, for many
  * properties. Implementations: the in-memory store, the JPA store, the MongoDB store;
  * host applications pick one and give it to {@code Contacts.builder().store(...)}.
+ *
+ * <p><b>Threads.</b> A store is shared by every thread of the application: its repositories
+ * must be safe to call from many threads at once, and each repository call must be atomic
+ * on its own (a write is applied entirely or not at all). A store keeps no state for a
+ * caller between calls, except the unit of work {@link #unitOfWork} opens on the calling
+ * thread, which ends when that call returns.
  */
 public interface ContactStore extends AutoCloseable {
     /** @return properties */
@@ -34,6 +42,44 @@ public interface ContactStore extends AutoCloseable {
 
     /** @return saved list views */
     ListViewRepository listViews();
+
+    /**
+     * Runs a group of repository calls of one property as one unit of work. The SDK's
+     * services call it around every operation that reads and then writes (an update reads
+     * the contact, then writes it), and around multi-statement reads, so that:
+     * <ul>
+     *   <li>a {@link WorkMode#WRITE} unit commits all of its writes or none of them, and the
+     *       state it read cannot change under it before it writes (SQL stores: one
+     *       transaction; the rows it reads through
+     *       {@link ContactRepository#getForUpdate} are locked until it ends; the in-memory
+     *       store: the property's write lock);</li>
+     *   <li>a {@link WorkMode#READ} unit runs its reads on one connection or lock, and never
+     *       writes;</li>
+     *   <li>when the host application has a transaction open on the calling thread that the
+     *       store can join (a JPA store bound to the host's transaction), the unit runs
+     *       inside it and its commit and rollback are the host's.</li>
+     * </ul>
+     * Repository calls made by {@code work} on the calling thread take part in the unit;
+     * units nest (an inner unit joins the outer one). A store whose own transaction lost a
+     * race the engine detected (deadlock, serialization failure, lock timeout) may roll back
+     * and run {@code work} again, so {@code work} must have no effect outside the store
+     * except idempotent ones. Exceptions of {@code work} end the unit with a rollback and
+     * are rethrown.
+     *
+     * <p>The default runs {@code work} directly: each repository call is then atomic on its
+     * own, nothing more. That is what a store without multi-document transactions does (the
+     * MongoDB store): its writes that span documents are fixed sequences of idempotent
+     * steps that {@code Contacts.recover()} completes, and the SDK retries version conflicts.
+     *
+     * @param property the property the work is on
+     * @param mode     whether it writes
+     * @param work     the repository calls
+     * @param <R>      the result type
+     * @return what {@code work} returned, once committed
+     */
+    default <R> R unitOfWork(PropertyId property, WorkMode mode, Supplier<R> work) {
+        return work.get();
+    }
 
     /** @return the documented limitations this store declares */
     Set<StoreCapability> capabilities();

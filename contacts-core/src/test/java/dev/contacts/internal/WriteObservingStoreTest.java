@@ -34,7 +34,7 @@ class WriteObservingStoreTest {
         public void changedEverywhere() {
             reported.add("*");
         }
-    });
+    }, () -> { });
 
     /** A store whose repositories record each call and answer with an empty value, or fail for methods named fail*. */
     private ContactStore fakeStore() {

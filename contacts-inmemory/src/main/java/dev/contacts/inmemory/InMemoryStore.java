@@ -13,12 +13,14 @@ import dev.contacts.spi.OrganizationRepository;
 import dev.contacts.spi.PropertyRepository;
 import dev.contacts.spi.SegmentRepository;
 import dev.contacts.spi.StoreCapability;
+import dev.contacts.spi.WorkMode;
 import dev.contacts.spi.TicketRepository;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The reference store: every property, contact, organization, custom attribute
@@ -206,6 +208,24 @@ public final class InMemoryStore implements ContactStore {
     @Override
     public Set<StoreCapability> capabilities() {
         return Set.of();
+    }
+
+    /**
+     * {@inheritDoc} Here: under the property's lock — the read lock for a
+     * {@link WorkMode#READ} unit (many at once), the write lock for a {@link WorkMode#WRITE}
+     * unit, so nothing another thread writes can come between the unit's reads and its
+     * writes. The lock is reentrant: the unit's repository calls take it again. Writes made
+     * before the work throws are not undone (there is no rollback in memory; the SDK's units
+     * check everything before their writes). A unit on a property that does not exist runs
+     * without a lock, and its repository calls report the missing property.
+     */
+    @Override
+    public <R> R unitOfWork(PropertyId property, WorkMode mode, Supplier<R> work) {
+        PropertyData data = properties.get(Objects.requireNonNull(property, "property"));
+        if (data == null) {
+            return work.get();
+        }
+        return mode == WorkMode.WRITE ? data.write(work) : data.read(work);
     }
 
     /** Does nothing: the store holds no connection or file. The data stays until the store is garbage collected. */

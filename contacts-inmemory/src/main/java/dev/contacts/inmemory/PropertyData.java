@@ -56,6 +56,10 @@ final class PropertyData {
     }
 
     <R> R write(Supplier<R> action) {
+        if (lock.getReadHoldCount() > 0 && !lock.isWriteLockedByCurrentThread()) {
+            // a read lock cannot be upgraded: waiting for the write lock would wait forever
+            throw new IllegalStateException("a write of property " + property.id() + " inside a READ unit of work; use WorkMode.WRITE");
+        }
         ReentrantReadWriteLock.WriteLock l = lock.writeLock();
         l.lock();
         try {

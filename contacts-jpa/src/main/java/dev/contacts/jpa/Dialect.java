@@ -26,8 +26,9 @@ enum Dialect {
     H2("h2") {
         @Override
         boolean isRetryable(SQLException e) {
-            // 40001 deadlock, HYT00 lock timeout, 90131 concurrent update in another transaction
-            return "40001".equals(e.getSQLState()) || "HYT00".equals(e.getSQLState()) || e.getErrorCode() == 90131;
+            // 40001 deadlock, HYT00 / 50200 lock timeout, 90131 concurrent update in another transaction
+            return "40001".equals(e.getSQLState()) || "HYT00".equals(e.getSQLState()) || e.getErrorCode() == 50200
+                    || e.getErrorCode() == 90131;
         }
     },
     /** PostgreSQL: uuid, timestamptz, arrays bound with {@code = ANY(?)}, folds in {@code COLLATE "C"}. */
@@ -39,7 +40,8 @@ enum Dialect {
 
         @Override
         boolean isRetryable(SQLException e) {
-            return "40001".equals(e.getSQLState()) || "40P01".equals(e.getSQLState());
+            // serialization failure, deadlock, lock timeout (lock_timeout), statement timeout while waiting for a lock
+            return "40001".equals(e.getSQLState()) || "40P01".equals(e.getSQLState()) || "55P03".equals(e.getSQLState());
         }
     },
     /** MariaDB: BINARY(16) ids, DATETIME(3) in UTC, id sets through JSON_TABLE, folds in utf8mb4_nopad_bin. */

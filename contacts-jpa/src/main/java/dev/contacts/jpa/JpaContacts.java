@@ -57,6 +57,18 @@ final class JpaContacts extends JpaEntityRepository<ContactId, Contact> implemen
         return "contact";
     }
 
+    /** {@inheritDoc} Here: the main row is read {@code FOR UPDATE}, locked until the unit of work (or this call) ends. */
+    @Override
+    public Optional<Contact> getForUpdate(PropertyId property, ContactId id) {
+        Objects.requireNonNull(property, "property");
+        Objects.requireNonNull(id, "id");
+        return tx.run("get contact for update", db -> {
+            List<Contact> found = rows.load(db, property.value(), db.sql("SELECT t.* FROM contact t WHERE t.property_id = ")
+                    .value(property.value()).append(" AND t.id = ").value(id.value()).append(" FOR UPDATE"));
+            return found.isEmpty() ? Optional.<Contact>empty() : Optional.of(found.get(0));
+        });
+    }
+
     @Override
     public void insert(PropertyId property, Contact contact) {
         insertEntity(property, contact, JpaContacts::checkEmails, JpaContacts::relink);

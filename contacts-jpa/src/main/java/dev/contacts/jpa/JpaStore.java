@@ -12,6 +12,8 @@ import dev.contacts.spi.OrganizationRepository;
 import dev.contacts.spi.PropertyRepository;
 import dev.contacts.spi.StoreCapability;
 import dev.contacts.spi.TicketRepository;
+import dev.contacts.spi.WorkMode;
+import dev.contacts.model.PropertyId;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.hibernate.Session;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
 import org.slf4j.Logger;
@@ -39,8 +42,13 @@ import org.slf4j.LoggerFactory;
  * the missing ones, {@link SchemaMode#VALIDATE} has Hibernate check the mapped
  * {@linkplain #entityClasses() entity classes} against the database. Every key and index
  * starts with {@code property_id}; text is compared through folds computed in Java; each
- * repository call runs in one transaction of its own; filters become native SQL with bind
- * parameters only, paged by keyset. See the module README for the schema and the dialects.
+ * SDK call runs in one transaction ({@link #unitOfWork}): the host's when one is open and
+ * bound ({@link TransactionBinding}, {@link #join}, JTA), else its own; filters become native
+ * SQL with bind parameters only, paged by keyset. See the module README for the schema and
+ * the dialects.
+ *
+ * <p>Thread-safe: one store serves every thread of the application; each call holds a
+ * connection only while it runs.
  */
 public final class JpaStore implements ContactStore {
     private static final Logger LOG = LoggerFactory.getLogger(JpaStore.class);
@@ -60,12 +68,12 @@ public final class JpaStore implements ContactStore {
     private final SegmentRepository segments;
     private final ListViewRepository listViews;
 
-    private JpaStore(EntityManagerFactory emf, boolean ownsFactory, boolean inMemoryH2, SchemaMode schema) {
+    private JpaStore(EntityManagerFactory emf, boolean ownsFactory, boolean inMemoryH2, SchemaMode schema, TransactionBinding binding) {
         this.emf = emf;
         this.ownsFactory = ownsFactory;
         this.inMemoryH2 = inMemoryH2;
         this.dialect = detectDialect(emf);
-        this.tx = new Transactions(emf, dialect);
+        this.tx = new Transactions(emf, dialect, binding);
         try {
             switch (schema) {
                 case CREATE:
@@ -113,9 +121,26 @@ public final class JpaStore implements ContactStore {
      * @throws StoreException if the schema cannot be created or does not match
      */
     public static JpaStore create(EntityManagerFactory entityManagerFactory, SchemaMode schema) {
+        return create(entityManagerFactory, schema, TransactionBinding.none());
+    }
+
+    /**
+     * A store on the host's entity manager factory that takes part in the host's
+     * transactions: when {@code binding} finds one open on the calling thread, SDK calls run
+     * inside it (see {@link TransactionBinding}); otherwise each runs in a transaction of its
+     * own. A JTA persistence unit is always joined to the active JTA transaction.
+     *
+     * @param entityManagerFactory the host's factory, left open by {@link #close()}
+     * @param schema               what to do with the schema
+     * @param binding              how to find the host's transaction (a framework integration provides it)
+     * @return the store
+     * @throws StoreException if the schema cannot be created or does not match
+     */
+    public static JpaStore create(EntityManagerFactory entityManagerFactory, SchemaMode schema, TransactionBinding binding) {
         Objects.requireNonNull(entityManagerFactory, "entityManagerFactory");
         Objects.requireNonNull(schema, "schema");
-        return new JpaStore(entityManagerFactory, false, false, schema);
+        Objects.requireNonNull(binding, "binding");
+        return new JpaStore(entityManagerFactory, false, false, schema, binding);
     }
 
     /**
@@ -166,7 +191,8 @@ public final class JpaStore implements ContactStore {
         } catch (RuntimeException e) {
             throw new StoreException("open " + redact(jdbcUrl), e);
         }
-        return new JpaStore(emf, true, dialect == Dialect.H2 && url.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:mem:"), schema);
+        return new JpaStore(emf, true, dialect == Dialect.H2 && url.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:mem:"), schema,
+                TransactionBinding.none());
     }
 
     /** Batched inserts become multi-row inserts; H2 waits for row locks long enough for concurrent writers. */
@@ -206,6 +232,63 @@ public final class JpaStore implements ContactStore {
         } finally {
             em.close();
         }
+    }
+
+    /**
+     * {@inheritDoc} Here: one JDBC transaction, the host's when one is open on the calling
+     * thread (under a savepoint), else the store's own, which is run again whole with
+     * jittered exponential backoff when the database reports a deadlock, a serialization
+     * failure or a lock timeout. Every repository call the work makes on this thread uses
+     * the unit's connection: one connection per SDK call, never two.
+     */
+    @Override
+    public <R> R unitOfWork(PropertyId property, WorkMode mode, Supplier<R> work) {
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(work, "work");
+        return tx.unit(mode == WorkMode.READ ? "read property " + property : "write property " + property, work);
+    }
+
+    /**
+     * Makes the SDK calls of the calling thread run inside the host's open transaction of
+     * {@code entityManager} until the returned scope is closed: the SDK's writes then commit
+     * or roll back with the host's own. For plain JPA code; frameworks implement
+     * {@link TransactionBinding} instead.
+     *
+     * <pre>{@code
+     * em.getTransaction().begin();
+     * try (JpaStore.Joined joined = store.join(em)) {
+     *     em.persist(order);                                         // the host's write
+     *     acme.contacts().upsertByEmail("ada@example.com", changes); // the SDK's, same transaction
+     * }
+     * em.getTransaction().rollback();                                // neither remains
+     * }</pre>
+     *
+     * @param entityManager an entity manager of the store's factory whose transaction is active
+     * @return the scope; close it on the same thread
+     * @throws IllegalStateException if its transaction is not active
+     */
+    public Joined join(EntityManager entityManager) {
+        Objects.requireNonNull(entityManager, "entityManager");
+        if (!entityManager.isJoinedToTransaction() && !activeResourceLocal(entityManager)) {
+            throw new IllegalStateException("the entity manager has no active transaction: begin it before JpaStore.join");
+        }
+        return tx.join(entityManager);
+    }
+
+    private static boolean activeResourceLocal(EntityManager em) {
+        try {
+            return em.getTransaction().isActive();
+        } catch (IllegalStateException e) {
+            return false; // a JTA entity manager: isJoinedToTransaction said it is not joined
+        }
+    }
+
+    /** The scope of {@link #join}: closing it ends the SDK's use of the host's transaction on this thread. */
+    @FunctionalInterface
+    public interface Joined extends AutoCloseable {
+        /** Ends the scope (never commits or rolls back: that is the host's). */
+        @Override
+        void close();
     }
 
     /** @return properties */
@@ -282,10 +365,12 @@ public final class JpaStore implements ContactStore {
 
     /**
      * Closes the entity manager factory the store created itself (an in-memory H2 database it
-     * opened is dropped with it); a host's factory stays open.
+     * opened is dropped with it); a host's factory stays open. Every later call of the store
+     * fails with a {@link StoreException} saying it is closed.
      */
     @Override
     public void close() {
+        tx.close();
         if (!ownsFactory || !emf.isOpen()) {
             return;
         }

@@ -7,25 +7,45 @@ import dev.contacts.StoreException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.PersistenceUnitTransactionType;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.ArrayDeque;
 import java.util.Collection;
+import java.util.Deque;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import org.hibernate.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs each SPI call in one JPA resource-local transaction on its own {@link EntityManager},
- * with the JDBC connection of that transaction for native SQL. A transaction that lost a
- * race the database detected (deadlock, serialization failure, lock timeout) is rolled back
- * and run again, a few times; a broken unique key becomes {@link ConflictException}, a
+ * Where the store's SQL runs. A statement group ({@link #run}) joins, in this order: the
+ * unit of work open on the calling thread ({@link #unit}); else the host's transaction
+ * (found through the {@link TransactionBinding}, {@link JpaStore#join}, or a JTA unit),
+ * under a savepoint so that a failure is undone alone and the host decides the outcome;
+ * else a resource-local transaction of the store's own on its own {@link EntityManager},
+ * committed at the end.
+ *
+ * <p>Only a transaction of the store's own is run again when it lost a race the database
+ * detected (deadlock, serialization failure, lock timeout: {@link Dialect#isRetryable}),
+ * with jittered exponential backoff; inside a unit of work the failure ends the unit, whose
+ * boundary runs it again. A rollback that fails is added to the original failure as
+ * suppressed, never replaces it. A broken unique key becomes {@link ConflictException}, a
  * missing parent row {@link NotFoundException}, any other database error
  * {@link StoreException} naming the operation.
+ *
+ * <p>Thread-safe: what a thread has open lives in a thread-local and ends when its call returns.
  */
 final class Transactions {
     private static final Logger LOG = LoggerFactory.getLogger(Transactions.class);
-    private static final int ATTEMPTS = 5;
+    private static final int ATTEMPTS = 10;
+    private static final long FIRST_CAP_MICROS = 1_000;
+    private static final long MAX_CAP_MICROS = 200_000;
 
-    /** The work of one transaction. */
+    /** The work of one statement group. */
     @FunctionalInterface
     interface Work<R> {
         R run(Db db) throws SQLException;
@@ -33,14 +53,36 @@ final class Transactions {
 
     private final EntityManagerFactory emf;
     private final Dialect dialect;
+    private final TransactionBinding binding;
+    private final boolean jta;
+    /** The unit of work open on each thread: the innermost last. */
+    private final ThreadLocal<Unit> units = new ThreadLocal<>();
+    /** Entity managers handed over with {@link JpaStore#join}, innermost first. */
+    private final ThreadLocal<Deque<EntityManager>> joined = ThreadLocal.withInitial(ArrayDeque::new);
+    private volatile boolean closed;
 
-    Transactions(EntityManagerFactory emf, Dialect dialect) {
+    Transactions(EntityManagerFactory emf, Dialect dialect, TransactionBinding binding) {
         this.emf = emf;
         this.dialect = dialect;
+        this.binding = binding;
+        this.jta = transactionType(emf) == PersistenceUnitTransactionType.JTA;
+    }
+
+    private static PersistenceUnitTransactionType transactionType(EntityManagerFactory emf) {
+        try {
+            return emf.getTransactionType();
+        } catch (RuntimeException e) {
+            return PersistenceUnitTransactionType.RESOURCE_LOCAL;
+        }
     }
 
     Dialect dialect() {
         return dialect;
+    }
+
+    /** Refuses every later call with a clear error (the store was closed). */
+    void close() {
+        closed = true;
     }
 
     /**
@@ -58,59 +100,248 @@ final class Transactions {
     }
 
     /**
+     * Hands the host's entity manager, with its open transaction, to the SDK calls the
+     * calling thread makes until the returned scope closes.
+     */
+    JpaStore.Joined join(EntityManager em) {
+        Deque<EntityManager> stack = joined.get();
+        stack.push(em);
+        return () -> {
+            Deque<EntityManager> s = joined.get();
+            if (s.peek() != em) {
+                throw new IllegalStateException("JpaStore.join scopes must be closed in the reverse order of opening, on the thread that opened them");
+            }
+            s.pop();
+            if (s.isEmpty()) {
+                joined.remove();
+            }
+        };
+    }
+
+    /**
+     * Runs a group of statement groups as one unit of work: one transaction (the store's own,
+     * or the host's under a savepoint) that every {@link #run} on this thread joins until
+     * {@code work} returns. A unit of the store's own that lost a race is rolled back and run
+     * again, whole.
+     *
+     * @param operation what is done, for messages
+     * @param work      the work
+     * @param <R>       its result
+     * @return the result, once committed (or, in the host's transaction, once done)
+     */
+    <R> R unit(String operation, Supplier<R> work) {
+        Unit outer = units.get();
+        if (outer != null) {
+            return work.get(); // nested: part of the outer unit
+        }
+        return withRetries(operation, () -> inTransaction(operation, db -> {
+            Unit unit = new Unit(db);
+            units.set(unit);
+            try {
+                R result = work.get();
+                if (unit.failure != null) {
+                    throw new StoreException(operation, "a statement of this unit of work failed and the work went on ("
+                            + unit.failure.getMessage() + "); it was rolled back", unit.failure);
+                }
+                return result;
+            } finally {
+                units.remove();
+            }
+        }));
+    }
+
+    /**
      * @param operation what is done, for error messages (e.g. "insert contact")
      * @param work      the work
      * @param <R>       its result
-     * @return the result, once committed
+     * @return the result, once committed (inside a unit of work: once run)
      */
     <R> R run(String operation, Work<R> work) {
-        for (int attempt = 1; ; attempt++) {
+        Unit unit = units.get();
+        if (unit != null) {
             try {
-                return once(work);
-            } catch (ContactsException | IllegalArgumentException e) {
+                return work.run(unit.db);
+            } catch (SQLException e) {
+                // the unit's boundary rolls back, and runs it again when the race is retryable
+                unit.failure = e;
+                if (dialect.isRetryable(e)) {
+                    throw new SqlFailure(e);
+                }
+                throw translate(operation, e, e);
+            } catch (LostRace e) {
+                unit.failure = (SQLException) e.getCause();
+                throw e;
+            }
+        }
+        return withRetries(operation, () -> inTransaction(operation, work));
+    }
+
+    private <R> R withRetries(String operation, Supplier<R> attempt) {
+        if (closed) {
+            throw new StoreException(operation, "the store is closed; open a new one");
+        }
+        for (int i = 1; ; i++) {
+            try {
+                return attempt.get();
+            } catch (ContactsException | IllegalArgumentException | IllegalStateException e) {
                 throw e;
             } catch (RuntimeException e) {
                 SQLException sql = sqlCause(e);
-                if ((e instanceof LostRace || sql != null && dialect.isRetryable(sql)) && attempt < ATTEMPTS) {
-                    LOG.debug("{}: attempt {} lost a race ({}), running it again", operation, attempt, sql.getMessage());
-                    sleepBeforeRetry(attempt);
+                boolean retryable = e instanceof LostRace || sql != null && dialect.isRetryable(sql);
+                if (retryable && i < ATTEMPTS && !inHostTransaction()) {
+                    LOG.debug("{}: attempt {} lost a race ({}), running it again", operation, i, sql == null ? e : sql.getMessage());
+                    pause(i);
                     continue;
                 }
-                if (sql != null && dialect.isUniqueViolation(sql)) {
-                    throw new ConflictException(operation + ": a unique key is taken (" + firstLine(sql.getMessage()) + ")");
-                }
-                if (sql != null && dialect.isForeignKeyViolation(sql)) {
-                    throw new NotFoundException(operation + ": a row it refers to does not exist (" + firstLine(sql.getMessage()) + ")");
-                }
-                throw new StoreException(operation, e);
+                throw translate(operation, sql, e);
             }
         }
     }
 
-    private <R> R once(Work<R> work) {
+    private RuntimeException translate(String operation, SQLException sql, Exception e) {
+        if (sql != null && dialect.isUniqueViolation(sql)) {
+            return new ConflictException(operation + ": a unique key is taken (" + firstLine(sql.getMessage()) + ")");
+        }
+        if (sql != null && dialect.isForeignKeyViolation(sql)) {
+            return new NotFoundException(operation + ": a row it refers to does not exist (" + firstLine(sql.getMessage()) + ")");
+        }
+        if (sql != null && dialect.isRetryable(sql)) {
+            return new ConflictException(operation + ": the database kept refusing it for concurrent writes ("
+                    + firstLine(sql.getMessage()) + "); try again later");
+        }
+        return new StoreException(operation, e);
+    }
+
+    private boolean inHostTransaction() {
+        return hostEntityManager().isPresent();
+    }
+
+    /** @return the entity manager of the host's transaction on this thread, if any */
+    private Optional<EntityManager> hostEntityManager() {
+        EntityManager mine = joined.get().peek();
+        if (mine != null) {
+            return Optional.of(mine);
+        }
+        return binding.currentEntityManager(emf);
+    }
+
+    private <R> R inTransaction(String operation, Work<R> work) {
+        Optional<EntityManager> host = hostEntityManager();
+        if (host.isPresent()) {
+            return inHostTransaction(host.get(), work);
+        }
+        if (jta) {
+            return inJtaTransaction(operation, work);
+        }
+        return inOwnTransaction(work);
+    }
+
+    private <R> R inOwnTransaction(Work<R> work) {
         EntityManager em = emf.createEntityManager();
         try {
             EntityTransaction tx = em.getTransaction();
             tx.begin();
             try {
-                R result = em.unwrap(Session.class).doReturningWork(connection -> {
-                    try {
-                        return work.run(new Db(connection, dialect, em));
-                    } catch (SQLException e) {
-                        // handled here (translated or retried), not logged by Hibernate as an error
-                        throw new SqlFailure(e);
-                    }
-                });
+                R result = doWork(em, work);
                 tx.commit();
                 return result;
-            } catch (RuntimeException e) {
-                if (tx.isActive()) {
-                    tx.rollback();
-                }
+            } catch (RuntimeException | Error e) {
+                rollbackQuietly(e, () -> {
+                    if (tx.isActive()) {
+                        tx.rollback();
+                    }
+                });
                 throw e;
             }
         } finally {
+            closeQuietly(em);
+        }
+    }
+
+    /** Inside the host's transaction: a savepoint, released on success and rolled back to on failure. */
+    private <R> R inHostTransaction(EntityManager em, Work<R> work) {
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            Savepoint savepoint = connection.setSavepoint();
+            try {
+                R result = runWork(connection, em, work);
+                releaseQuietly(connection, savepoint);
+                return result;
+            } catch (RuntimeException | Error e) {
+                rollbackQuietly(e, () -> {
+                    try {
+                        connection.rollback(savepoint);
+                    } catch (SQLException r) {
+                        throw new SqlFailure(r);
+                    }
+                });
+                throw e;
+            }
+        });
+    }
+
+    /** A JTA unit: the entity manager joins the JTA transaction the host has open. */
+    private <R> R inJtaTransaction(String operation, Work<R> work) {
+        EntityManager em = emf.createEntityManager();
+        try {
+            try {
+                em.joinTransaction();
+            } catch (RuntimeException e) {
+                throw new StoreException(operation, "the persistence unit uses JTA and no JTA transaction is active on this thread; "
+                        + "call the SDK inside a transaction (UserTransaction, @Transactional) or give it a RESOURCE_LOCAL unit", e);
+            }
+            return inHostTransaction(em, work);
+        } finally {
+            closeQuietly(em);
+        }
+    }
+
+    private <R> R doWork(EntityManager em, Work<R> work) {
+        return em.unwrap(Session.class).doReturningWork(connection -> runWork(connection, em, work));
+    }
+
+    private <R> R runWork(Connection connection, EntityManager em, Work<R> work) {
+        try {
+            return work.run(new Db(connection, dialect, em));
+        } catch (SQLException e) {
+            // handled by the caller (translated or retried), not logged by Hibernate as an error
+            throw new SqlFailure(e);
+        }
+    }
+
+    /** Runs a rollback; its own failure is added to the original one, never thrown instead of it. */
+    private static void rollbackQuietly(Throwable original, Runnable rollback) {
+        try {
+            rollback.run();
+        } catch (RuntimeException r) {
+            original.addSuppressed(r);
+            LOG.debug("the rollback after a failure failed too", r);
+        }
+    }
+
+    private static void releaseQuietly(Connection connection, Savepoint savepoint) {
+        try {
+            connection.releaseSavepoint(savepoint);
+        } catch (SQLException | RuntimeException e) {
+            // some drivers release savepoints at commit only; the savepoint is harmless
+            LOG.trace("savepoint not released: {}", e.toString());
+        }
+    }
+
+    private static void closeQuietly(EntityManager em) {
+        try {
             em.close();
+        } catch (RuntimeException e) {
+            LOG.debug("closing an entity manager failed", e);
+        }
+    }
+
+    /** The unit of work open on a thread: its connection, and the first statement that failed in it. */
+    private static final class Unit {
+        final Db db;
+        SQLException failure;
+
+        Unit(Db db) {
+            this.db = db;
         }
     }
 
@@ -145,9 +376,12 @@ final class Transactions {
         }
     }
 
-    private static void sleepBeforeRetry(int attempt) {
+    /** Full jitter: a random pause below a cap that doubles with each attempt. */
+    private static void pause(int attempt) {
+        long cap = Math.min(MAX_CAP_MICROS, FIRST_CAP_MICROS << Math.min(attempt - 1, 20));
+        long micros = ThreadLocalRandom.current().nextLong(cap + 1);
         try {
-            Thread.sleep((long) (Math.random() * 10 * attempt));
+            Thread.sleep(micros / 1000, (int) (micros % 1000) * 1000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -1,0 +1,60 @@
+package dev.contacts.internal;
+
+import dev.contacts.ConflictException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs an attempt again when it lost a race to a concurrent writer, with jittered
+ * exponential backoff ("full jitter": a random pause below a cap that doubles each time),
+ * so that many threads contending for one contact spread out instead of colliding again at
+ * once. Only conflicts the caller recognises as lost races are retried; a conflict that
+ * would happen again (an address of another contact) is thrown at once.
+ */
+public final class ConflictRetry {
+    /** Attempts before the last conflict is thrown. */
+    public static final int ATTEMPTS = 12;
+    private static final Logger LOG = LoggerFactory.getLogger(ConflictRetry.class);
+    private static final long FIRST_CAP_MICROS = 500;
+    private static final long MAX_CAP_MICROS = 200_000;
+
+    private ConflictRetry() {
+    }
+
+    /**
+     * @param what     what is attempted, for the log
+     * @param attempt  one attempt (typically one unit of work)
+     * @param lostRace whether a conflict of an attempt was a lost race, asked after the attempt ended
+     * @param <R>      the result type
+     * @return the result of the first attempt that did not lose a race
+     * @throws ConflictException the conflict of an attempt that did not lose a race, or of the last attempt
+     */
+    public static <R> R run(String what, Supplier<R> attempt, Predicate<ConflictException> lostRace) {
+        for (int i = 1; ; i++) {
+            try {
+                return attempt.get();
+            } catch (ConflictException e) {
+                if (i >= ATTEMPTS || !lostRace.test(e)) {
+                    throw e;
+                }
+                LOG.debug("{}: attempt {} lost a race to a concurrent writer ({}); trying again", what, i, e.getMessage());
+                pause(i);
+            }
+        }
+    }
+
+    /** Sleeps a random time below a cap that doubles with each attempt. */
+    static void pause(int attempt) {
+        long cap = Math.min(MAX_CAP_MICROS, FIRST_CAP_MICROS << Math.min(attempt - 1, 20));
+        long micros = ThreadLocalRandom.current().nextLong(cap + 1);
+        try {
+            Thread.sleep(micros / 1000, (int) (micros % 1000) * 1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConflictException("interrupted while waiting to try again after a conflict");
+        }
+    }
+}
