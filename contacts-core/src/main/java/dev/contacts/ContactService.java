@@ -161,7 +161,7 @@ public final class ContactService {
     private Contact write(Contact current, AttributeChanges changes) {
         ContactStates states = states();
         Contact next = states.next(current, states.applied(current, changes));
-        repository.update(pid(), next, current.version());
+        repository.update(pid(), current, next);
         return next;
     }
 
@@ -365,10 +365,12 @@ public final class ContactService {
         if (existing.isEmpty() && row.email() != null) {
             Optional<Contact> owner = repository.findByEmail(pid(), row.email());
             if (owner.isPresent()) {
+                // read again under the lock: what counts is the state the write is based on
                 existing = repository.getForUpdate(pid(), owner.get().id());
-                if (existing.isEmpty() || existing.get().version() != owner.get().version()) {
+                if (existing.isEmpty() || !hasAddress(existing.get(), row.email())) {
                     read.set(owner.get());
-                    throw new ConflictException("contact " + owner.get().id() + " changed while it was read; trying again");
+                    throw new ConflictException("contact " + owner.get().id() + " lost the address " + row.email()
+                            + " while it was read; trying again");
                 }
             }
         }
@@ -387,8 +389,13 @@ public final class ContactService {
             return new Upsert(current, Upsert.Outcome.UNCHANGED);
         }
         Contact next = states.next(current, applied);
-        repository.update(pid(), next, current.version());
+        repository.update(pid(), current, next);
         return new Upsert(next, Upsert.Outcome.UPDATED);
+    }
+
+    private static boolean hasAddress(Contact contact, String email) {
+        String fold = Values.fold(email);
+        return contact.emails().stream().anyMatch(e -> Values.fold(e).equals(fold));
     }
 
     /**

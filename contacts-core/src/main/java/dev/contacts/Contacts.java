@@ -4,6 +4,7 @@ import dev.contacts.host.BlobStore;
 import dev.contacts.host.Directory;
 import dev.contacts.host.Mailer;
 import dev.contacts.host.Telephony;
+import dev.contacts.internal.CatalogCache;
 import dev.contacts.internal.ContactHistory;
 import dev.contacts.internal.HostServices;
 import dev.contacts.internal.InMemoryBlobStore;
@@ -56,6 +57,7 @@ public final class Contacts implements AutoCloseable {
     private final HostServices hosts;
     private final EmailDispatcher emailDispatcher;
     private final DeletionPolicy deletion;
+    private final CatalogCache catalogs = new CatalogCache();
     private volatile boolean closed;
 
     private Contacts(Builder b) {
@@ -86,6 +88,7 @@ public final class Contacts implements AutoCloseable {
     public void close() {
         closed = true;
         segmentCounts.changedEverywhere();
+        catalogs.clear();
     }
 
     /** @return a builder */
@@ -111,7 +114,7 @@ public final class Contacts implements AutoCloseable {
     public PropertyContacts property(PropertyId id) {
         Property p = store.properties().get(id)
                 .orElseThrow(() -> new NotFoundException("property " + id + " does not exist; create it with createProperty"));
-        return new PropertyContacts(new PropertyContext(p, store, clock, hosts, deletion), segmentCounts);
+        return new PropertyContacts(new PropertyContext(p, store, clock, hosts, deletion, catalogs), segmentCounts);
     }
 
     /**

@@ -19,14 +19,33 @@ import java.util.function.Supplier;
  * @param clock    the clock
  * @param hosts    the host SPIs
  * @param deletion what deleting a contact does to its history
+ * @param catalogs the attribute catalogs cached for every property
  */
-public record PropertyContext(Property property, ContactStore store, Clock clock, HostServices hosts, DeletionPolicy deletion) {
+public record PropertyContext(Property property, ContactStore store, Clock clock, HostServices hosts, DeletionPolicy deletion,
+                              CatalogCache catalogs) {
     /**
      * @param target contacts or organizations
-     * @return the property's attributes for that target, read now
+     * @return the property's attributes for that target, at the store's current catalog version
      */
     public AttributeCatalog catalog(Target target) {
-        return AttributeCatalog.of(target, store.attributes().list(property.id(), target));
+        return catalogs.current(store.attributes(), property.id(), target);
+    }
+
+    /**
+     * @param target contacts or organizations
+     * @return the cached catalog, possibly stale: check it with {@link #isCurrent} after the store read that used it,
+     *         in the same unit of work
+     */
+    public CatalogCache.Versioned cachedCatalog(Target target) {
+        return catalogs.cached(store.attributes(), property.id(), target);
+    }
+
+    /**
+     * @param used a catalog {@link #cachedCatalog} returned
+     * @return whether it is still the store's (if not, it is dropped from the cache)
+     */
+    public boolean isCurrent(CatalogCache.Versioned used) {
+        return catalogs.isCurrent(store.attributes(), property.id(), used);
     }
 
     /**

@@ -33,6 +33,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class QueryRunner<I extends EntityId, T extends Attributed> {
     private static final Logger LOG = LoggerFactory.getLogger(QueryRunner.class);
+    private static final int CATALOG_ATTEMPTS = 5;
 
     private final Target target;
     private final PropertyContext context;
@@ -54,7 +55,40 @@ public final class QueryRunner<I extends EntityId, T extends Attributed> {
      * @return its page
      */
     public Page<T> find(Query query) {
-        AttributeCatalog catalog = context.catalog(target);
+        return withCachedCatalog(catalog -> find(query, catalog));
+    }
+
+    /**
+     * Runs a read with the cached catalog, then checks in the same unit of work that the
+     * catalog was current (a JPA store read its version with the page: no statement); if
+     * another node changed it meanwhile, the read runs again with the new one. A refusal
+     * (unknown attribute, invalid filter) made with a stale catalog is checked the same way,
+     * since the current catalog may accept what the stale one refused.
+     */
+    private <R> R withCachedCatalog(java.util.function.Function<AttributeCatalog, R> read) {
+        for (int attempt = 1; ; attempt++) {
+            CatalogCache.Versioned used = context.cachedCatalog(target);
+            R result;
+            try {
+                result = read.apply(used.catalog());
+            } catch (dev.contacts.ContactsException e) {
+                if (attempt < CATALOG_ATTEMPTS && !context.isCurrent(used)) {
+                    continue;
+                }
+                throw e;
+            }
+            if (context.isCurrent(used)) {
+                return result;
+            }
+            if (attempt == CATALOG_ATTEMPTS) {
+                throw new dev.contacts.ConflictException("the attributes of property " + context.property().id()
+                        + " changed during each of " + CATALOG_ATTEMPTS + " attempts of this query; try again");
+            }
+            LOG.debug("{}: the attribute catalog changed during a query; running it again", context.property().id());
+        }
+    }
+
+    private Page<T> find(Query query, AttributeCatalog catalog) {
         Sort sort = query.sort() != null ? query.sort() : Sort.defaultFor(target);
         AttributeDefinition sortDefinition = ViewRules.requireSortable(catalog, sort);
         checkFilter(query.filter(), catalog);
@@ -111,7 +145,11 @@ public final class QueryRunner<I extends EntityId, T extends Attributed> {
      * @return the exact number of matches
      */
     public long count(Filter filter, ZoneId zone, Instant now) {
-        Filter lowered = prepare(filter, zone, now);
+        return withCachedCatalog(catalog -> count(filter, zone, now, catalog));
+    }
+
+    private long count(Filter filter, ZoneId zone, Instant now, AttributeCatalog catalog) {
+        Filter lowered = prepare(filter, zone, now, catalog);
         if (lowered instanceof dev.contacts.filter.None) {
             return 0;
         }
@@ -130,7 +168,10 @@ public final class QueryRunner<I extends EntityId, T extends Attributed> {
      * @return the store-form filter
      */
     public Filter prepare(Filter filter, ZoneId zone, Instant now) {
-        AttributeCatalog catalog = context.catalog(target);
+        return prepare(filter, zone, now, context.catalog(target));
+    }
+
+    private Filter prepare(Filter filter, ZoneId zone, Instant now, AttributeCatalog catalog) {
         checkFilter(filter, catalog);
         return lower(filter, catalog, zone != null ? zone : context.property().zone(),
                 now != null ? now.truncatedTo(ChronoUnit.MILLIS) : context.now());

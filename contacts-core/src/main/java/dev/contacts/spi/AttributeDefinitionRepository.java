@@ -5,8 +5,31 @@ import dev.contacts.model.PropertyId;
 import dev.contacts.model.Target;
 import java.util.List;
 
-/** Storage of custom attribute definitions, per property and target. */
+/**
+ * Storage of custom attribute definitions, per property and target, with a catalog version
+ * per property that every write of a definition raises, so that the SDK can cache the
+ * catalogs and still never validate a filter or a write against a catalog another node
+ * changed.
+ */
 public interface AttributeDefinitionRepository {
+    /** The {@link #catalogVersion} of a store that keeps none: the SDK then reads the catalog on every call. */
+    long UNVERSIONED = -1;
+
+    /**
+     * The version of the property's attribute catalog (both targets): a store that keeps one
+     * raises it in the same atomic step as every {@link #create}, {@link #update} and
+     * {@link #delete} of the property, so that a catalog read at version v is the stored one
+     * exactly as long as this answers v. Inside a unit of work, a store may answer from the
+     * version it read with an earlier query of the same unit (the JPA store reads it with
+     * every page and count). The default keeps no version.
+     *
+     * @param property the property
+     * @return its catalog version (0 for a property that does not exist), or {@link #UNVERSIONED}
+     */
+    default long catalogVersion(PropertyId property) {
+        return UNVERSIONED;
+    }
+
     /**
      * @param property   the property
      * @param definition a custom definition

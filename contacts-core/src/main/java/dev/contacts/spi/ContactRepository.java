@@ -31,6 +31,23 @@ public interface ContactRepository extends EntityRepository<ContactId, Contact> 
     Optional<Contact> findByEmail(PropertyId property, String email);
 
     /**
+     * Replaces a contact whose stored state is {@code previous}, if it is still at
+     * {@code previous.version()}; a store may write only what differs between the two
+     * states (when the version matches, the stored values are those of {@code previous}).
+     * The rules are those of {@link #update(PropertyId, Contact, long)}, which the default
+     * calls.
+     *
+     * @param property the property
+     * @param previous the state the change was computed from, as read from the store
+     * @param next     the new state, version {@code previous.version() + 1}
+     * @throws dev.contacts.ConflictException if the stored version differs or an address belongs to another contact
+     * @throws dev.contacts.NotFoundException if the contact or a linked organization does not exist
+     */
+    default void update(PropertyId property, Contact previous, Contact next) {
+        update(property, next, previous.version());
+    }
+
+    /**
      * Reads a contact to change it: inside a {@link WorkMode#WRITE} unit of work
      * ({@link ContactStore#unitOfWork}) a store that locks rows locks the contact until the
      * unit ends, so that an update based on what was read cannot lose a race with a

@@ -42,6 +42,7 @@ final class InMemoryAttributes implements AttributeDefinitionRepository {
                         + definition.name() + " is already defined in property " + property);
             }
             definitions.put(definition.name(), definition);
+            data.catalogVersion++;
             return null;
         });
     }
@@ -56,6 +57,13 @@ final class InMemoryAttributes implements AttributeDefinitionRepository {
         return data.read(() -> List.copyOf(data.definitions.get(target).values()));
     }
 
+    /** {@inheritDoc} Here: a counter of the property's data, raised under its write lock. */
+    @Override
+    public long catalogVersion(PropertyId property) {
+        PropertyData data = store.data(Objects.requireNonNull(property, "property"));
+        return data == null ? 0 : data.catalogVersion;
+    }
+
     /** {@inheritDoc} Only the label is taken from the given definition; the type stays. */
     @Override
     public void update(PropertyId property, AttributeDefinition definition) {
@@ -68,6 +76,7 @@ final class InMemoryAttributes implements AttributeDefinitionRepository {
                 throw new NotFoundException("the attribute " + definition.name() + " is not defined in property " + property);
             }
             definitions.put(current.name(), current.withLabel(definition.label()));
+            data.catalogVersion++;
             return null;
         });
     }
@@ -84,6 +93,7 @@ final class InMemoryAttributes implements AttributeDefinitionRepository {
             if (data.definitions.get(target).remove(name) == null) {
                 return false;
             }
+            data.catalogVersion++;
             if (target == Target.CONTACT) {
                 dropValues(data.contacts, name);
             } else {

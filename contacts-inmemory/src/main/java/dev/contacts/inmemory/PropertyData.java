@@ -36,6 +36,8 @@ final class PropertyData {
     final ActivityData activity = new ActivityData();
     /** Saved segments and list views. */
     final ViewData views = new ViewData();
+    /** Raised by every write of an attribute definition (under the write lock; read without a lock, hence volatile). */
+    volatile long catalogVersion;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
     PropertyData(Property property) {

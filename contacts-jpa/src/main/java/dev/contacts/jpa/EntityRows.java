@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -216,6 +217,65 @@ final class EntityRows {
                 .append(" AND " + table.owner() + " = ").value(id));
     }
 
+    /**
+     * Rewrites only the set elements and custom values that differ between the stored state
+     * of an entity and its new one: one delete and one batched insert per changed set, one
+     * of each for all changed custom attributes, nothing for what did not change.
+     *
+     * @param previous the stored state (the version the update of the main row matched)
+     * @param next     the new state
+     */
+    void replaceChangedValues(Db db, String property, Attributed previous, Attributed next) throws SQLException {
+        Dialect d = db.dialect();
+        UUID id = next.entityId().value();
+        for (Map.Entry<String, String> set : table.setTables().entrySet()) {
+            if (Objects.equals(previous.value(set.getKey()), next.value(set.getKey()))) {
+                continue;
+            }
+            db.update(db.sql("DELETE FROM " + set.getValue() + " WHERE property_id = ").value(property)
+                    .append(" AND " + table.owner() + " = ").value(id));
+            List<List<Sql.Binder>> rows = new ArrayList<>();
+            Object v = next.value(set.getKey());
+            List<?> elements = v == null ? List.of() : (List<?>) v;
+            for (int i = 0; i < elements.size(); i++) {
+                String e = (String) elements.get(i);
+                rows.add(List.of(Sql.binder(d, property), Sql.binder(d, id), Sql.binder(d, i), Sql.binder(d, e), Sql.binder(d, Values.fold(e))));
+            }
+            db.batch("INSERT INTO " + set.getValue() + " (property_id, " + table.owner() + ", position, display, fold) VALUES (?, ?, ?, ?, ?)",
+                    rows);
+        }
+        Map<String, Object> before = custom(previous);
+        Map<String, Object> after = custom(next);
+        java.util.Set<String> changed = new java.util.TreeSet<>();
+        for (String key : before.keySet()) {
+            if (!Objects.equals(before.get(key), after.get(key))) {
+                changed.add(key);
+            }
+        }
+        for (String key : after.keySet()) {
+            if (!Objects.equals(before.get(key), after.get(key))) {
+                changed.add(key);
+            }
+        }
+        if (changed.isEmpty()) {
+            return;
+        }
+        Sql delete = db.sql("DELETE FROM " + table.customTable() + " WHERE property_id = ").value(property)
+                .append(" AND " + table.owner() + " = ").value(id).append(" AND attr IN (");
+        List<List<Sql.Binder>> customs = new ArrayList<>();
+        int i = 0;
+        for (String key : changed) {
+            delete.append(i++ == 0 ? "" : ", ").value(AttributeDefinition.CUSTOM_PREFIX + key);
+            if (after.get(key) != null) {
+                addCustomRows(d, property, id, AttributeDefinition.CUSTOM_PREFIX + key, after.get(key), customs);
+            }
+        }
+        db.update(delete.append(")"));
+        db.batch("INSERT INTO " + table.customTable() + " (property_id, " + table.owner()
+                + ", attr, position, kind, text_value, text_fold, number_value, date_value, boolean_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                customs);
+    }
+
     /** Deletes the set elements and custom values of several entities, one statement per table. */
     void deleteValues(Db db, String property, Collection<UUID> ids) throws SQLException {
         if (ids.isEmpty()) {
@@ -261,7 +321,24 @@ final class EntityRows {
      * @return the entities, in the query's order
      */
     <T extends Attributed> List<T> load(Db db, String property, Sql query) throws SQLException {
-        List<Loaded> rows = db.list(query, rs -> mainRow(db, rs));
+        return load(db, property, query, rs -> { });
+    }
+
+    /** What a query's main rows carry beside the aggregate (the catalog version), read row by row. */
+    @FunctionalInterface
+    interface RowExtra {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * {@link #load(Db, String, Sql)} with a look at each main row for columns beside the
+     * aggregate's.
+     */
+    <T extends Attributed> List<T> load(Db db, String property, Sql query, RowExtra extra) throws SQLException {
+        List<Loaded> rows = db.list(query, rs -> {
+            extra.read(rs);
+            return mainRow(db, rs);
+        });
         if (rows.isEmpty()) {
             return List.of();
         }

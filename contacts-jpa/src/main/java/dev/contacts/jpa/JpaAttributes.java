@@ -7,6 +7,7 @@ import dev.contacts.model.AttributeType;
 import dev.contacts.model.PropertyId;
 import dev.contacts.model.Target;
 import dev.contacts.spi.AttributeDefinitionRepository;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -32,7 +33,7 @@ final class JpaAttributes implements AttributeDefinitionRepository {
         }
         String p = property.value();
         tx.run("define attribute", db -> {
-            JpaEntityRepository.requireProperty(db, p, "define an attribute");
+            bumpCatalog(db, p, "define an attribute");
             if (db.exists(db.sql("SELECT 1 FROM attribute_definition WHERE property_id = ").value(p).append(" AND target = ")
                     .value(definition.target().name()).append(" AND name = ").value(definition.name()))) {
                 throw new ConflictException("the " + definition.target().name().toLowerCase(Locale.ROOT) + " attribute "
@@ -45,6 +46,34 @@ final class JpaAttributes implements AttributeDefinitionRepository {
                     .append(" AND target = ").value(definition.target().name()));
             return null;
         });
+    }
+
+    /**
+     * Raises the property's catalog version in the transaction of a definition write (which
+     * also locks the property row, so definition writes of a property are serialised), and
+     * checks that the property exists.
+     */
+    private void bumpCatalog(Db db, String property, String action) throws SQLException {
+        tx.forgetCatalogVersion(property);
+        if (db.update(db.sql("UPDATE property SET catalog_version = catalog_version + 1 WHERE id = ").value(property)) == 0) {
+            throw new NotFoundException("cannot " + action + ": property " + property + " does not exist");
+        }
+    }
+
+    /**
+     * {@inheritDoc} Here: the {@code catalog_version} column of the property row; inside a
+     * unit of work, the version the unit's last page or count read with its rows, without a
+     * statement.
+     */
+    @Override
+    public long catalogVersion(PropertyId property) {
+        Objects.requireNonNull(property, "property");
+        java.util.OptionalLong seen = tx.seenCatalogVersion(property.value());
+        if (seen.isPresent()) {
+            return seen.getAsLong();
+        }
+        return tx.run("read the catalog version", db -> db.first(db.sql("SELECT catalog_version FROM property WHERE id = ")
+                .value(property.value()), rs -> rs.getLong(1)).orElse(0L));
     }
 
     @Override
@@ -64,7 +93,7 @@ final class JpaAttributes implements AttributeDefinitionRepository {
         Objects.requireNonNull(definition, "definition");
         String p = property.value();
         tx.run("relabel attribute", db -> {
-            JpaEntityRepository.requireProperty(db, p, "relabel an attribute");
+            bumpCatalog(db, p, "relabel an attribute");
             int n = db.update(db.sql("UPDATE attribute_definition SET label = ").value(definition.label()).append(" WHERE property_id = ")
                     .value(p).append(" AND target = ").value(definition.target().name()).append(" AND name = ").value(definition.name()));
             if (n == 0) {
@@ -87,6 +116,7 @@ final class JpaAttributes implements AttributeDefinitionRepository {
             if (n == 0) {
                 return false;
             }
+            bumpCatalog(db, p, "delete an attribute");
             db.update(db.sql("DELETE FROM " + values + " WHERE property_id = ").value(p).append(" AND attr = ").value(name));
             return true;
         });

@@ -63,9 +63,43 @@ final class JpaContacts extends JpaEntityRepository<ContactId, Contact> implemen
         Objects.requireNonNull(property, "property");
         Objects.requireNonNull(id, "id");
         return tx.run("get contact for update", db -> {
-            List<Contact> found = rows.load(db, property.value(), db.sql("SELECT t.* FROM contact t WHERE t.property_id = ")
-                    .value(property.value()).append(" AND t.id = ").value(id.value()).append(" FOR UPDATE"));
+            String p = property.value();
+            List<Contact> found = rows.load(db, p, db.sql("SELECT t.*, (SELECT catalog_version FROM property WHERE id = ").value(p)
+                    .append(") AS " + CATALOG_VERSION + " FROM contact t WHERE t.property_id = ").value(p).append(" AND t.id = ")
+                    .value(id.value()).append(" FOR UPDATE"), rs -> tx.sawCatalogVersion(p, rs.getLong(CATALOG_VERSION)));
             return found.isEmpty() ? Optional.<Contact>empty() : Optional.of(found.get(0));
+        });
+    }
+
+    /**
+     * {@inheritDoc} Here: the main row is updated on the version, then only what changed is
+     * rewritten (each changed set, the changed custom attributes, the links and the
+     * organizations' counts when the links changed, the address check when the addresses
+     * changed): a change of one column is one statement.
+     */
+    @Override
+    public void update(PropertyId property, Contact previous, Contact next) {
+        Objects.requireNonNull(property, "property");
+        Objects.requireNonNull(previous, "previous");
+        Objects.requireNonNull(next, "next");
+        if (!previous.id().equals(next.id())) {
+            throw new IllegalArgumentException("previous and next are two contacts: " + previous.id() + ", " + next.id());
+        }
+        checkNextVersion(next, previous.version());
+        String p = property.value();
+        tx.run("update contact", db -> {
+            if (!rows.updateMain(db, p, next, previous.version())) {
+                throw updateRefused(db, p, next, previous.version());
+            }
+            // the version matched: the stored values are previous's, so only the differences need writing
+            if (!previous.emails().equals(next.emails())) {
+                checkEmails(db, p, next);
+            }
+            rows.replaceChangedValues(db, p, previous, next);
+            if (!previous.organizations().equals(next.organizations())) {
+                changeLinks(db, p, next.id(), previous.organizations(), next.organizations());
+            }
+            return null;
         });
     }
 

@@ -26,6 +26,8 @@ import java.util.UUID;
  * @param <T> aggregate type
  */
 abstract class JpaEntityRepository<I extends EntityId, T extends Attributed> implements EntityRepository<I, T> {
+    /** The column of the catalog version in the queries of {@link #select(Db, String, boolean, String, Filter, SeekOrder)}. */
+    static final String CATALOG_VERSION = "catalog_version_";
     final Transactions tx;
     final EntityRows rows;
     final EntityTable table;
@@ -93,7 +95,21 @@ abstract class JpaEntityRepository<I extends EntityId, T extends Attributed> imp
 
     /** The main-table query with the filter and the property. */
     Sql select(Db db, String columns, String property, Filter filter, SeekOrder order) {
-        Sql sql = db.sql((order == null ? "SELECT " : db.dialect().orderedSelect()) + columns + " FROM " + table.table() + " t");
+        return select(db, columns, false, property, filter, order);
+    }
+
+    /**
+     * The main-table query; with {@code catalogVersion}, each row also carries the property's
+     * catalog version as column {@value #CATALOG_VERSION} (an uncorrelated subquery the
+     * database evaluates once), so that the core checks its cached attribute catalog without
+     * a statement of its own.
+     */
+    Sql select(Db db, String columns, boolean catalogVersion, String property, Filter filter, SeekOrder order) {
+        Sql sql = db.sql((order == null ? "SELECT " : db.dialect().orderedSelect()) + columns);
+        if (catalogVersion) {
+            sql.append(", (SELECT catalog_version FROM property WHERE id = ").value(property).append(") AS " + CATALOG_VERSION);
+        }
+        sql.append(" FROM " + table.table() + " t");
         if (order != null) {
             FilterSql.sortJoin(table, sql, order);
         }
@@ -147,12 +163,14 @@ abstract class JpaEntityRepository<I extends EntityId, T extends Attributed> imp
         if (limit < 1 || limit > 1001) {
             throw new IllegalArgumentException("limit " + limit + " is outside 1..1001");
         }
-        return tx.run("find " + noun() + "s", db -> rows.load(db, property.value(), findSql(db, property.value(), filter, order, limit)));
+        String p = property.value();
+        return tx.run("find " + noun() + "s", db -> rows.load(db, p, findSql(db, p, filter, order, limit),
+                rs -> tx.sawCatalogVersion(p, rs.getLong(CATALOG_VERSION))));
     }
 
     /** @return the query of {@link #find}: the main rows of a page (completed by {@link EntityRows#load}) */
     Sql findSql(Db db, String property, Filter filter, SeekOrder order, int limit) {
-        Sql sql = select(db, "t.*", property, filter, order);
+        Sql sql = select(db, "t.*", true, property, filter, order);
         FilterSql.orderBy(table, sql, order);
         return sql.append(" LIMIT " + limit);
     }
@@ -172,7 +190,11 @@ abstract class JpaEntityRepository<I extends EntityId, T extends Attributed> imp
     public long count(PropertyId property, Filter filter) {
         Objects.requireNonNull(property, "property");
         Objects.requireNonNull(filter, "filter");
-        return tx.run("count " + noun() + "s", db -> db.count(select(db, "COUNT(*)", property.value(), filter, null)));
+        String p = property.value();
+        return tx.run("count " + noun() + "s", db -> db.first(select(db, "COUNT(*)", true, p, filter, null), rs -> {
+            tx.sawCatalogVersion(p, rs.getLong(CATALOG_VERSION));
+            return rs.getLong(1);
+        }).orElse(0L));
     }
 
     /**

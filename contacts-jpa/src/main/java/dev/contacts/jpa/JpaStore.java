@@ -52,10 +52,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class JpaStore implements ContactStore {
     private static final Logger LOG = LoggerFactory.getLogger(JpaStore.class);
+    /** Connections of the pool of a factory the store creates itself; a call waits up to 30 s for a free one. */
+    private static final int POOL_SIZE = 10;
 
     private final EntityManagerFactory emf;
     private final boolean ownsFactory;
-    private final boolean inMemoryH2;
+    /** The URL of the in-memory H2 database the store opened, shut down when it closes; null otherwise. */
+    private final String inMemoryH2;
+    /** The credentials of a database the store opened itself (for the shutdown of an in-memory H2 one). */
+    private String user;
+    private String password;
     private final Dialect dialect;
     private final Transactions tx;
     private final PropertyRepository properties;
@@ -68,7 +74,7 @@ public final class JpaStore implements ContactStore {
     private final SegmentRepository segments;
     private final ListViewRepository listViews;
 
-    private JpaStore(EntityManagerFactory emf, boolean ownsFactory, boolean inMemoryH2, SchemaMode schema, TransactionBinding binding) {
+    private JpaStore(EntityManagerFactory emf, boolean ownsFactory, String inMemoryH2, SchemaMode schema, TransactionBinding binding) {
         this.emf = emf;
         this.ownsFactory = ownsFactory;
         this.inMemoryH2 = inMemoryH2;
@@ -140,7 +146,7 @@ public final class JpaStore implements ContactStore {
         Objects.requireNonNull(entityManagerFactory, "entityManagerFactory");
         Objects.requireNonNull(schema, "schema");
         Objects.requireNonNull(binding, "binding");
-        return new JpaStore(entityManagerFactory, false, false, schema, binding);
+        return new JpaStore(entityManagerFactory, false, null, schema, binding);
     }
 
     /**
@@ -173,7 +179,11 @@ public final class JpaStore implements ContactStore {
         HibernatePersistenceConfiguration cfg = new HibernatePersistenceConfiguration("contacts")
                 .managedClasses(entityClasses())
                 .jdbcUrl(url)
-                .jdbcPoolSize(10)
+                .jdbcPoolSize(POOL_SIZE)
+                .property("hibernate.connection.provider_class", "org.hibernate.hikaricp.internal.HikariCPConnectionProvider")
+                .property("hibernate.hikari.maximumPoolSize", Integer.toString(POOL_SIZE))
+                .property("hibernate.hikari.minimumIdle", "1")
+                .property("hibernate.hikari.connectionTimeout", "30000")
                 .jdbcTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED)
                 .property("hibernate.jdbc.time_zone", "UTC");
         if (dialect == Dialect.MARIADB) {
@@ -191,8 +201,11 @@ public final class JpaStore implements ContactStore {
         } catch (RuntimeException e) {
             throw new StoreException("open " + redact(jdbcUrl), e);
         }
-        return new JpaStore(emf, true, dialect == Dialect.H2 && url.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:mem:"), schema,
-                TransactionBinding.none());
+        JpaStore store = new JpaStore(emf, true, dialect == Dialect.H2 && url.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:mem:") ? url : null,
+                schema, TransactionBinding.none());
+        store.user = user;
+        store.password = password;
+        return store;
     }
 
     /** Batched inserts become multi-row inserts; H2 waits for row locks long enough for concurrent writers. */
@@ -374,20 +387,14 @@ public final class JpaStore implements ContactStore {
         if (!ownsFactory || !emf.isOpen()) {
             return;
         }
-        if (inMemoryH2) {
-            EntityManager em = emf.createEntityManager();
-            try {
-                em.unwrap(Session.class).doWork(c -> {
-                    try (Statement s = c.createStatement()) {
-                        s.execute("SHUTDOWN");
-                    }
-                });
-            } catch (RuntimeException e) {
+        emf.close();
+        if (inMemoryH2 != null) {
+            // the pool's connections are closed; the database (kept by DB_CLOSE_DELAY=-1) goes with a last one
+            try (Connection c = java.sql.DriverManager.getConnection(inMemoryH2, user, password); Statement s = c.createStatement()) {
+                s.execute("SHUTDOWN");
+            } catch (java.sql.SQLException e) {
                 LOG.debug("in-memory H2 database already closed: {}", e.toString());
-            } finally {
-                em.close();
             }
         }
-        emf.close();
     }
 }

@@ -335,9 +335,36 @@ final class Transactions {
         }
     }
 
-    /** The unit of work open on a thread: its connection, and the first statement that failed in it. */
+    /**
+     * Notes the catalog version of a property that a query of the calling thread's unit of
+     * work read with its rows (nothing outside a unit).
+     */
+    void sawCatalogVersion(String property, long version) {
+        Unit unit = units.get();
+        if (unit != null) {
+            unit.catalogVersions.put(property, version);
+        }
+    }
+
+    /** @return the catalog version a query of the calling thread's unit of work read, if any */
+    java.util.OptionalLong seenCatalogVersion(String property) {
+        Unit unit = units.get();
+        Long v = unit == null ? null : unit.catalogVersions.get(property);
+        return v == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(v);
+    }
+
+    /** Forgets what {@link #sawCatalogVersion} noted (the unit changed the catalog). */
+    void forgetCatalogVersion(String property) {
+        Unit unit = units.get();
+        if (unit != null) {
+            unit.catalogVersions.remove(property);
+        }
+    }
+
+    /** The unit of work open on a thread: its connection, the first statement that failed in it, the catalog versions its queries read. */
     private static final class Unit {
         final Db db;
+        final java.util.Map<String, Long> catalogVersions = new java.util.HashMap<>();
         SQLException failure;
 
         Unit(Db db) {

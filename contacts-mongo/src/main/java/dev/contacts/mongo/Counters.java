@@ -42,4 +42,15 @@ final class Counters {
             }
         }
     }
+
+    /**
+     * @param store    the store
+     * @param property the property
+     * @param name     the counter
+     * @return its current value (0 when it was never taken)
+     */
+    static long current(MongoStore store, PropertyId property, String name) {
+        Document d = store.collection(Schema.COUNTERS).find(Filters.eq(Fields.ID, property.value() + ":" + name)).first();
+        return d == null ? 0 : ((Number) d.get("value")).longValue();
+    }
 }

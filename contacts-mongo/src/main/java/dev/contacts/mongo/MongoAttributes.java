@@ -32,6 +32,8 @@ import org.bson.conversions.Bson;
  * interrupted deletion.
  */
 final class MongoAttributes implements AttributeDefinitionRepository {
+    /** The counter of {@link Counters} that holds a property's catalog version. */
+    private static final String CATALOG_COUNTER = "catalog";
     private final MongoStore store;
 
     MongoAttributes(MongoStore store) {
@@ -70,7 +72,25 @@ final class MongoAttributes implements AttributeDefinitionRepository {
                 }
                 throw e;
             }
+            bumpCatalog(property);
         });
+    }
+
+    /**
+     * {@inheritDoc} Here: the {@code catalog} counter of the property, raised after each
+     * definition write (after it: a reader that reads the version, then the definitions, may
+     * see a newer list under an older version — which only makes its next check reload — but
+     * never an older list under a newer version).
+     */
+    @Override
+    public long catalogVersion(PropertyId property) {
+        Objects.requireNonNull(property, "property");
+        return StoreCalls.run("attributes.catalogVersion", property, () -> Counters.current(store, property, CATALOG_COUNTER));
+    }
+
+    /** Raises the property's catalog version (after a definition changed). */
+    void bumpCatalog(PropertyId property) {
+        Counters.next(store, property, CATALOG_COUNTER);
     }
 
     @Override
@@ -98,6 +118,7 @@ final class MongoAttributes implements AttributeDefinitionRepository {
                     Updates.set("label", definition.label())).getMatchedCount() == 0) {
                 throw new NotFoundException("the attribute " + definition.name() + " is not defined in property " + property);
             }
+            bumpCatalog(property);
         });
     }
 
@@ -112,6 +133,7 @@ final class MongoAttributes implements AttributeDefinitionRepository {
             if (flagged == null) {
                 return false;
             }
+            bumpCatalog(property); // once flagged it is not listed any more
             completeDeletion(property, flagged);
             return true;
         });

@@ -40,6 +40,7 @@ final class Recovery {
     long recover(PropertyId property) {
         long n = completePropertyDeletions();
         for (Document definition : store.attributeRepository().deleting(property)) {
+            store.attributeRepository().bumpCatalog(property); // the crash may have come before the deletion raised it
             store.attributeRepository().completeDeletion(property, definition);
             n++;
         }

@@ -1,0 +1,130 @@
+package dev.contacts.jpa;
+
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * A test data source over {@link DriverManager} that counts the statements executed and the
+ * connections taken, and hands out at most {@code maxConnections} at once (a pool of that
+ * size: a caller waiting more than 5 s for a connection gets an error).
+ */
+final class CountingDataSource implements DataSource {
+    private static final Set<String> EXECUTIONS = Set.of("execute", "executeQuery", "executeUpdate", "executeBatch", "executeLargeUpdate",
+            "executeLargeBatch");
+    private final String url;
+    private final String user;
+    private final String password;
+    private final Semaphore connections;
+    final AtomicInteger statements = new AtomicInteger();
+    final AtomicInteger connectionsTaken = new AtomicInteger();
+
+    CountingDataSource(TestDatabase.Fresh db, int maxConnections) {
+        this.url = db.url();
+        this.user = db.user();
+        this.password = db.password();
+        this.connections = new Semaphore(maxConnections);
+    }
+
+    /** Resets the counters. */
+    void reset() {
+        statements.set(0);
+        connectionsTaken.set(0);
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        try {
+            if (!connections.tryAcquire(5, TimeUnit.SECONDS)) {
+                throw new SQLException("test pool exhausted: no connection free within 5 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while waiting for a connection", e);
+        }
+        Connection real;
+        try {
+            real = DriverManager.getConnection(url, user, password);
+        } catch (SQLException | RuntimeException e) {
+            connections.release();
+            throw e;
+        }
+        connectionsTaken.incrementAndGet();
+        AtomicInteger released = new AtomicInteger();
+        return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class}, (p, m, args) -> {
+            if (m.getName().equals("close") && released.getAndIncrement() == 0) {
+                connections.release();
+            }
+            Object result = invoke(real, m, args);
+            return result instanceof Statement ? counting((Statement) result, m.getReturnType()) : result;
+        });
+    }
+
+    private Object counting(Statement statement, Class<?> type) {
+        return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {type}, (p, m, args) -> {
+            if (EXECUTIONS.contains(m.getName())) {
+                statements.incrementAndGet();
+            }
+            return invoke(statement, m, args);
+        });
+    }
+
+    private static Object invoke(Object target, java.lang.reflect.Method m, Object[] args) throws Throwable {
+        try {
+            return m.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    @Override
+    public Connection getConnection(String username, String pass) throws SQLException {
+        return getConnection();
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+        return null;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+        // not used
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) {
+        // not used
+    }
+
+    @Override
+    public int getLoginTimeout() {
+        return 0;
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        throw new SQLFeatureNotSupportedException();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        throw new SQLException("not a wrapper");
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) {
+        return false;
+    }
+}
