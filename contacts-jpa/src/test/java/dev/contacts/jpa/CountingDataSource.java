@@ -28,10 +28,19 @@ final class CountingDataSource implements DataSource {
     private final String password;
     private final Semaphore connections;
     final AtomicInteger statements = new AtomicInteger();
+    /** Rollbacks that failed on purpose (while {@link #failRollbacks} is set). */
+    final AtomicInteger failedRollbacks = new AtomicInteger();
+    /** When set, every connection's rollback() throws, as a connection closed under the pool would. */
+    volatile boolean failRollbacks;
     final AtomicInteger connectionsTaken = new AtomicInteger();
 
     CountingDataSource(TestDatabase.Fresh db, int maxConnections) {
-        this.url = db.url();
+        this(db.url(), db, maxConnections);
+    }
+
+    /** A data source on another URL of the same database (e.g. with session settings added). */
+    CountingDataSource(String url, TestDatabase.Fresh db, int maxConnections) {
+        this.url = url;
         this.user = db.user();
         this.password = db.password();
         this.connections = new Semaphore(maxConnections);
@@ -65,6 +74,10 @@ final class CountingDataSource implements DataSource {
         return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class}, (p, m, args) -> {
             if (m.getName().equals("close") && released.getAndIncrement() == 0) {
                 connections.release();
+            }
+            if (failRollbacks && m.getName().equals("rollback") && (args == null || args.length == 0)) {
+                failedRollbacks.incrementAndGet();
+                throw new SQLException("rollback failed on purpose (the test's connection is broken)", "08003");
             }
             Object result = invoke(real, m, args);
             return result instanceof Statement ? counting((Statement) result, m.getReturnType()) : result;
