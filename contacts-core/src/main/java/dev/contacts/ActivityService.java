@@ -32,6 +32,9 @@ import org.slf4j.LoggerFactory;
  * number of threads or instances, and every count stays exact. The contact's {@code
  * version} goes up (an edit based on an older read conflicts); its {@code updated} does not,
  * as activity is not an edit. Deleting a contact deletes its activity.
+ *
+ * <p>Thread-safe: one instance serves every thread; each call is one unit of work of the store
+ * ({@link dev.contacts.spi.ContactStore#unitOfWork}).
  */
 public final class ActivityService {
     private static final Logger LOG = LoggerFactory.getLogger(ActivityService.class);

@@ -22,6 +22,9 @@ import java.util.Optional;
  * are named {@code custom.<key>} in filters, sorts, columns and writes. Deleting one that a
  * saved segment uses is refused ({@link AttributeInUseException}) unless forced
  * ({@link #forceDelete}, which reports the segments it breaks or adjusts).
+ *
+ * <p>Thread-safe: one instance serves every thread; each call is one unit of work of the store
+ * ({@link dev.contacts.spi.ContactStore#unitOfWork}).
  */
 public final class AttributeService {
     private final PropertyContext context;

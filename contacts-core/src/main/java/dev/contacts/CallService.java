@@ -13,6 +13,9 @@ import org.slf4j.LoggerFactory;
  * provider. The number must be one of the contact's phones, and the agent must exist in
  * the host's directory; without a provider every call is refused with
  * {@link NotConfiguredException} naming the SPI to provide.
+ *
+ * <p>Thread-safe: one instance serves every thread; each call is one unit of work of the store
+ * ({@link dev.contacts.spi.ContactStore#unitOfWork}).
  */
 public final class CallService {
     private static final Logger LOG = LoggerFactory.getLogger(CallService.class);

@@ -33,6 +33,9 @@ import java.util.Optional;
  * filter result, upsert by email (one row, or batches of up to {@value #MAX_UPSERT_ROWS}
  * rows with {@link #upsertAll}), organization links. Obtain it from
  * {@code contacts.property(id).contacts()}.
+ *
+ * <p>Thread-safe: one instance serves every thread; each call is one unit of work of the store
+ * ({@link dev.contacts.spi.ContactStore#unitOfWork}).
  */
 public final class ContactService {
     /** Most rows of one {@link #upsertAll} call. */

@@ -38,6 +38,9 @@ import org.slf4j.LoggerFactory;
  * between the send and the mark, the claim expires and the email is sent again — with the
  * same Message-ID, fixed when the message was created, so the host's mailer can drop the
  * repeat. Obtain it from {@code contacts.emailDispatcher()}.
+ *
+ * <p>Thread-safe: {@link #runOnce()} may run on several threads or nodes at once; each email is claimed
+ * by one of them before it is sent.
  */
 public final class EmailDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(EmailDispatcher.class);

@@ -27,6 +27,9 @@ import java.util.Optional;
  * {@link dev.contacts.host.Directory}. When a custom attribute is deleted its column is
  * dropped from every saved view (a view left without columns is reset), and a sort on it
  * falls back to the target's default.
+ *
+ * <p>Thread-safe: one instance serves every thread; each call is one unit of work of the store
+ * ({@link dev.contacts.spi.ContactStore#unitOfWork}).
  */
 public final class ListViewService {
     private final PropertyContext context;

@@ -30,6 +30,9 @@ import org.slf4j.LoggerFactory;
  * blank. Authors and editors must be agents of the host's {@link dev.contacts.host.Directory}.
  * Edits use optimistic locking and keep who edited last and when. Lists are newest first
  * and paged by cursor. Deleting a contact or an organization deletes its notes.
+ *
+ * <p>Thread-safe: one instance serves every thread; each call is one unit of work of the store
+ * ({@link dev.contacts.spi.ContactStore#unitOfWork}).
  */
 public final class NoteService {
     private static final Logger LOG = LoggerFactory.getLogger(NoteService.class);

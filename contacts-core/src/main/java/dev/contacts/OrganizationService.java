@@ -22,6 +22,9 @@ import java.util.Optional;
  * The organizations of one property: the same create/read/update/delete, filter, sort
  * and paging machinery as contacts, with organization attributes. Names are unique per
  * property (by fold). Deleting an organization unlinks it from every contact.
+ *
+ * <p>Thread-safe: one instance serves every thread; each call is one unit of work of the store
+ * ({@link dev.contacts.spi.ContactStore#unitOfWork}).
  */
 public final class OrganizationService {
     private final PropertyContext context;

@@ -8,6 +8,9 @@ import dev.contacts.model.Property;
  * Everything of one property (tenant): its contacts, organizations, attributes, segments,
  * list views, tickets, calls, notes, activity and timelines.
  * Nothing reached through it can read or change another property's data.
+ *
+ * <p>Thread-safe: one instance serves every thread; each call is one unit of work of the store
+ * ({@link dev.contacts.spi.ContactStore#unitOfWork}).
  */
 public final class PropertyContacts {
     private final Property property;

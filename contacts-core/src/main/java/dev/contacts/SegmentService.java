@@ -60,6 +60,9 @@ import java.util.function.Function;
  *   <li>{@link #edit} and {@link #rename} are optimistic: a stale version is a
  *       {@link ConflictException}.</li>
  * </ul>
+ *
+ * <p>Thread-safe: one instance serves every thread; each call is one unit of work of the store
+ * ({@link dev.contacts.spi.ContactStore#unitOfWork}).
  */
 public final class SegmentService {
     private static final Comparator<Segment> BY_NAME = Comparator

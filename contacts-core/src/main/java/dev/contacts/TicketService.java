@@ -49,6 +49,9 @@ import org.slf4j.LoggerFactory;
  * know, an address of another contact) is refused before anything is written.
  * Attachments are put in the host's {@link dev.contacts.host.BlobStore} just before the
  * store write and deleted again if that write fails.
+ *
+ * <p>Thread-safe: one instance serves every thread; each call is one unit of work of the store
+ * ({@link dev.contacts.spi.ContactStore#unitOfWork}).
  */
 public final class TicketService {
     private static final Logger LOG = LoggerFactory.getLogger(TicketService.class);

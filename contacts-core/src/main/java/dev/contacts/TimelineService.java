@@ -44,6 +44,9 @@ import java.util.Set;
  *
  * <p>The timeline is for agents: it includes notes, which are internal. No contact-facing
  * output of the SDK reads it.
+ *
+ * <p>Thread-safe: one instance serves every thread; each call is one unit of work of the store
+ * ({@link dev.contacts.spi.ContactStore#unitOfWork}).
  */
 public final class TimelineService {
     private final PropertyContext context;

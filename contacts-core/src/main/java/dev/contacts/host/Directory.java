@@ -3,6 +3,8 @@ package dev.contacts.host;
 /**
  * The host's directory of agents and departments: the SDK asks it whether an id exists
  * before storing it as a note author or a ticket assignee.
+ *
+ * <p>Implementations must be thread-safe: every service may call it from any thread.
  */
 public interface Directory {
     /** A directory that accepts every id: the default when the host gives none. */

@@ -12,6 +12,9 @@ import dev.contacts.model.OutboundEmail;
  * sent again with the same {@link OutboundEmail#messageId() Message-ID}. A mailer that
  * must never send twice keeps the Message-IDs it has sent and returns at once for a
  * repeat.
+ *
+ * <p>Implementations must be thread-safe: the host may run the {@code EmailDispatcher} on several
+ * threads at once.
  */
 public interface Mailer {
     /**

@@ -5,6 +5,8 @@ import dev.contacts.model.Contact;
 /**
  * The host's telephony provider, which places calls to contacts. Without one, calling is
  * refused with {@link dev.contacts.NotConfiguredException}.
+ *
+ * <p>Implementations must be thread-safe: every service may call it from any thread.
  */
 public interface Telephony {
     /**

@@ -78,6 +78,9 @@ import java.util.List;
  * Every method is scoped to one property: an event or contact of another property is not
  * found. A property that does not exist reads as empty and refuses writes with
  * {@link dev.contacts.NotFoundException}.
+ *
+ * <p>Implementations must be thread-safe, each method atomic on its own, and take part in the
+ * unit of work open on the calling thread ({@link ContactStore#unitOfWork}).
  */
 public interface ActivityRepository {
 

@@ -10,6 +10,9 @@ import java.util.List;
  * per property that every write of a definition raises, so that the SDK can cache the
  * catalogs and still never validate a filter or a write against a catalog another node
  * changed.
+ *
+ * <p>Implementations must be thread-safe, each method atomic on its own, and take part in the
+ * unit of work open on the calling thread ({@link ContactStore#unitOfWork}).
  */
 public interface AttributeDefinitionRepository {
     /** The {@link #catalogVersion} of a store that keeps none: the SDK then reads the catalog on every call. */

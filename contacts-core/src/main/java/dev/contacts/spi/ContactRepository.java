@@ -20,6 +20,9 @@ import java.util.Optional;
  * the write, so a concurrent organization delete cannot leave a dangling link). The
  * store maintains each organization's linked-contact count from the contacts'
  * {@code organizations}.
+ *
+ * <p>Implementations must be thread-safe, each method atomic on its own, and take part in the
+ * unit of work open on the calling thread ({@link ContactStore#unitOfWork}).
  */
 public interface ContactRepository extends EntityRepository<ContactId, Contact> {
 

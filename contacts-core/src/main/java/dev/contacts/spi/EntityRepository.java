@@ -18,6 +18,9 @@ import java.util.Optional;
  *
  * @param <I> id type
  * @param <T> aggregate type
+ *
+ * <p>Implementations must be thread-safe, each method atomic on its own, and take part in the
+ * unit of work open on the calling thread ({@link ContactStore#unitOfWork}).
  */
 public interface EntityRepository<I extends EntityId, T extends Attributed> {
 

@@ -12,6 +12,9 @@ import java.util.Optional;
  * whole by {@link #put} (last write wins; no version). Every method is scoped to one
  * property. Calls naming a property that does not exist read as empty; {@code put}
  * there throws {@link dev.contacts.NotFoundException}.
+ *
+ * <p>Implementations must be thread-safe, each method atomic on its own, and take part in the
+ * unit of work open on the calling thread ({@link ContactStore#unitOfWork}).
  */
 public interface ListViewRepository {
     /**

@@ -24,6 +24,9 @@ import java.util.Optional;
  * store inserts the note, then re-reads the parent and deletes its note again when the
  * parent is gone. The core deletes a parent's notes before and after the parent itself
  * ({@code ContactHistory}), so either way nothing is orphaned.
+ *
+ * <p>Implementations must be thread-safe, each method atomic on its own, and take part in the
+ * unit of work open on the calling thread ({@link ContactStore#unitOfWork}).
  */
 public interface NoteRepository {
 

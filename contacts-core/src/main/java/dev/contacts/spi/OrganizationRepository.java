@@ -11,6 +11,9 @@ import java.util.Optional;
  * {@code contacts} count of a stored organization is the store's to compute; the value
  * in an inserted or updated {@link Organization} is ignored. Deleting an organization
  * unlinks it from every contact of the property.
+ *
+ * <p>Implementations must be thread-safe, each method atomic on its own, and take part in the
+ * unit of work open on the calling thread ({@link ContactStore#unitOfWork}).
  */
 public interface OrganizationRepository extends EntityRepository<OrganizationId, Organization> {
 

@@ -5,7 +5,10 @@ import dev.contacts.model.PropertyId;
 import java.util.List;
 import java.util.Optional;
 
-/** Storage of properties (tenants). */
+/** Storage of properties (tenants). *
+ * <p>Implementations must be thread-safe, each method atomic on its own, and take part in the
+ * unit of work open on the calling thread ({@link ContactStore#unitOfWork}).
+ */
 public interface PropertyRepository {
     /**
      * @param property the new property

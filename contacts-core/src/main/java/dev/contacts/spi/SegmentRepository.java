@@ -19,6 +19,9 @@ import java.util.Optional;
  * segment of another property is not found. Calls naming a property that does not exist
  * read as empty; {@code insert} and {@code update} there throw
  * {@link dev.contacts.NotFoundException}.
+ *
+ * <p>Implementations must be thread-safe, each method atomic on its own, and take part in the
+ * unit of work open on the calling thread ({@link ContactStore#unitOfWork}).
  */
 public interface SegmentRepository {
     /**

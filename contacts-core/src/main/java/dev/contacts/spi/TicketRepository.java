@@ -45,6 +45,9 @@ import java.util.Optional;
  * store ({@code n = n + 1}, {@code $inc}, {@code $min}/{@code $max}), never read, changed
  * in Java and written back. Every method is scoped to one property: a ticket, message or
  * contact of another property is not found.
+ *
+ * <p>Implementations must be thread-safe, each method atomic on its own, and take part in the
+ * unit of work open on the calling thread ({@link ContactStore#unitOfWork}).
  */
 public interface TicketRepository {
 

@@ -48,6 +48,12 @@ class ExamplesTest {
     }
 
     @Test
+    void oneTransaction() {
+        assertThat(OneTransaction.run("jdbc:h2:mem:examples-one-transaction;DB_CLOSE_DELAY=-1", out)).isZero();
+        assertThat(printed.toString(StandardCharsets.UTF_8)).isEqualTo("after the rollback: 0 cases, 0 contacts, 0 tickets\n");
+    }
+
+    @Test
     void onYourMongoClient() {
         MongoServer server = new MongoServer(new MemoryBackend());
         InetSocketAddress address = server.bind();
