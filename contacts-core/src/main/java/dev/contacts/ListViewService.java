@@ -74,13 +74,15 @@ public final class ListViewService {
      *                                   directory
      */
     public ListView save(ListView view) {
-        Objects.requireNonNull(view, "view");
-        AttributeCatalog catalog = context.catalog(view.target());
-        ViewRules.requireColumns(catalog, view.columns());
-        ViewRules.requireSortable(catalog, view.sort());
-        checkAgent(view.agent());
-        views.put(pid(), view);
-        return view;
+        return context.write(() -> {
+            Objects.requireNonNull(view, "view");
+            AttributeCatalog catalog = context.catalog(view.target());
+            ViewRules.requireColumns(catalog, view.columns());
+            ViewRules.requireSortable(catalog, view.sort());
+            checkAgent(view.agent());
+            views.put(pid(), view);
+            return view;
+        });
     }
 
     /**

@@ -60,12 +60,14 @@ public final class NoteService {
      * @throws NotFoundException     if the parent is not in this property
      */
     public Note add(EntityId parent, String author, String body) {
-        Note note = new Note(NoteId.generate(), parent, author, body, context.now(), null, null, 1);
-        checkAgent("author", note.author());
-        Owners.require(context, "parent", parent);
-        notes.insert(pid(), note);
-        LOG.debug("{} note {} added on {} by {}", pid(), note.id(), parent, note.author());
-        return note;
+        return context.write(() -> {
+            Note note = new Note(NoteId.generate(), parent, author, body, context.now(), null, null, 1);
+            checkAgent("author", note.author());
+            Owners.require(context, "parent", parent);
+            notes.insert(pid(), note);
+            LOG.debug("{} note {} added on {} by {}", pid(), note.id(), parent, note.author());
+            return note;
+        });
     }
 
     /**
@@ -82,14 +84,16 @@ public final class NoteService {
      * @throws InvalidValueException if the body is blank or too long, or the editor is not an agent of the directory
      */
     public Note edit(NoteId id, String editor, String body, long expectedVersion) {
-        Note current = get(id);
-        Note next = current.edited(editor, body, context.now());
-        checkAgent("editor", next.editedBy());
-        if (current.version() != expectedVersion) {
-            throw conflict(id, current.version(), expectedVersion);
-        }
-        notes.update(pid(), next, expectedVersion);
-        return next;
+        return context.write(() -> {
+            Note current = get(id);
+            Note next = current.edited(editor, body, context.now());
+            checkAgent("editor", next.editedBy());
+            if (current.version() != expectedVersion) {
+                throw conflict(id, current.version(), expectedVersion);
+            }
+            notes.update(pid(), next, expectedVersion);
+            return next;
+        });
     }
 
     /**

@@ -102,15 +102,17 @@ public final class SegmentService {
      * @throws InvalidValueException     if the name is blank, a column repeated, or the sort attribute not sortable
      */
     public Segment save(Target target, String name, Filter filter, List<String> columns, Sort sort) {
-        Objects.requireNonNull(target, "target");
-        Instant now = context.now();
-        AttributeCatalog catalog = context.catalog(target);
-        String text = canonical(catalog, filter);
-        Segment segment = checkedView(catalog, new Segment(SegmentId.generate(), target, name, text, columns,
-                sort != null ? sort : Sort.defaultFor(target), 1, now, now));
-        requireFreeName(segment);
-        segments.insert(pid(), segment);
-        return segment;
+        return context.write(() -> {
+            Objects.requireNonNull(target, "target");
+            Instant now = context.now();
+            AttributeCatalog catalog = context.catalog(target);
+            String text = canonical(catalog, filter);
+            Segment segment = checkedView(catalog, new Segment(SegmentId.generate(), target, name, text, columns,
+                    sort != null ? sort : Sort.defaultFor(target), 1, now, now));
+            requireFreeName(segment);
+            segments.insert(pid(), segment);
+            return segment;
+        });
     }
 
     /**
@@ -253,13 +255,15 @@ public final class SegmentService {
      * @see #save(Target, String, Filter, List, Sort) for the checks of filter, columns and sort
      */
     public Segment edit(SegmentId id, long expectedVersion, Filter filter, List<String> columns, Sort sort) {
-        Segment current = requireVersion(id, expectedVersion);
-        AttributeCatalog catalog = context.catalog(current.target());
-        String text = canonical(catalog, filter);
-        Segment next = checkedView(catalog, new Segment(id, current.target(), current.name(), text, columns,
-                sort != null ? sort : Sort.defaultFor(current.target()), expectedVersion + 1, current.created(), context.now()));
-        segments.update(pid(), next, expectedVersion);
-        return next;
+        return context.write(() -> {
+            Segment current = requireVersion(id, expectedVersion);
+            AttributeCatalog catalog = context.catalog(current.target());
+            String text = canonical(catalog, filter);
+            Segment next = checkedView(catalog, new Segment(id, current.target(), current.name(), text, columns,
+                    sort != null ? sort : Sort.defaultFor(current.target()), expectedVersion + 1, current.created(), context.now()));
+            segments.update(pid(), next, expectedVersion);
+            return next;
+        });
     }
 
     /**
@@ -287,12 +291,14 @@ public final class SegmentService {
      * @throws InvalidValueException if the name is blank
      */
     public Segment rename(SegmentId id, long expectedVersion, String name) {
-        Segment current = requireVersion(id, expectedVersion);
-        Segment next = new Segment(id, current.target(), name, current.filter(), current.columns(), current.sort(),
-                expectedVersion + 1, current.created(), context.now());
-        requireFreeName(next);
-        segments.update(pid(), next, expectedVersion);
-        return next;
+        return context.write(() -> {
+            Segment current = requireVersion(id, expectedVersion);
+            Segment next = new Segment(id, current.target(), name, current.filter(), current.columns(), current.sort(),
+                    expectedVersion + 1, current.created(), context.now());
+            requireFreeName(next);
+            segments.update(pid(), next, expectedVersion);
+            return next;
+        });
     }
 
     /**

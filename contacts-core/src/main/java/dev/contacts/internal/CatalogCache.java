@@ -9,7 +9,7 @@ import dev.contacts.spi.AttributeDefinitionRepository;
 
 /**
  * The attribute catalogs of the properties, cached with the catalog version the store
- * bumps on every attribute write ({@link AttributeDefinitionRepository#catalogVersion}).
+ * bumps on every attribute write ({@link AttributeDefinitionRepository#getCatalogVersion}).
  * A cached catalog is only ever used together with a check of its version against the
  * store's, made in the same unit of work: before use ({@link #current}), or after a query
  * that read the version with its page ({@link #cached} then {@link #isCurrent}, which a JPA
@@ -55,7 +55,7 @@ public final class CatalogCache {
      */
     public AttributeCatalog current(AttributeDefinitionRepository attributes, PropertyId property, Target target) {
         Versioned v = cache.getIfPresent(new Key(property, target));
-        if (v != null && v.version() == attributes.catalogVersion(property)) {
+        if (v != null && v.version() == attributes.getCatalogVersion(property)) {
             return v.catalog();
         }
         return load(attributes, property, target).catalog();
@@ -71,7 +71,7 @@ public final class CatalogCache {
         if (used.version() == AttributeDefinitionRepository.UNVERSIONED) {
             return true;
         }
-        if (used.version() == attributes.catalogVersion(property)) {
+        if (used.version() == attributes.getCatalogVersion(property)) {
             return true;
         }
         cache.invalidate(new Key(property, used.catalog().target()));
@@ -86,7 +86,7 @@ public final class CatalogCache {
     private Versioned load(AttributeDefinitionRepository attributes, PropertyId property, Target target) {
         // the version first: a catalog read after it is at least that new, so the worst a concurrent change can do is
         // make the next check reload it
-        long version = attributes.catalogVersion(property);
+        long version = attributes.getCatalogVersion(property);
         Versioned read = new Versioned(version, AttributeCatalog.of(target, attributes.list(property, target)));
         if (version != AttributeDefinitionRepository.UNVERSIONED) {
             cache.asMap().merge(new Key(property, target), read, (old, now) -> now.version() >= old.version() ? now : old);

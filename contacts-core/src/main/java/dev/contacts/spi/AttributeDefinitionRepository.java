@@ -15,7 +15,7 @@ import java.util.List;
  * unit of work open on the calling thread ({@link ContactStore#unitOfWork}).
  */
 public interface AttributeDefinitionRepository {
-    /** The {@link #catalogVersion} of a store that keeps none: the SDK then reads the catalog on every call. */
+    /** The {@link #getCatalogVersion} of a store that keeps none: the SDK then reads the catalog on every call. */
     long UNVERSIONED = -1;
 
     /**
@@ -24,12 +24,13 @@ public interface AttributeDefinitionRepository {
      * {@link #delete} of the property, so that a catalog read at version v is the stored one
      * exactly as long as this answers v. Inside a unit of work, a store may answer from the
      * version it read with an earlier query of the same unit (the JPA store reads it with
-     * every page and count). The default keeps no version.
+     * every page and count). Its name marks it as a read ({@link RepositoryMethods}): it never
+     * writes. The default keeps no version.
      *
      * @param property the property
      * @return its catalog version (0 for a property that does not exist), or {@link #UNVERSIONED}
      */
-    default long catalogVersion(PropertyId property) {
+    default long getCatalogVersion(PropertyId property) {
         return UNVERSIONED;
     }
 

@@ -33,5 +33,16 @@
  * {@code count}, … and any other method may write. The SDK wraps the store and drops what
  * it caches about a property (segment counts) after each write to it, so a store must not
  * give a writing method a reading name.
+ *
+ * <h2>Threads, atomicity and units of work</h2>
+ * A store is shared by every thread of the application: every repository must be
+ * thread-safe and every method atomic on its own. The SDK groups the repository calls of
+ * one service call with {@link dev.contacts.spi.ContactStore#unitOfWork}; a store that has
+ * transactions runs them as one (and locks what
+ * {@link dev.contacts.spi.ContactRepository#getForUpdate} reads until it ends), a store
+ * without them keeps the default and its writes conditional on versions. A store that
+ * keeps a {@link dev.contacts.spi.AttributeDefinitionRepository#getCatalogVersion} lets the
+ * SDK cache attribute catalogs. The TCK's {@code ContendedWritesTck} and
+ * {@code SharedStoreTck} check what this promises.
  */
 package dev.contacts.spi;

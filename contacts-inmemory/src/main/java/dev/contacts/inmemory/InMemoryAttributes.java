@@ -59,7 +59,7 @@ final class InMemoryAttributes implements AttributeDefinitionRepository {
 
     /** {@inheritDoc} Here: a counter of the property's data, raised under its write lock. */
     @Override
-    public long catalogVersion(PropertyId property) {
+    public long getCatalogVersion(PropertyId property) {
         PropertyData data = store.data(Objects.requireNonNull(property, "property"));
         return data == null ? 0 : data.catalogVersion;
     }

@@ -66,7 +66,7 @@ final class JpaAttributes implements AttributeDefinitionRepository {
      * statement.
      */
     @Override
-    public long catalogVersion(PropertyId property) {
+    public long getCatalogVersion(PropertyId property) {
         Objects.requireNonNull(property, "property");
         java.util.OptionalLong seen = tx.seenCatalogVersion(property.value());
         if (seen.isPresent()) {

@@ -58,7 +58,7 @@ final class Transactions {
     /** The unit of work open on each thread: the innermost last. */
     private final ThreadLocal<Unit> units = new ThreadLocal<>();
     /** Entity managers handed over with {@link JpaStore#join}, innermost first. */
-    private final ThreadLocal<Deque<EntityManager>> joined = ThreadLocal.withInitial(ArrayDeque::new);
+    private final ThreadLocal<Deque<EntityManager>> joined = new ThreadLocal<>();
     private volatile boolean closed;
 
     Transactions(EntityManagerFactory emf, Dialect dialect, TransactionBinding binding) {
@@ -105,10 +105,14 @@ final class Transactions {
      */
     JpaStore.Joined join(EntityManager em) {
         Deque<EntityManager> stack = joined.get();
+        if (stack == null) {
+            stack = new ArrayDeque<>();
+            joined.set(stack);
+        }
         stack.push(em);
         return () -> {
             Deque<EntityManager> s = joined.get();
-            if (s.peek() != em) {
+            if (s == null || s.peek() != em) {
                 throw new IllegalStateException("JpaStore.join scopes must be closed in the reverse order of opening, on the thread that opened them");
             }
             s.pop();
@@ -212,15 +216,16 @@ final class Transactions {
         return new StoreException(operation, e);
     }
 
+    /** @return whether a call on this thread runs in a transaction of the host's (never rerun by the store) */
     private boolean inHostTransaction() {
-        return hostEntityManager().isPresent();
+        return jta || hostEntityManager().isPresent();
     }
 
     /** @return the entity manager of the host's transaction on this thread, if any */
     private Optional<EntityManager> hostEntityManager() {
-        EntityManager mine = joined.get().peek();
-        if (mine != null) {
-            return Optional.of(mine);
+        Deque<EntityManager> stack = joined.get();
+        if (stack != null && !stack.isEmpty()) {
+            return Optional.of(stack.peek());
         }
         return binding.currentEntityManager(emf);
     }
@@ -228,7 +233,7 @@ final class Transactions {
     private <R> R inTransaction(String operation, Work<R> work) {
         Optional<EntityManager> host = hostEntityManager();
         if (host.isPresent()) {
-            return inHostTransaction(host.get(), work);
+            return inHostTransaction(host.get(), work, true);
         }
         if (jta) {
             return inJtaTransaction(operation, work);
@@ -258,8 +263,15 @@ final class Transactions {
         }
     }
 
-    /** Inside the host's transaction: a savepoint, released on success and rolled back to on failure. */
-    private <R> R inHostTransaction(EntityManager em, Work<R> work) {
+    /**
+     * Inside the host's transaction: a savepoint, released on success and rolled back to on
+     * failure (not in a JTA transaction, whose connections may refuse savepoints: there a
+     * failure is the host's to roll back).
+     */
+    private <R> R inHostTransaction(EntityManager em, Work<R> work, boolean withSavepoint) {
+        if (!withSavepoint) {
+            return doWork(em, work);
+        }
         return em.unwrap(Session.class).doReturningWork(connection -> {
             Savepoint savepoint = connection.setSavepoint();
             try {
@@ -289,7 +301,7 @@ final class Transactions {
                 throw new StoreException(operation, "the persistence unit uses JTA and no JTA transaction is active on this thread; "
                         + "call the SDK inside a transaction (UserTransaction, @Transactional) or give it a RESOURCE_LOCAL unit", e);
             }
-            return inHostTransaction(em, work);
+            return inHostTransaction(em, work, false);
         } finally {
             closeQuietly(em);
         }

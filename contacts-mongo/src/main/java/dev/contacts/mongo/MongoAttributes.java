@@ -83,7 +83,7 @@ final class MongoAttributes implements AttributeDefinitionRepository {
      * never an older list under a newer version).
      */
     @Override
-    public long catalogVersion(PropertyId property) {
+    public long getCatalogVersion(PropertyId property) {
         Objects.requireNonNull(property, "property");
         return StoreCalls.run("attributes.catalogVersion", property, () -> Counters.current(store, property, CATALOG_COUNTER));
     }

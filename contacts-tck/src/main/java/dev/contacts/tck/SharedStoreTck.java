@@ -81,7 +81,7 @@ public abstract class SharedStoreTck {
 
         a.attributes().define(Target.CONTACT, "seats", "Seats", AttributeType.NUMBER);
 
-        assertThat(b.contacts().count(FilterParser.parse("custom.seats has no value"))).isEqualTo(2);
+        assertThat(b.contacts().count(FilterParser.parse("custom.seats is unknown"))).isEqualTo(2);
         b.contacts().upsertByEmail("bob@example.com", AttributeChanges.builder().set("custom.seats", 3).build());
         assertThat(a.contacts().count(FilterParser.parse("custom.seats > 2"))).isEqualTo(1);
     }
