@@ -12,7 +12,9 @@ public sealed interface Attributed permits Contact, Organization {
     long version();
 
     /**
-     * @param attribute a built-in name or {@code custom.<key>}
+     * @param attribute a built-in name or {@code custom.<key>}; a custom value is read with its prefix only
+     *                  ({@code value("custom.plan")}, not {@code value("plan")}), because a custom key may
+     *                  equal a built-in name ({@code custom.name} and {@code name} are two attributes)
      * @return the normalised value, or {@code null} when unknown (never blank text, never an empty set)
      * @throws dev.contacts.UnknownAttributeException if the name is not an attribute of this kind of object
      */
