@@ -19,4 +19,17 @@ public sealed interface Attributed permits Contact, Organization {
      * @throws dev.contacts.UnknownAttributeException if the name is not an attribute of this kind of object
      */
     Object value(String attribute);
+
+    /**
+     * The value of an attribute by its typed key: {@code contact.get(Attr.TAGS)} is a
+     * {@code List<String>}, {@code contact.get(Attr.LAST_SEEN)} an {@code Instant}.
+     *
+     * @param key the attribute's key ({@link Attr} for built-in ones)
+     * @param <T> the attribute's value type
+     * @return the normalised value, or {@code null} when unknown (never an empty list)
+     * @throws dev.contacts.UnknownAttributeException if it is not an attribute of this kind of object
+     */
+    default <T> T get(AttrKey<T> key) {
+        return key.cast(value(key.name()));
+    }
 }
