@@ -118,7 +118,7 @@ public record Contact(
         lastWebSession = Values.date("lastWebSession", lastWebSession);
         totalWebSessions = Values.counter("totalWebSessions", totalWebSessions);
         pagesViewed = Values.counter("pagesViewed", pagesViewed);
-        timeSpent = Values.counter("timeSpent", timeSpent);
+        timeSpent = Values.duration("timeSpent", timeSpent);
         firstLiveChat = Values.date("firstLiveChat", firstLiveChat);
         lastLiveChat = Values.date("lastLiveChat", lastLiveChat);
         totalLiveChats = Values.counter("totalLiveChats", totalLiveChats);

@@ -212,8 +212,8 @@ public final class Values {
     }
 
     /**
-     * Normalises a counter (SEMANTICS.md §2: {@code total*}, {@code pagesViewed},
-     * {@code timeSpent}): a NUMBER that is a whole number, zero or more.
+     * Normalises a counter of events (SEMANTICS.md §2: {@code total*}, {@code pagesViewed}):
+     * a NUMBER that is a whole number, zero or more.
      *
      * @param attribute the attribute, for the error message
      * @param value     the count, may be null
@@ -224,6 +224,24 @@ public final class Values {
         BigDecimal normal = number(attribute, value);
         if (normal != null && (normal.signum() < 0 || normal.scale() > 0)) {
             throw new InvalidValueException(attribute, normal.toPlainString() + " is not a count: counters are whole numbers, 0 or more");
+        }
+        return normal;
+    }
+
+    /**
+     * Normalises a duration in seconds ({@code timeSpent}): a NUMBER of zero or more.
+     * Fractions are allowed — time is not counted in whole seconds everywhere a host
+     * imports it from — though ingestion only ever adds whole seconds.
+     *
+     * @param attribute the attribute, for the error message
+     * @param value     the duration, may be null
+     * @return the normal form, or null
+     * @throws InvalidValueException if it is negative or has too many digits
+     */
+    public static BigDecimal duration(String attribute, BigDecimal value) {
+        BigDecimal normal = number(attribute, value);
+        if (normal != null && normal.signum() < 0) {
+            throw new InvalidValueException(attribute, normal.toPlainString() + " is not a duration: durations are 0 seconds or more");
         }
         return normal;
     }

@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The statistics of a contact hold what their names say: counters are whole numbers of zero
- * or more, and each first* date is not later than its last* twin.
+ * or more, the time spent is zero seconds or more, and each first* date is not later than
+ * its last* twin.
  */
 class ContactStatisticsTest {
     private static final Instant EARLY = Instant.parse("2026-01-01T00:00:00Z");
@@ -24,7 +25,7 @@ class ContactStatisticsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"totalWebSessions", "pagesViewed", "timeSpent", "totalLiveChats", "totalTickets"})
+    @ValueSource(strings = {"totalWebSessions", "pagesViewed", "totalLiveChats", "totalTickets"})
     void countersAreWholeAndNotNegative(String counter) {
         assertThatThrownBy(() -> contact().set(counter, -5).build())
                 .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.attribute()).isEqualTo(counter))
@@ -34,6 +35,15 @@ class ContactStatisticsTest {
                 .hasMessageContaining("1.5");
         assertThat(contact().set(counter, 0).build().value(counter)).isEqualTo(BigDecimal.ZERO);
         assertThat(contact().set(counter, new BigDecimal("12.000")).build().value(counter)).isEqualTo(new BigDecimal("12"));
+    }
+
+    @Test
+    void timeSpentIsZeroSecondsOrMoreWithFractionsAllowed() {
+        assertThatThrownBy(() -> contact().set("timeSpent", -5).build())
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.attribute()).isEqualTo("timeSpent"))
+                .hasMessageContaining("-5");
+        assertThat(contact().set("timeSpent", new BigDecimal("12.75")).build().timeSpent()).isEqualTo(new BigDecimal("12.75"));
+        assertThat(contact().set("timeSpent", 0).build().timeSpent()).isEqualTo(BigDecimal.ZERO);
     }
 
     @ParameterizedTest
