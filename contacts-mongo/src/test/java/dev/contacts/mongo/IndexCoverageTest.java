@@ -313,7 +313,7 @@ class IndexCoverageTest {
         TicketMessage first = p1.tickets().messages(t.id()).get(0);
         p1.tickets().reply(t.id(), NewMessage.fromAgent("alice", "More"));
         p1.tickets().reply(t.id(), NewMessage.fromContact("Thanks"));
-        p1.tickets().receiveReply(InboundEmail.of("<in1@mail.example.org>", first.messageId(), null, null, "By mail"));
+        p1.tickets().receiveReply(InboundEmail.builder().messageId("<in1@mail.example.org>").inReplyTo(first.messageId()).body("By mail").build());
         Ticket updated = p1.tickets().update(t.id(), t.version(), TicketUpdate.status(TicketStatus.PENDING));
         p1.tickets().findByNumber(updated.number());
         p1.tickets().list(0, 10);
