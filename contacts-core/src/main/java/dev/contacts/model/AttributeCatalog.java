@@ -68,7 +68,9 @@ public final class AttributeCatalog {
             }
             String hint = name.startsWith(AttributeDefinition.CUSTOM_PREFIX)
                     ? "define it first as a custom " + kind + " attribute"
-                    : "custom attributes are named custom.<key>";
+                    : custom.containsKey(AttributeDefinition.CUSTOM_PREFIX + name)
+                            ? "the custom attribute is named with its prefix: " + AttributeDefinition.CUSTOM_PREFIX + name
+                            : "custom attributes are named custom.<key>";
             throw new UnknownAttributeException(name, "'" + name + "' is not a " + kind + " attribute of this property (" + hint + ")");
         }
         return d;

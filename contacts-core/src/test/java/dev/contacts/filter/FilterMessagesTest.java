@@ -60,6 +60,30 @@ class FilterMessagesTest {
     }
 
     @Test
+    void aBareCustomKeyInAFilterIsToldItsName() {
+        UnknownAttributeException e = catchThrowableOfType(UnknownAttributeException.class,
+                () -> FilterValidator.validate(Filter.attr("vip").isTrue(), CONTACTS));
+        assertThat(e.getMessage()).contains("custom.vip");
+    }
+
+    @Test
+    void hugeNumberOperandsAreRefusedQuicklyAndBriefly() {
+        InvalidFilterException e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(2),
+                () -> catchThrowableOfType(InvalidFilterException.class,
+                        () -> Filter.attr("totalTickets").gt(new BigDecimal("1e999999999"))));
+        assertThat(e.getMessage()).contains("18 integer digits").hasSizeLessThan(200);
+    }
+
+    @Test
+    void negativeAndFractionalOperandsOnCountersAreValidComparisons() {
+        // SEMANTICS.md §3 defines every NUMBER comparison for any operand, and each negative as
+        // the exact complement: "totalTickets > 2.5" is ">= 3", "totalTickets > -1" is "has any value".
+        FilterValidator.validate(Filter.attr("totalTickets").gt(2.5), CONTACTS);
+        FilterValidator.validate(Filter.attr("totalTickets").gt(-1), CONTACTS);
+        FilterValidator.validate(Filter.attr("pagesViewed").between(-5, 0.5), CONTACTS);
+    }
+
+    @Test
     void anInvalidCustomKeyIsCalledInvalidNotDefinable() {
         UnknownAttributeException e = catchThrowableOfType(UnknownAttributeException.class,
                 () -> FilterValidator.validate(Filter.attr("custom.plan").is("gold"), CONTACTS));
