@@ -12,6 +12,8 @@ import dev.contacts.internal.ViewRules;
 import dev.contacts.model.AttributeCatalog;
 import dev.contacts.model.AttributeDefinition;
 import dev.contacts.model.Attributed;
+import dev.contacts.model.Contact;
+import dev.contacts.model.Organization;
 import dev.contacts.model.PropertyId;
 import dev.contacts.model.SegmentId;
 import dev.contacts.model.Target;
@@ -206,7 +208,8 @@ public final class SegmentService {
     /**
      * One page of the segment's result, in its sort (keyset paging, as
      * {@link ContactService#find}). The items are {@code Contact}s or {@code Organization}s
-     * as the segment's target says. A cursor only works with the segment's filter and sort
+     * as the segment's target says; {@link #viewContacts} and {@link #viewOrganizations}
+     * return them typed. A cursor only works with the segment's filter and sort
      * it came from: after an edit, start again from the first page.
      *
      * @param id       the id
@@ -225,6 +228,55 @@ public final class SegmentService {
                     ViewRules.knownSort(catalog, s.sort()), pageSize, cursor, null, null)));
             return new Page<Attributed>(List.copyOf(page.items()), page.next(), page.now());
         });
+    }
+
+    /**
+     * One page of a contact segment's result, typed: {@link #view} for a segment known to
+     * list contacts, without a cast.
+     *
+     * @param id       the id of a segment of contacts
+     * @param pageSize 1..1000
+     * @param cursor   the previous page's cursor, or null for the first page
+     * @return the page
+     * @throws InvalidValueException  if the segment lists organizations (use {@link #viewOrganizations})
+     * @throws NotFoundException      if the segment is not in this property
+     * @throws BrokenSegmentException if its filter no longer validates
+     * @throws InvalidCursorException if the cursor is damaged or of another query
+     */
+    public Page<Contact> viewContacts(SegmentId id, int pageSize, Cursor cursor) {
+        return typedView(id, Target.CONTACT, Contact.class, pageSize, cursor);
+    }
+
+    /**
+     * One page of an organization segment's result, typed: {@link #view} for a segment
+     * known to list organizations, without a cast.
+     *
+     * @param id       the id of a segment of organizations
+     * @param pageSize 1..1000
+     * @param cursor   the previous page's cursor, or null for the first page
+     * @return the page
+     * @throws InvalidValueException  if the segment lists contacts (use {@link #viewContacts})
+     * @throws NotFoundException      if the segment is not in this property
+     * @throws BrokenSegmentException if its filter no longer validates
+     * @throws InvalidCursorException if the cursor is damaged or of another query
+     */
+    public Page<Organization> viewOrganizations(SegmentId id, int pageSize, Cursor cursor) {
+        return typedView(id, Target.ORGANIZATION, Organization.class, pageSize, cursor);
+    }
+
+    /** {@link #view} after checking the target, which a segment keeps for life, with its items cast to that target's type. */
+    private <T extends Attributed> Page<T> typedView(SegmentId id, Target target, Class<T> type, int pageSize, Cursor cursor) {
+        Segment s = require(id);
+        if (s.target() != target) {
+            String other = target == Target.CONTACT ? "viewOrganizations" : "viewContacts";
+            throw new InvalidValueException("segment", "segment '" + s.name() + "' (" + id + ") lists "
+                    + s.target().name().toLowerCase(Locale.ROOT) + "s, not " + target.name().toLowerCase(Locale.ROOT)
+                    + "s; use " + other + " (or view) for it");
+        }
+        Page<Attributed> page = view(id, pageSize, cursor);
+        List<T> items = new ArrayList<>(page.items().size());
+        page.items().forEach(item -> items.add(type.cast(item)));
+        return new Page<>(items, page.nextCursor(), page.now());
     }
 
     /**

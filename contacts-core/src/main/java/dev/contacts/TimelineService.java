@@ -30,7 +30,7 @@ import java.util.Set;
  * <pre>{@code
  * Page<TimelineItem> page = acme.timeline().page(ada.id(), Set.of(), 20, null);   // every kind
  * while (page.hasNext()) {
- *     page = acme.timeline().page(ada.id(), Set.of(), 20, page.next());
+ *     page = acme.timeline().page(ada.id(), Set.of(), 20, page.nextCursor());
  * }
  * }</pre>
  *

@@ -295,7 +295,7 @@ public abstract class Fixture implements AutoCloseable {
         Page<Contact> page = people.find(q);
         all.addAll(page.items());
         while (page.hasNext()) {
-            page = people.find(q.withCursor(page.next()));
+            page = people.find(q.withCursor(page.nextCursor()));
             all.addAll(page.items());
         }
         return all;

@@ -168,7 +168,7 @@ final class InMemoryBaseline implements Side {
         Page<TimelineItem> page = fixture.sdk().property(Workload.TIMELINE).timeline().page(id, 1_000);
         all.addAll(page.items());
         while (page.hasNext()) {
-            Cursor next = page.next();
+            Cursor next = page.nextCursor();
             page = fixture.sdk().property(Workload.TIMELINE).timeline().page(id, java.util.EnumSet.allOf(dev.contacts.model.TimelineKind.class),
                     1_000, next);
             all.addAll(page.items());

@@ -91,7 +91,7 @@ final class SdkSide implements Side {
             int size = (int) Math.min(1_000, half - seen);
             Page<Contact> page = people().find(q.withPageSize(size).withCursor(cursor));
             seen += page.items().size();
-            cursor = page.next();
+            cursor = page.nextCursor();
             if (cursor == null) {
                 throw new IllegalStateException("the result ended after " + seen + " rows, before half of its count");
             }

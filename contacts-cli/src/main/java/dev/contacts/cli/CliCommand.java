@@ -92,9 +92,9 @@ abstract class CliCommand implements Callable<Integer> {
                 n++;
             }
             if (!page.hasNext() || n >= limit) {
-                return page.next();
+                return page.nextCursor();
             }
-            q = q.withCursor(page.next());
+            q = q.withCursor(page.nextCursor());
         }
     }
 

@@ -226,7 +226,7 @@ final class DemoCommand extends CliCommand {
         command("segments list");
         Table list = new Table(List.of("name", "matches", "filter"));
         for (SegmentSummary summary : demo.segments().list(Target.CONTACT)) {
-            list.add(List.of(summary.segment().name(), String.format("%,d", summary.count()), summary.segment().filter()));
+            list.add(List.of(summary.segment().name(), String.format("%,d", summary.count().getAsLong()), summary.segment().filter()));
         }
         list.print(out, "  ");
         command("segments show 'FR VIPs and chatty Germans' --limit 5");

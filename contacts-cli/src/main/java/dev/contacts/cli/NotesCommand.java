@@ -85,7 +85,7 @@ final class NotesCommand extends CliCommand {
                 print(out(), n, session().zone(), true);
             }
             if (page.hasNext()) {
-                out().println("next page: --cursor " + page.next());
+                out().println("next page: --cursor " + page.nextCursor());
             }
             return ContactsCli.OK;
         }

@@ -73,8 +73,8 @@ final class OrgsCommand extends CliCommand {
             table.add(cells);
         }
         table.print(command.out(), "");
-        if (page.next() != null) {
-            command.out().println("next page: --cursor " + page.next());
+        if (page.nextCursor() != null) {
+            command.out().println("next page: --cursor " + page.nextCursor());
         }
     }
 

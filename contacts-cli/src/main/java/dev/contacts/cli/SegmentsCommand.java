@@ -106,7 +106,7 @@ final class SegmentsCommand extends CliCommand {
         int list(CliCommand command, Target t) {
             Table table = new Table(List.of("name", "matches", "filter"));
             for (SegmentSummary s : command.property().segments().list(t)) {
-                table.add(List.of(s.segment().name(), s.isBroken() ? "broken: " + s.problem() : String.format("%,d", s.count()), s.segment().filter()));
+                table.add(List.of(s.segment().name(), s.isBroken() ? "broken: " + s.problem() : String.format("%,d", s.count().getAsLong()), s.segment().filter()));
             }
             table.print(command.out(), "");
             return ContactsCli.OK;

@@ -45,7 +45,7 @@ final class TimelineCommand extends CliCommand {
         Page<TimelineItem> page = property().timeline().page(c.id(), set, limit, cursor == null ? null : Cursor.of(cursor.strip()));
         print(out(), page.items(), session().zone());
         if (page.hasNext()) {
-            out().println("next page: --cursor " + page.next());
+            out().println("next page: --cursor " + page.nextCursor());
         }
         return ContactsCli.OK;
     }

@@ -28,6 +28,15 @@ class ImportExportTest {
     }
 
     @Test
+    void anInvalidCustomKeyIsCalledInvalidAndNoCommandIsSuggested() throws IOException {
+        Path f = file("bad-key.jsonl", "{\"emails\": [\"ada@example.com\"], \"custom.x;rm -rf ~\": \"1\"}\n");
+        Cli.Result r = cli.run("import", f.toString());
+        assertThat(r.code()).as(r.toString()).isEqualTo(2);
+        assertThat(r.out()).contains("line 1: 'custom.x;rm -rf ~' is not a valid custom attribute name")
+                .contains("[a-z][a-z0-9_]{0,39}").doesNotContain("attributes define");
+    }
+
+    @Test
     void theReportCountsEveryRowAndNamesRejectedLinesWithTheirReasons() throws IOException {
         assertThat(cli.run("attributes", "define", "plan", "--type", "TEXT", "--label", "Plan").code()).isZero();
         Path f = file("people.jsonl", String.join("\n",

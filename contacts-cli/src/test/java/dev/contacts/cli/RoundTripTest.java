@@ -117,7 +117,7 @@ class RoundTripTest {
                 for (Contact c : page.items()) {
                     all.put(c.primaryEmail(), values(c, custom, names));
                 }
-                q = q.withCursor(page.next());
+                q = q.withCursor(page.nextCursor());
             } while (page.hasNext());
             return all;
         }

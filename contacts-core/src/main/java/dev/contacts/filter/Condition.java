@@ -121,7 +121,7 @@ public record Condition(String attribute, Operator operator, List<Object> operan
                         v = o;
                         key = o;
                     } else {
-                        throw new InvalidFilterException(what + " takes a list of texts, got " + describe(o));
+                        throw new InvalidFilterException(what + " takes a list of texts, got " + describe(o) + " in it");
                     }
                     if (seen.add(key)) {
                         result.add(v);
@@ -237,6 +237,12 @@ public record Condition(String attribute, Operator operator, List<Object> operan
     }
 
     private static String describe(Object o) {
-        return o == null ? "null" : o.getClass().getSimpleName() + " " + o;
+        String shown = String.valueOf(o);
+        return kindOf(o) + (shown.length() <= 40 ? " (" + shown + ")" : "");
+    }
+
+    /** An operand's kind in user words (see {@link Values#kindOf}), periods included. */
+    static String kindOf(Object operand) {
+        return operand instanceof RelativePeriod ? "a period (such as 30 days)" : Values.kindOf(operand);
     }
 }

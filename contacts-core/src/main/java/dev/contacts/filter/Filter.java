@@ -1,5 +1,11 @@
 package dev.contacts.filter;
 
+import dev.contacts.model.BooleanKey;
+import dev.contacts.model.DateKey;
+import dev.contacts.model.NumberKey;
+import dev.contacts.model.OrganizationsKey;
+import dev.contacts.model.TextKey;
+import dev.contacts.model.TextSetKey;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,6 +25,11 @@ import java.util.Objects;
  *     Filter.or(Filter.attr("country").is("FR"), Filter.attr("city").isUnknown()),
  *     Filter.attr("lastSeen").withinLast(30, PeriodUnit.DAYS));
  * }</pre>
+ *
+ * <p>With the typed keys of {@link dev.contacts.model.Attr} the compiler also checks that
+ * each operator fits the attribute's type: {@code Filter.attr(Attr.TOTAL_TICKETS).gt(3)}
+ * compiles, {@code Filter.attr(Attr.NAME).gt(3)} does not. Names as strings stay accepted
+ * (custom attributes, names read from text) and are checked when the filter is used.
  */
 public sealed interface Filter permits All, None, Condition, And, Or, Not {
 
@@ -47,6 +58,66 @@ public sealed interface Filter permits All, None, Condition, And, Or, Not {
      */
     static FilterAttribute attr(String attribute) {
         return new FilterAttribute(attribute);
+    }
+
+    /**
+     * Starts a condition on a TEXT attribute; only text operators compile.
+     *
+     * @param key a typed key, e.g. {@code Attr.NAME} or {@code TextKey.custom("plan")}
+     * @return a factory of conditions on that attribute
+     */
+    static TextConditions attr(TextKey key) {
+        return new FilterAttribute(key.name());
+    }
+
+    /**
+     * Starts a condition on a TEXT_SET attribute; only set-of-text operators compile.
+     *
+     * @param key a typed key, e.g. {@code Attr.TAGS}
+     * @return a factory of conditions on that attribute
+     */
+    static TextSetConditions attr(TextSetKey key) {
+        return new FilterAttribute(key.name());
+    }
+
+    /**
+     * Starts a condition on a NUMBER attribute; only number operators compile.
+     *
+     * @param key a typed key, e.g. {@code Attr.TOTAL_TICKETS}
+     * @return a factory of conditions on that attribute
+     */
+    static NumberConditions attr(NumberKey key) {
+        return new FilterAttribute(key.name());
+    }
+
+    /**
+     * Starts a condition on a DATE attribute; only date operators compile.
+     *
+     * @param key a typed key, e.g. {@code Attr.LAST_SEEN}
+     * @return a factory of conditions on that attribute
+     */
+    static DateConditions attr(DateKey key) {
+        return new FilterAttribute(key.name());
+    }
+
+    /**
+     * Starts a condition on a BOOLEAN attribute; only true/false operators compile.
+     *
+     * @param key a typed key, e.g. {@code BooleanKey.custom("vip")}
+     * @return a factory of conditions on that attribute
+     */
+    static BooleanConditions attr(BooleanKey key) {
+        return new FilterAttribute(key.name());
+    }
+
+    /**
+     * Starts a condition on the organizations a contact is linked to, by id.
+     *
+     * @param key {@code Attr.ORGANIZATION}
+     * @return a factory of conditions on that attribute
+     */
+    static OrganizationConditions attr(OrganizationsKey key) {
+        return new FilterAttribute(key.name());
     }
 
     /**

@@ -9,11 +9,14 @@ import java.util.List;
 /**
  * Builds conditions on one attribute: {@code Filter.attr("tags").is("vip")}. Each method
  * is one operator of SEMANTICS.md §3; which ones fit depends on the attribute's type,
- * checked when the filter is used.
+ * checked when the filter is used. {@code Filter.attr} with a typed key
+ * ({@code Filter.attr(Attr.TAGS)}) returns this builder seen through the interface of the
+ * key's type, so that only fitting operators compile.
  *
  * @param name the attribute name
  */
-public record FilterAttribute(String name) {
+public record FilterAttribute(String name) implements TextSetConditions, NumberConditions, DateConditions, BooleanConditions,
+        OrganizationConditions {
 
     private Filter c(Operator op, Object... operands) {
         return new Condition(name, op, Arrays.asList(operands));

@@ -6,6 +6,14 @@ import java.nio.charset.StandardCharsets;
 /**
  * The limits of SEMANTICS.md §5, checked on a filter as the user gave it, before
  * organization names are resolved or seek predicates added.
+ *
+ * <p>Depth: every {@code and}, {@code or} and {@code not} is a level, at most
+ * {@value #MAX_DEPTH}. Text is measured as written, by {@link FilterParser#parse} itself: a
+ * 17th nested {@code not} or group is refused even where the filter it denotes is shallower
+ * ({@code not not f} is {@code f}, {@code a and (b and c)} is one {@code and}). A filter
+ * built in Java is measured by its structure: the factories already removed double
+ * negation and flattened nested groups when they built it, so {@code Filter.not(Filter.not(f))}
+ * is {@code f} and adds no level; every level the value has counts.
  */
 public final class FilterLimits {
     /** Deepest nesting of {@code and}, {@code or} and {@code not}. */
@@ -27,10 +35,7 @@ public final class FilterLimits {
      * @throws FilterLimitException naming the first limit it breaks
      */
     public static void check(Filter filter) {
-        int depth = depth(filter);
-        if (depth > MAX_DEPTH) {
-            throw new FilterLimitException("depth", "the filter nests and/or/not " + depth + " deep; at most " + MAX_DEPTH + " is allowed");
-        }
+        checkDepth(depth(filter));
         int conditions = conditions(filter);
         if (conditions > MAX_CONDITIONS) {
             throw new FilterLimitException("conditions", "the filter has " + conditions + " conditions; at most " + MAX_CONDITIONS
@@ -40,6 +45,18 @@ public final class FilterLimits {
         int bytes = FilterPrinter.print(filter).getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_TEXT_BYTES) {
             throw new FilterLimitException("text", "the filter's canonical text has " + bytes + " bytes; at most " + MAX_TEXT_BYTES + " are allowed");
+        }
+    }
+
+    /**
+     * The depth check, shared by {@link #check} (on a filter's structure) and
+     * {@link FilterParser} (on the text as written, where {@code not not f} counts two
+     * levels although it reads back as {@code f}).
+     */
+    static void checkDepth(int depth) {
+        if (depth > MAX_DEPTH) {
+            throw new FilterLimitException("depth", "the filter nests and/or/not " + depth + " deep; at most " + MAX_DEPTH
+                    + " levels are allowed (every and, or and not counts)");
         }
     }
 

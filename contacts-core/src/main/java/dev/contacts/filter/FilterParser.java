@@ -58,8 +58,11 @@ import java.util.Objects;
  * operand that the {@link Condition} constructor refuses (wrong type for the operator, blank
  * text, a range whose bounds are reversed, an amount out of range) is reported at the start
  * of its condition. Nesting of parentheses and {@code not}s is limited to 1000 levels so
- * that hostile input cannot exhaust the stack; the tighter limits of SEMANTICS.md §5 are
- * checked elsewhere, on the parsed filter.
+ * that hostile input cannot exhaust the stack. The depth limit of SEMANTICS.md §5 (16
+ * levels of {@code and}, {@code or} and {@code not}) is checked here on the text as written
+ * — {@code not not f} is two levels although it denotes {@code f} — and is a
+ * {@link dev.contacts.FilterLimitException}; the other limits of §5 are checked by
+ * {@link FilterLimits#check} on the parsed filter.
  */
 public final class FilterParser {
     private static final int MAX_NESTING = 1000;
@@ -85,6 +88,8 @@ public final class FilterParser {
     private final List<FilterToken> tokens;
     private int position;
     private int nesting;
+    /** Levels of and/or/not, as written, of the sub-filter parsed last (SEMANTICS.md §5 counts them as written). */
+    private int written;
 
     private FilterParser(List<FilterToken> tokens) {
         this.tokens = tokens;
@@ -98,6 +103,7 @@ public final class FilterParser {
      * @return the canonical filter it denotes
      * @throws InvalidFilterException if the text is not a filter, with the line, column and
      *                                expectation of the first error
+     * @throws dev.contacts.FilterLimitException if it nests and/or/not more than 16 levels deep as written
      */
     public static Filter parse(String text) {
         Objects.requireNonNull(text, "text");
@@ -113,26 +119,33 @@ public final class FilterParser {
         if (peek().kind() != Kind.END) {
             throw unexpected(peek(), "'and', 'or' or the end of the filter");
         }
+        FilterLimits.checkDepth(written);
         return f;
     }
 
     private Filter or() {
         List<Filter> operands = new ArrayList<>();
         operands.add(and());
+        int deepest = written;
         while (peek().is("or")) {
             position++;
             operands.add(and());
+            deepest = Math.max(deepest, written);
         }
+        written = operands.size() > 1 ? deepest + 1 : deepest;
         return Filter.or(operands);
     }
 
     private Filter and() {
         List<Filter> operands = new ArrayList<>();
         operands.add(unary());
+        int deepest = written;
         while (peek().is("and")) {
             position++;
             operands.add(unary());
+            deepest = Math.max(deepest, written);
         }
+        written = operands.size() > 1 ? deepest + 1 : deepest;
         return Filter.and(operands);
     }
 
@@ -145,6 +158,7 @@ public final class FilterParser {
         position++;
         Filter operand = unary();
         nesting--;
+        written++;
         return Filter.not(operand);
     }
 
@@ -182,9 +196,11 @@ public final class FilterParser {
         // Followed by an operator, "all" is the name of an attribute; the keyword never is.
         if (t.is("all") && operatorAt(position + 1) == null) {
             position++;
+            written = 0;
             return Filter.all();
         }
         if (t.kind() == Kind.WORD) {
+            written = 0;
             return condition();
         }
         throw unexpected(t, FILTER_EXPECTED);

@@ -98,7 +98,7 @@ public final class FilterValidator {
         }
         if (!fits) {
             throw new InvalidFilterException("'" + c.attribute() + " " + op.spelling() + "' does not fit: " + c.attribute()
-                    + " is " + type + describeOperands(c) + "; " + hint(type));
+                    + " holds " + type.inWords() + describeOperands(c) + "; " + hint(type));
         }
     }
 
@@ -115,7 +115,8 @@ public final class FilterValidator {
         if (c.operands().isEmpty()) {
             return "";
         }
-        return " and the operand is " + c.operands().get(0).getClass().getSimpleName();
+        String kind = c.operator().arity() == Operator.Arity.LIST ? "a list of texts" : Condition.kindOf(c.operands().get(0));
+        return ", and the operand is " + kind;
     }
 
     private static String hint(AttributeType type) {

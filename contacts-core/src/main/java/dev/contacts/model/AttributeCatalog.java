@@ -58,11 +58,20 @@ public final class AttributeCatalog {
     public AttributeDefinition require(String name) {
         AttributeDefinition d = find(name);
         if (d == null) {
+            String kind = target.name().toLowerCase(java.util.Locale.ROOT);
+            if (name.startsWith(AttributeDefinition.CUSTOM_PREFIX)
+                    && !AttributeDefinition.isCustomKey(name.substring(AttributeDefinition.CUSTOM_PREFIX.length()))) {
+                // Said without suggesting a definition: the key could never be defined, and a
+                // suggestion quoting it would paste untrusted text into a command.
+                throw new UnknownAttributeException(name, "'" + name + "' is not a valid custom attribute name: custom attributes"
+                        + " are named custom.<key> with a key matching [a-z][a-z0-9_]{0,39}, e.g. custom.plan");
+            }
             String hint = name.startsWith(AttributeDefinition.CUSTOM_PREFIX)
-                    ? "define it first as a custom " + target.name().toLowerCase(java.util.Locale.ROOT) + " attribute"
-                    : "custom attributes are named custom.<key>";
-            throw new UnknownAttributeException(name, "'" + name + "' is not a " + target.name().toLowerCase(java.util.Locale.ROOT)
-                    + " attribute of this property (" + hint + ")");
+                    ? "define it first as a custom " + kind + " attribute"
+                    : custom.containsKey(AttributeDefinition.CUSTOM_PREFIX + name)
+                            ? "the custom attribute is named with its prefix: " + AttributeDefinition.CUSTOM_PREFIX + name
+                            : "custom attributes are named custom.<key>";
+            throw new UnknownAttributeException(name, "'" + name + "' is not a " + kind + " attribute of this property (" + hint + ")");
         }
         return d;
     }

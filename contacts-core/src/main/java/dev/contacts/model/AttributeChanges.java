@@ -14,7 +14,11 @@ import java.util.Objects;
  *
  * <pre>{@code
  * AttributeChanges.builder().set("name", "Ada Lovelace").set("tags", List.of("vip")).clear("city").build()
+ * AttributeChanges.builder().set(Attr.NAME, "Ada Lovelace").set(Attr.TAGS, List.of("vip")).clear(Attr.CITY).build()
  * }</pre>
+ *
+ * <p>The second form uses the typed keys of {@link Attr} (and {@code TextKey.custom("plan")}
+ * and its siblings for custom attributes): the compiler checks each value's type.
  */
 public final class AttributeChanges {
     private final Map<String, Object> values;
@@ -81,11 +85,32 @@ public final class AttributeChanges {
         }
 
         /**
+         * Sets an attribute by its typed key, so the compiler checks the value's type:
+         * {@code set(Attr.TAGS, List.of("vip"))}, {@code set(Attr.NAME, "Ada")}.
+         *
+         * @param key   the attribute's key ({@link Attr} for built-in ones)
+         * @param value new value, or null to clear
+         * @param <T>   the attribute's value type
+         * @return this builder
+         */
+        public <T> Builder set(AttrKey<T> key, T value) {
+            return set(key.name(), value);
+        }
+
+        /**
          * @param attribute attribute name
          * @return this builder
          */
         public Builder clear(String attribute) {
             return set(attribute, null);
+        }
+
+        /**
+         * @param key the attribute's key
+         * @return this builder
+         */
+        public Builder clear(AttrKey<?> key) {
+            return clear(key.name());
         }
 
         /** @return the changes */

@@ -29,7 +29,7 @@ public record AttributeDefinition(String name, String label, AttributeType type,
             throw new InvalidValueException("label", "an attribute needs a label");
         }
         if (!builtIn) {
-            if (!name.startsWith(CUSTOM_PREFIX) || !CUSTOM_KEY.matcher(name.substring(CUSTOM_PREFIX.length())).matches()) {
+            if (!name.startsWith(CUSTOM_PREFIX) || !isCustomKey(name.substring(CUSTOM_PREFIX.length()))) {
                 throw new InvalidValueException("key", "'" + name + "' is not a custom attribute name (custom.<key>, key matching [a-z][a-z0-9_]{0,39})");
             }
             if (!type.customizable()) {
@@ -49,10 +49,29 @@ public record AttributeDefinition(String name, String label, AttributeType type,
      * @throws InvalidValueException if the key, label or type is not acceptable
      */
     public static AttributeDefinition custom(Target target, String key, String label, AttributeType type) {
-        if (key == null || !CUSTOM_KEY.matcher(key).matches()) {
+        if (!isCustomKey(key)) {
             throw new InvalidValueException("key", "'" + key + "' is not a custom attribute key (use [a-z][a-z0-9_]{0,39}, e.g. plan or renewal_date)");
         }
         return new AttributeDefinition(CUSTOM_PREFIX + key, label, type, target, false);
+    }
+
+    /**
+     * @param key a candidate custom attribute key (without {@code custom.}), may be null
+     * @return whether it is a valid key: {@code [a-z][a-z0-9_]{0,39}}, e.g. {@code plan} or {@code renewal_date}
+     */
+    public static boolean isCustomKey(String key) {
+        return key != null && CUSTOM_KEY.matcher(key).matches();
+    }
+
+    /**
+     * The message that tells a user how to read a custom value, when {@code name} is a bare
+     * custom key rather than an attribute name; empty when it cannot be one.
+     *
+     * @param name an attribute name that is not known
+     * @return a hint such as {@code custom values are read with their prefix: value("custom.plan")}, or an empty string
+     */
+    static String bareKeyHint(String name) {
+        return isCustomKey(name) ? "; custom values are read with their prefix: value(\"" + CUSTOM_PREFIX + name + "\")" : "";
     }
 
     /** @return the key of a custom attribute (the name without {@code custom.}), or the name of a built-in one */

@@ -23,6 +23,21 @@ public enum AttributeType {
         return this == TEXT || this == NUMBER || this == DATE || this == BOOLEAN;
     }
 
+    /**
+     * @return what a value of this type is, in the words error messages use: "a text",
+     *         "a list of texts", "a number", "a date", "true or false", "a list of organizations"
+     */
+    public String inWords() {
+        switch (this) {
+            case TEXT: return "a text";
+            case TEXT_SET: return "a list of texts";
+            case NUMBER: return "a number";
+            case DATE: return "a date";
+            case BOOLEAN: return "true or false";
+            default: return "a list of organizations";
+        }
+    }
+
     /** @return whether custom attributes may have this type */
     public boolean customizable() {
         return this != ORG_LINK;

@@ -116,20 +116,32 @@ public record Contact(
         browser = Values.text("browser", browser);
         firstWebSession = Values.date("firstWebSession", firstWebSession);
         lastWebSession = Values.date("lastWebSession", lastWebSession);
-        totalWebSessions = Values.number("totalWebSessions", totalWebSessions);
-        pagesViewed = Values.number("pagesViewed", pagesViewed);
-        timeSpent = Values.number("timeSpent", timeSpent);
+        totalWebSessions = Values.counter("totalWebSessions", totalWebSessions);
+        pagesViewed = Values.counter("pagesViewed", pagesViewed);
+        timeSpent = Values.duration("timeSpent", timeSpent);
         firstLiveChat = Values.date("firstLiveChat", firstLiveChat);
         lastLiveChat = Values.date("lastLiveChat", lastLiveChat);
-        totalLiveChats = Values.number("totalLiveChats", totalLiveChats);
+        totalLiveChats = Values.counter("totalLiveChats", totalLiveChats);
         firstTicket = Values.date("firstTicket", firstTicket);
         lastTicket = Values.date("lastTicket", lastTicket);
-        totalTickets = Values.number("totalTickets", totalTickets);
+        totalTickets = Values.counter("totalTickets", totalTickets);
         created = Values.date("created", created);
         updated = Values.date("updated", updated);
         firstSeen = Values.date("firstSeen", firstSeen);
         lastSeen = Values.date("lastSeen", lastSeen);
         custom = Customs.normalize(custom);
+        requireOrder("firstWebSession", firstWebSession, "lastWebSession", lastWebSession);
+        requireOrder("firstLiveChat", firstLiveChat, "lastLiveChat", lastLiveChat);
+        requireOrder("firstTicket", firstTicket, "lastTicket", lastTicket);
+        requireOrder("firstSeen", firstSeen, "lastSeen", lastSeen);
+    }
+
+    /** A first* date later than its last* twin cannot come from any sequence of events. */
+    private static void requireOrder(String firstName, Instant first, String lastName, Instant last) {
+        if (first != null && last != null && first.isAfter(last)) {
+            throw new dev.contacts.InvalidValueException(firstName, first + " is later than " + lastName + " " + last
+                    + "; a first date cannot come after the last one");
+        }
     }
 
     /**
@@ -208,7 +220,8 @@ public record Contact(
             case "firstSeen": return firstSeen;
             case "lastSeen": return lastSeen;
             default:
-                throw new UnknownAttributeException(attribute, "'" + attribute + "' is not a contact attribute");
+                throw new UnknownAttributeException(attribute, "'" + attribute + "' is not a contact attribute"
+                        + AttributeDefinition.bareKeyHint(attribute));
         }
     }
 

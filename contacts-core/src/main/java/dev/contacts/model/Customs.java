@@ -6,8 +6,6 @@ import java.util.Map;
 
 /** Normalisation of the custom-value maps of contacts and organizations. */
 final class Customs {
-    private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("[a-z][a-z0-9_]{0,39}");
-
     private Customs() {
     }
 
@@ -17,7 +15,7 @@ final class Customs {
         }
         Map<String, Object> result = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : custom.entrySet()) {
-            if (e.getKey() == null || !KEY.matcher(e.getKey()).matches()) {
+            if (!AttributeDefinition.isCustomKey(e.getKey())) {
                 throw new InvalidValueException("custom", "'" + e.getKey() + "' is not a custom attribute key ([a-z][a-z0-9_]{0,39})");
             }
             String attribute = AttributeDefinition.CUSTOM_PREFIX + e.getKey();

@@ -117,7 +117,8 @@ public record Organization(
             case "created": return created;
             case "updated": return updated;
             default:
-                throw new UnknownAttributeException(attribute, "'" + attribute + "' is not an organization attribute");
+                throw new UnknownAttributeException(attribute, "'" + attribute + "' is not an organization attribute"
+                        + AttributeDefinition.bareKeyHint(attribute));
         }
     }
 

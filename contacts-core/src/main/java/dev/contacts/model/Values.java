@@ -169,7 +169,10 @@ public final class Values {
 
     /**
      * Normalises a NUMBER: trailing zeros stripped, then at most 18 integer and 6 fraction
-     * digits; never in exponent form.
+     * digits; never in exponent form. The digit counts are read from the value's precision
+     * and scale before anything is rescaled, so a value such as {@code 1E+999999999} is
+     * refused at once instead of being expanded, and the message names a long value by its
+     * number of digits rather than spelling them out.
      *
      * @param attribute the attribute, for the error message
      * @param value     the number, may be null
@@ -180,17 +183,80 @@ public final class Values {
         if (value == null) {
             return null;
         }
+        if (value.signum() == 0) {
+            return BigDecimal.ZERO;
+        }
+        // For a non-zero value, precision - scale is the number of integer digits whatever
+        // the trailing zeros (long arithmetic: the scale may be any int).
+        long integerDigits = (long) value.precision() - value.scale();
+        if (integerDigits > MAX_INTEGER_DIGITS) {
+            throw new InvalidValueException(attribute, brief(value, integerDigits, "integer") + " has more than "
+                    + MAX_INTEGER_DIGITS + " integer digits");
+        }
+        if (value.scale() > MAX_FRACTION_DIGITS) {
+            // Fits only if the unscaled value is a multiple of 10^(scale - 6); one that has
+            // fewer digits than that cannot be, whatever its size, so no power is computed
+            // for it. Otherwise the division works on the digits the value already has.
+            long excess = (long) value.scale() - MAX_FRACTION_DIGITS;
+            if (value.precision() <= excess) {
+                throw tooManyFractionDigits(attribute, value);
+            }
+            try {
+                value = value.setScale(MAX_FRACTION_DIGITS, java.math.RoundingMode.UNNECESSARY);
+            } catch (ArithmeticException e) {
+                throw tooManyFractionDigits(attribute, value);
+            }
+        }
         BigDecimal normal = value.stripTrailingZeros();
-        if (normal.scale() < 0) {
-            normal = normal.setScale(0);
-        }
-        if (normal.scale() > MAX_FRACTION_DIGITS) {
-            throw new InvalidValueException(attribute, normal.toPlainString() + " has more than " + MAX_FRACTION_DIGITS + " fraction digits");
-        }
-        if (normal.precision() - normal.scale() > MAX_INTEGER_DIGITS) {
-            throw new InvalidValueException(attribute, normal.toPlainString() + " has more than " + MAX_INTEGER_DIGITS + " integer digits");
+        return normal.scale() < 0 ? normal.setScale(0) : normal;
+    }
+
+    /**
+     * Normalises a counter of events (SEMANTICS.md §2: {@code total*}, {@code pagesViewed}):
+     * a NUMBER that is a whole number, zero or more.
+     *
+     * @param attribute the attribute, for the error message
+     * @param value     the count, may be null
+     * @return the normal form, or null
+     * @throws InvalidValueException if it is negative, has a fraction or too many digits
+     */
+    public static BigDecimal counter(String attribute, BigDecimal value) {
+        BigDecimal normal = number(attribute, value);
+        if (normal != null && (normal.signum() < 0 || normal.scale() > 0)) {
+            throw new InvalidValueException(attribute, normal.toPlainString() + " is not a count: counters are whole numbers, 0 or more");
         }
         return normal;
+    }
+
+    /**
+     * Normalises a duration in seconds ({@code timeSpent}): a NUMBER of zero or more.
+     * Fractions are allowed — time is not counted in whole seconds everywhere a host
+     * imports it from — though ingestion only ever adds whole seconds.
+     *
+     * @param attribute the attribute, for the error message
+     * @param value     the duration, may be null
+     * @return the normal form, or null
+     * @throws InvalidValueException if it is negative or has too many digits
+     */
+    public static BigDecimal duration(String attribute, BigDecimal value) {
+        BigDecimal normal = number(attribute, value);
+        if (normal != null && normal.signum() < 0) {
+            throw new InvalidValueException(attribute, normal.toPlainString() + " is not a duration: durations are 0 seconds or more");
+        }
+        return normal;
+    }
+
+    private static InvalidValueException tooManyFractionDigits(String attribute, BigDecimal value) {
+        return new InvalidValueException(attribute, brief(value, value.scale(), "fraction") + " has more than "
+                + MAX_FRACTION_DIGITS + " fraction digits");
+    }
+
+    /** The value in plain digits when that is short, else how many digits of which kind it has. */
+    private static String brief(BigDecimal value, long digits, String kind) {
+        if (value.precision() <= 30 && Math.abs((long) value.scale()) <= 30) {
+            return value.toPlainString();
+        }
+        return "a number with " + digits + " " + kind + " digits";
     }
 
     /**
@@ -288,7 +354,7 @@ public final class Values {
                 if (value instanceof Collection) {
                     for (Object element : (Collection<?>) value) {
                         if (!(element instanceof String)) {
-                            throw new InvalidValueException(attribute, "expected text elements, got " + describe(element));
+                            throw new InvalidValueException(attribute, "expected a list of texts, got an element that is " + describe(element));
                         }
                     }
                     List<String> set = textSet(attribute, (Collection<String>) value);
@@ -330,11 +396,49 @@ public final class Values {
             default:
                 break;
         }
-        throw new InvalidValueException(attribute, "expected a value of type " + type + ", got " + describe(value));
+        throw new InvalidValueException(attribute, "expected " + type.inWords() + ", got " + describe(value));
     }
 
+    /** What a value is, in user words, with the value itself when it is short. */
     private static String describe(Object value) {
-        return value == null ? "null" : value.getClass().getSimpleName() + " " + value;
+        String shown = String.valueOf(value);
+        return kindOf(value) + (shown.length() <= 40 ? " (" + shown + ")" : "");
+    }
+
+    /**
+     * What kind of value a Java object is, in the words error messages use instead of
+     * class names: "a text", "a list of texts", "a number", "a date", "a date and time",
+     * "true or false", "an id".
+     *
+     * @param value any value, may be null
+     * @return its kind in words
+     */
+    public static String kindOf(Object value) {
+        if (value == null) {
+            return "no value";
+        }
+        if (value instanceof String) {
+            return "a text";
+        }
+        if (value instanceof Collection) {
+            return ((Collection<?>) value).stream().allMatch(e -> e instanceof String) ? "a list of texts" : "a list";
+        }
+        if (value instanceof Number) {
+            return "a number";
+        }
+        if (value instanceof java.time.LocalDate) {
+            return "a date";
+        }
+        if (value instanceof Instant) {
+            return "a date and time";
+        }
+        if (value instanceof Boolean) {
+            return "true or false";
+        }
+        if (value instanceof EntityId) {
+            return "an id";
+        }
+        return "a value of another kind";
     }
 
     /**

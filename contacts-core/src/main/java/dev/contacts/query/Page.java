@@ -3,31 +3,41 @@ package dev.contacts.query;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * One page of a result, the cursor of the next page (absent at the end) and the
  * {@code now} the query was evaluated at.
  *
- * @param items the items, in order
- * @param next  cursor of the next page, or null at the end
- * @param now   the instant relative date filters were evaluated at
- * @param <T>   item type
+ * <pre>{@code
+ * Page<Contact> page = people.find(query);
+ * while (page.hasNext()) {
+ *     page = people.find(query.withCursor(page.nextCursor()));
+ * }
+ * }</pre>
+ *
+ * @param items      the items, in order
+ * @param nextCursor the cursor that asks for the next page, or null at the end (see {@link #hasNext()})
+ * @param now        the instant relative date filters were evaluated at
+ * @param <T>        item type
  */
-public record Page<T>(List<T> items, Cursor next, Instant now) {
+public record Page<T>(List<T> items, Cursor nextCursor, Instant now) {
     /** Copies the items. */
     public Page {
         items = List.copyOf(items);
         Objects.requireNonNull(now, "now");
     }
 
-    /** @return the cursor of the next page, empty at the end */
-    public Optional<Cursor> nextCursor() {
-        return Optional.ofNullable(next);
+    /**
+     * @return the cursor of the next page, or null at the end
+     * @deprecated it returns a cursor, not a page: use {@link #nextCursor()}
+     */
+    @Deprecated
+    public Cursor next() {
+        return nextCursor;
     }
 
     /** @return whether there is a next page */
     public boolean hasNext() {
-        return next != null;
+        return nextCursor != null;
     }
 }

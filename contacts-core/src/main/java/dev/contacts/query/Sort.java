@@ -1,5 +1,6 @@
 package dev.contacts.query;
 
+import dev.contacts.model.AttrKey;
 import dev.contacts.model.Target;
 import java.util.Locale;
 import java.util.Objects;
@@ -39,6 +40,34 @@ public record Sort(String attribute, Direction direction) {
      */
     public static Sort desc(String attribute) {
         return new Sort(attribute, Direction.DESC);
+    }
+
+    /**
+     * Sorts by a typed key; only keys of sortable types (text, number, date, true/false)
+     * compile: {@code Sort.asc(Attr.TAGS)} does not.
+     *
+     * @param key the attribute's key
+     * @return ascending sort on it
+     */
+    public static Sort asc(AttrKey<? extends Comparable<?>> key) {
+        return asc(key.name());
+    }
+
+    /**
+     * @param key the attribute's key, of a sortable type
+     * @return descending sort on it
+     */
+    public static Sort desc(AttrKey<? extends Comparable<?>> key) {
+        return desc(key.name());
+    }
+
+    /**
+     * @param key       the attribute's key, of a sortable type
+     * @param direction the direction
+     * @return the sort
+     */
+    public static Sort by(AttrKey<? extends Comparable<?>> key, Direction direction) {
+        return new Sort(key.name(), direction);
     }
 
     /**

@@ -66,9 +66,23 @@ class TicketModelTest {
         assertThat(e.threadIds()).containsExactly("<a@x>", "<mid@x>", "<root@x>");
         assertThat(e.from()).isNull();
         assertThat(e.subject()).isEqualTo("Re: hi there");
-        assertThat(InboundEmail.of(null, null, null, null, "b").threadIds()).isEmpty();
-        assertThat(fieldOf(() -> InboundEmail.of("<a b>", null, null, null, "b"))).isEqualTo("messageId");
-        assertThat(fieldOf(() -> InboundEmail.of(null, null, null, "not an address", "b"))).isEqualTo("from");
+        assertThat(InboundEmail.builder().body("b").build().threadIds()).isEmpty();
+        assertThat(fieldOf(() -> InboundEmail.builder().messageId("<a b>").body("b").build())).isEqualTo("messageId");
+        assertThat(fieldOf(() -> InboundEmail.builder().from("not an address").body("b").build())).isEqualTo("from");
+    }
+
+    @Test
+    @SuppressWarnings("deprecation")
+    void theInboundBuilderNamesWhatThePositionalFormsTakeByPlace() {
+        AttachmentUpload receipt = AttachmentUpload.of("receipt.txt", "text/plain", new byte[] {1});
+        InboundEmail built = InboundEmail.builder().messageId("<r1@x>").inReplyTo("<a@x>").references("<root@x> <a@x>")
+                .from("ada@example.com").subject("Re: invoice").body("Paid").attach(receipt).build();
+        assertThat(built).isEqualTo(new InboundEmail("<r1@x>", "<a@x>", List.of("<root@x> <a@x>"), "ada@example.com",
+                "Re: invoice", "Paid", List.of(receipt)));
+        assertThat(InboundEmail.of("<r1@x>", "<a@x>", "<root@x>", "ada@example.com", "Paid"))
+                .isEqualTo(InboundEmail.builder().messageId("<r1@x>").inReplyTo("<a@x>").references("<root@x>")
+                        .from("ada@example.com").body("Paid").build());
+        assertThat(fieldOf(() -> InboundEmail.builder().from("ada@example.com").build())).isEqualTo("body");
     }
 
     @Test

@@ -6,11 +6,13 @@ import dev.contacts.PropertyContacts;
 import dev.contacts.filter.Filter;
 import dev.contacts.filter.FilterParser;
 import dev.contacts.inmemory.InMemoryStore;
+import dev.contacts.model.Attr;
 import dev.contacts.model.AttributeChanges;
 import dev.contacts.model.AttributeType;
 import dev.contacts.model.Contact;
 import dev.contacts.model.Property;
 import dev.contacts.model.Target;
+import dev.contacts.model.TextKey;
 import dev.contacts.query.Page;
 import dev.contacts.query.Query;
 import dev.contacts.query.Segment;
@@ -47,33 +49,33 @@ public final class EmbeddedInMemory {
         acme.attributes().define(Target.CONTACT, "plan", "Plan", AttributeType.TEXT);
 
         ContactService people = acme.contacts();
-        people.create(AttributeChanges.builder().set("name", "Ada Lovelace").set("emails", List.of("ada@example.com"))
-                .set("tags", List.of("vip")).set("country", "GB").set("custom.plan", "pro").build());
-        people.create(AttributeChanges.builder().set("name", "Grace Hopper").set("emails", List.of("grace@example.com"))
-                .set("country", "US").build());                       // no tags at all
+        people.create(AttributeChanges.builder().set(Attr.NAME, "Ada Lovelace").set(Attr.EMAILS, List.of("ada@example.com"))
+                .set(Attr.TAGS, List.of("vip")).set(Attr.COUNTRY, "GB").set("custom.plan", "pro").build());
+        people.create(AttributeChanges.builder().set(Attr.NAME, "Grace Hopper").set(Attr.EMAILS, List.of("grace@example.com"))
+                .set(Attr.COUNTRY, "US").build());                    // typed keys: the compiler checks each value
         people.upsertByEmail("ada@example.com", AttributeChanges.builder().set("city", "London").build());
 
         Filter notVip = FilterParser.parse("tags is not \"vip\"");    // includes contacts without tags
         long count = people.count(notVip);                           // 1: Grace
 
-        Query query = Query.of(Filter.all()).withSort(Sort.asc("name")).withPageSize(1);
+        Query query = Query.of(Filter.all()).withSort(Sort.asc(Attr.NAME)).withPageSize(1);
         List<String> names = new ArrayList<>();
         Page<Contact> page = people.find(query);
         names.add(page.items().get(0).name());
         while (page.hasNext()) {                                     // keyset paging: page 10,000 costs what page 1 costs
-            page = people.find(query.withCursor(page.next()));
+            page = people.find(query.withCursor(page.nextCursor()));
             page.items().forEach(c -> names.add(c.name()));
         }
 
         Segment paying = acme.segments().save(Target.CONTACT, "Paying", FilterParser.parse("custom.plan has any value"),
                 List.of("primaryEmail", "custom.plan"), Sort.asc("name"));
-        Page<?> payingPage = acme.segments().view(paying.id(), 50, null);
+        Page<Contact> payingPage = acme.segments().viewContacts(paying.id(), 50, null);
+        String plan = payingPage.items().get(0).get(TextKey.custom("plan"));   // "pro"; or value("custom.plan")
         // end::in-memory[]
-        out.println("not VIP: " + count + ", all by name: " + names + ", segment " + paying.name() + ": " + payingPage.items().size());
+        out.println("not VIP: " + count + ", all by name: " + names + ", segment " + paying.name() + ": " + payingPage.items().size()
+                + " (plan " + plan + ")");
         List<String> listed = new ArrayList<>();
-        for (Object item : payingPage.items()) {
-            listed.add(((Contact) item).name());
-        }
+        payingPage.items().forEach(c -> listed.add(c.name()));
         return listed;
     }
 }

@@ -57,8 +57,8 @@ public final class HelpdeskTickets {
         sdk.emailDispatcher().runOnce();                             // schedule this; the SDK starts no thread
 
         String firstMessageId = outbox.get(0).messageId();
-        TicketMessage answer = acme.tickets().receiveReply(
-                InboundEmail.of("<r1@mail.example>", firstMessageId, firstMessageId, "ada@example.com", "Paid, thanks!"));
+        TicketMessage answer = acme.tickets().receiveReply(InboundEmail.builder().messageId("<r1@mail.example>")
+                .inReplyTo(firstMessageId).references(firstMessageId).from("ada@example.com").body("Paid, thanks!").build());
         // end::tickets[]
         out.println("ticket #" + ticket.number() + " emailed as " + firstMessageId + "; answer threaded on ticket "
                 + answer.ticket().equals(ticket.id()));

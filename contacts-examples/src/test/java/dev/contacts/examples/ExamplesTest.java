@@ -22,7 +22,7 @@ class ExamplesTest {
     @Test
     void inMemory() {
         assertThat(EmbeddedInMemory.run(out)).containsExactly("Ada Lovelace");
-        assertThat(printed.toString(StandardCharsets.UTF_8)).isEqualTo("not VIP: 1, all by name: [Ada Lovelace, Grace Hopper], segment Paying: 1\n");
+        assertThat(printed.toString(StandardCharsets.UTF_8)).isEqualTo("not VIP: 1, all by name: [Ada Lovelace, Grace Hopper], segment Paying: 1 (plan pro)\n");
     }
 
     @Test

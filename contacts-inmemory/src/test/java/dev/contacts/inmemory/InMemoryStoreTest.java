@@ -209,7 +209,7 @@ class InMemoryStoreTest {
                 return seen;
             }
             assertThat(page.items()).hasSize(first.pageSize());
-            q = first.withCursor(page.next());
+            q = first.withCursor(page.nextCursor());
         }
     }
 
@@ -260,7 +260,7 @@ class InMemoryStoreTest {
     void aCursorOfAnotherQueryIsRefused() {
         pagingData();
         Page<Contact> page = p1.contacts().find(Query.all().withPageSize(5));
-        Cursor cursor = page.next();
+        Cursor cursor = page.nextCursor();
         assertThat(cursor).isNotNull();
         Query other = Query.of(Filter.attr("tags").is("three")).withPageSize(5).withCursor(cursor);
         assertThatThrownBy(() -> p1.contacts().find(other)).isInstanceOf(InvalidCursorException.class);
@@ -526,7 +526,7 @@ class InMemoryStoreTest {
                 assertThat(p1.contacts().count(f)).isEqualTo(ids.size());
                 return ids;
             }
-            q = q.withCursor(page.next());
+            q = q.withCursor(page.nextCursor());
         }
     }
 

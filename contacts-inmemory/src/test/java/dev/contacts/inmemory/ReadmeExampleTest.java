@@ -11,10 +11,10 @@ import dev.contacts.Contacts;
 import dev.contacts.PropertyContacts;
 import dev.contacts.filter.Filter;
 import dev.contacts.filter.FilterParser;
+import dev.contacts.model.Attr;
 import dev.contacts.model.AttributeChanges;
 import dev.contacts.model.ChatMessage;
 import dev.contacts.model.AttributeType;
-import dev.contacts.model.Attributed;
 import dev.contacts.model.Contact;
 import dev.contacts.model.IngestResult;
 import dev.contacts.model.LiveChat;
@@ -53,16 +53,16 @@ class ReadmeExampleTest {
         ContactService people = sdk.property("acme").contacts();
 
         people.create(AttributeChanges.builder()
-                .set("name", "Ada Lovelace").set("emails", List.of("ada@example.com")).set("tags", List.of("vip")).build());
+                .set(Attr.NAME, "Ada Lovelace").set(Attr.EMAILS, List.of("ada@example.com")).set(Attr.TAGS, List.of("vip")).build());
 
-        Query query = Query.of(FilterParser.parse("tags is \"vip\" and city is unknown")).withSort(Sort.desc("lastSeen"));
+        Query query = Query.of(FilterParser.parse("tags is \"vip\" and city is unknown")).withSort(Sort.desc(Attr.LAST_SEEN));
         Page<Contact> page = people.find(query);                      // first 50, unknown lastSeen last
         List<Contact> all = new ArrayList<>(page.items());
         while (page.hasNext()) {
-            page = people.find(query.withCursor(page.next()));        // keyset paging, never offset
+            page = people.find(query.withCursor(page.nextCursor()));  // keyset paging, never offset
             all.addAll(page.items());
         }
-        long vips = people.count(Filter.attr("tags").is("vip"));        // exact, no cap
+        long vips = people.count(Filter.attr(Attr.TAGS).is("vip"));     // exact, no cap
 
         assertThat(all).extracting(Contact::name).containsExactly("Ada Lovelace");
         assertThat(vips).isEqualTo(1);
@@ -81,7 +81,7 @@ class ReadmeExampleTest {
         while (true) {
             page.items().forEach(item -> show(item));                                     // a NoteItem, ChatItem or TicketMessageItem
             if (!page.hasNext()) break;
-            page = acme.timeline().page(ada.id(), Set.of(), 20, page.next());             // keyset: the next 20
+            page = acme.timeline().page(ada.id(), Set.of(), 20, page.nextCursor());       // keyset: the next 20
         }
 
         assertThat(timelineShown).extracting(TimelineItem::kind).containsExactly(TimelineKind.NOTE, TimelineKind.TICKET);
@@ -111,7 +111,7 @@ class ReadmeExampleTest {
         Segment gold = acme.segments().save(Target.CONTACT, "Gold VIPs", "tags is \"vip\" and custom.plan is \"gold\"",
                 List.of("name", "primaryEmail", "custom.plan"), Sort.asc("name"));     // filter kept as canonical text
         List<SegmentSummary> all = acme.segments().list(Target.CONTACT);    // by name, each with count() and countedAt()
-        Page<Attributed> page = acme.segments().view(gold.id(), 50, null);  // the result, keyset-paged in the segment's sort
+        Page<Contact> page = acme.segments().viewContacts(gold.id(), 50, null); // the result, keyset-paged in the segment's sort
         acme.listViews().save(ListView.ofAgent(Target.CONTACT, "alice", List.of("name", "custom.plan"), Sort.desc("lastSeen")));
         ListView shown = acme.listViews().get(Target.CONTACT, "alice");      // alice's, else the property's, else the built-in
         assertThatThrownBy(() ->
@@ -122,8 +122,8 @@ class ReadmeExampleTest {
         acme.segments().count(gold.id())                                  // BrokenSegmentException naming custom.plan
         ).isInstanceOf(BrokenSegmentException.class).hasMessageContaining("custom.plan");
 
-        assertThat(all).extracting(SegmentSummary::count).containsExactly(1L);
-        assertThat(page.items()).extracting(a -> ((Contact) a).name()).containsExactly("Ada Lovelace");
+        assertThat(all).extracting(SegmentSummary::count).containsExactly(java.util.OptionalLong.of(1));
+        assertThat(page.items()).extracting(Contact::name).containsExactly("Ada Lovelace");
         assertThat(shown.columns()).containsExactly("name", "custom.plan");
         assertThat(d.brokenSegments()).extracting(Segment::name).containsExactly("Gold VIPs");
         assertThat(acme.listViews().get(Target.CONTACT, "alice").columns()).containsExactly("name");

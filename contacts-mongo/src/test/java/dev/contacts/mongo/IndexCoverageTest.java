@@ -294,11 +294,11 @@ class IndexCoverageTest {
         p1.organizations().findByName("beta");
         for (Sort sort : List.of(Sort.desc("lastSeen"), Sort.asc("created"), Sort.desc("updated"), Sort.asc("name"))) {
             Page<Contact> first = p1.contacts().find(Query.all().withSort(sort).withPageSize(1));
-            p1.contacts().find(Query.all().withSort(sort).withPageSize(1).withCursor(first.next()));
+            p1.contacts().find(Query.all().withSort(sort).withPageSize(1).withCursor(first.nextCursor()));
         }
         for (Sort sort : List.of(Sort.asc("name"), Sort.desc("created"), Sort.asc("updated"))) {
             Page<Organization> first = p1.organizations().find(Query.all().withSort(sort).withPageSize(1));
-            p1.organizations().find(Query.all().withSort(sort).withPageSize(1).withCursor(first.next()));
+            p1.organizations().find(Query.all().withSort(sort).withPageSize(1).withCursor(first.nextCursor()));
         }
         p1.contacts().count(Filter.all());
         p1.organizations().count(Filter.all());
@@ -313,7 +313,7 @@ class IndexCoverageTest {
         TicketMessage first = p1.tickets().messages(t.id()).get(0);
         p1.tickets().reply(t.id(), NewMessage.fromAgent("alice", "More"));
         p1.tickets().reply(t.id(), NewMessage.fromContact("Thanks"));
-        p1.tickets().receiveReply(InboundEmail.of("<in1@mail.example.org>", first.messageId(), null, null, "By mail"));
+        p1.tickets().receiveReply(InboundEmail.builder().messageId("<in1@mail.example.org>").inReplyTo(first.messageId()).body("By mail").build());
         Ticket updated = p1.tickets().update(t.id(), t.version(), TicketUpdate.status(TicketStatus.PENDING));
         p1.tickets().findByNumber(updated.number());
         p1.tickets().list(0, 10);
@@ -331,10 +331,10 @@ class IndexCoverageTest {
         p1.activity().ingest(WebSession.builder("s0", fx.base.bob.id(), fx.clock.instant().minusSeconds(600)).build());
         p1.activity().ingest(LiveChat.of("c1", fx.base.bob.id(), fx.clock.instant(), List.of(ChatMessage.visitor("hi", fx.clock.instant()))));
         Page<WebSession> sessions = p1.activity().webSessions(fx.base.bob.id(), 1, null);
-        p1.activity().webSessions(fx.base.bob.id(), 1, sessions.next());
+        p1.activity().webSessions(fx.base.bob.id(), 1, sessions.nextCursor());
         p1.activity().chats(fx.base.bob.id(), 10, null);
         Page<TimelineItem> timeline = p1.timeline().page(fx.base.bob.id(), 2);
-        p1.timeline().page(fx.base.bob.id(), Set.of(TimelineKind.values()), 2, timeline.next());
+        p1.timeline().page(fx.base.bob.id(), Set.of(TimelineKind.values()), 2, timeline.nextCursor());
         Segment vip = p1.segments().save(Target.CONTACT, "VIPs", Filter.attr("tags").is("vip"), List.of("name"), Sort.asc("name"));
         p1.segments().list(Target.CONTACT);
         p1.segments().findByName(Target.CONTACT, "vips");

@@ -226,7 +226,7 @@ public abstract class ActivityTck extends TicketFixtureTck {
         do {
             Page<T> page = pages.apply(cursor);
             all.addAll(page.items());
-            cursor = page.next();
+            cursor = page.nextCursor();
         } while (cursor != null);
         return all;
     }
@@ -417,7 +417,7 @@ public abstract class ActivityTck extends TicketFixtureTck {
     Stream<DynamicTest> badInputAndOtherPropertiesAreRefusedAndChangeNothing() {
         activity().ingest(WebSession.builder("s1", bob(), T).build());
         activity().ingest(WebSession.builder("s2", bob(), T).build());
-        Cursor bobSessions = activity().webSessions(bob(), 1, null).next();
+        Cursor bobSessions = activity().webSessions(bob(), 1, null).nextCursor();
         assertThat(bobSessions).isNotNull();
         ContactId other = fx.base.other.id();
         Instant at = T;

@@ -129,7 +129,7 @@ public abstract class BadInputTck extends FixtureTck {
                                 .withCursor((Cursor) cursor))),
                 refusedAfter("cursor of another property", InvalidCursorException.class, f -> {
                     f.p2.contacts().create(set("name", "second"));
-                    return f.p2.contacts().find(Query.all().withPageSize(1)).next();
+                    return f.p2.contacts().find(Query.all().withPageSize(1)).nextCursor();
                 }, (f, cursor) -> f.p1.contacts().find(Query.all().withPageSize(1).withCursor((Cursor) cursor))),
                 refusedAfter("cursor with another now", InvalidCursorException.class, BadInputTck::firstCursorOfP1,
                         (f, cursor) -> f.p1.contacts().find(Query.all().withPageSize(1)
@@ -191,7 +191,7 @@ public abstract class BadInputTck extends FixtureTck {
     }
 
     private static Object firstCursorOfP1(TckFixture f) {
-        return f.p1.contacts().find(Query.all().withPageSize(1)).next();
+        return f.p1.contacts().find(Query.all().withPageSize(1)).nextCursor();
     }
 
     @TestFactory

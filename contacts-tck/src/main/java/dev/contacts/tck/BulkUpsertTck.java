@@ -242,7 +242,7 @@ public abstract class BulkUpsertTck extends FixtureTck {
     }
 
     private static long segmentCount(PropertyContacts p, Segment s) {
-        return p.segments().list(s.target()).stream().filter(x -> x.segment().id().equals(s.id())).findFirst().orElseThrow().count();
+        return p.segments().list(s.target()).stream().filter(x -> x.segment().id().equals(s.id())).findFirst().orElseThrow().count().getAsLong();
     }
 
     // ------------------------------------------------------------------ the store's batch writes

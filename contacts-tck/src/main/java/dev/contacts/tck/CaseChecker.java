@@ -87,7 +87,7 @@ final class CaseChecker {
         }
         if (c.walk() || orderExcused) {
             List<EntityId> walked = new ArrayList<>(firstIds);
-            Cursor cursor = first.next();
+            Cursor cursor = first.nextCursor();
             int pages = 1;
             while (cursor != null) {
                 if (++pages > MAX_WALK_PAGES) {
@@ -95,7 +95,7 @@ final class CaseChecker {
                 }
                 Page<? extends Attributed> page = find(c, query.withCursor(cursor));
                 walked.addAll(ids(page.items()));
-                cursor = page.next();
+                cursor = page.nextCursor();
             }
             if (orderExcused) {
                 if (new HashSet<>(walked).size() != walked.size() || !new HashSet<>(walked).equals(new HashSet<>(expectedIds))) {

@@ -76,7 +76,7 @@ public abstract class NoteTck extends TicketFixtureTck {
             Page<Note> page = service.list(parent, size, cursor);
             assertThat(page.items().size()).as("page size").isLessThanOrEqualTo(size);
             all.addAll(page.items());
-            cursor = page.next();
+            cursor = page.nextCursor();
             if (cursor != null) {
                 assertThat(page.items()).as("a page with a next page is full").hasSize(size);
             }
@@ -297,9 +297,9 @@ public abstract class NoteTck extends TicketFixtureTck {
         Note mine = notes().add(ada(), "alice", "mine");
         Note foreign = fx.p2.notes().add(fx.base.other.id(), "alice", "p2's");
         notes().add(ada(), "alice", "second, so ada's list has a next page");
-        Cursor adaPage = notes().list(ada(), 1, null).next();
+        Cursor adaPage = notes().list(ada(), 1, null).nextCursor();
         assertThat(adaPage).as("ada's first page of one has a next page").isNotNull();
-        Cursor contactsCursor = fx.p1.contacts().find(Query.all().withPageSize(1)).next();
+        Cursor contactsCursor = fx.p1.contacts().find(Query.all().withPageSize(1)).nextCursor();
         return RefusedCall.tests(Stream.of(
                 RefusedCall.of("blank body", InvalidValueException.class, () -> notes().add(ada(), "alice", " \n\t ")),
                 RefusedCall.of("no body", InvalidValueException.class, () -> notes().add(ada(), "alice", null)),

@@ -311,18 +311,20 @@ public abstract class TicketTck extends TicketFixtureTck {
         assertThat(fx.blobs.keys()).hasSize(2);
 
         fx.clock.advance(Duration.ofHours(1));
-        TicketMessage byReferences = fx.p1.tickets().receiveReply(InboundEmail.of("<r2@mail.example.org>", "<unknown@elsewhere>",
-                first.messageId() + " <r1@mail.example.org> <also-unknown@elsewhere>", null, "Hello again"));
+        TicketMessage byReferences = fx.p1.tickets().receiveReply(InboundEmail.builder().messageId("<r2@mail.example.org>")
+                .inReplyTo("<unknown@elsewhere>").references(first.messageId() + " <r1@mail.example.org> <also-unknown@elsewhere>")
+                .body("Hello again").build());
         assertThat(byReferences.ticket()).isEqualTo(t.id());
         assertThat(byReferences.contactAddress()).isEqualTo("ada@example.com");
         assertThat(byReferences.subject()).isEqualTo("Re: Your invoice");
         assertThat(ada().lastSeen()).isEqualTo(fx.clock.instant());
 
-        TicketMessage answerToOwn = fx.p1.tickets().receiveReply(InboundEmail.of(null, "<r2@mail.example.org>", null, null, "PS"));
+        TicketMessage answerToOwn = fx.p1.tickets().receiveReply(InboundEmail.builder().inReplyTo("<r2@mail.example.org>").body("PS").build());
         assertThat(answerToOwn.ticket()).as("a reply to the contact's own earlier email is in the thread").isEqualTo(t.id());
         assertThat(answerToOwn.messageId()).matches("<[0-9a-f-]{36}@help\\.example\\.com>");
 
-        assertThatThrownBy(() -> fx.p1.tickets().receiveReply(InboundEmail.of("<r3@x>", "<nobody@nowhere>", null, null, "?")))
+        assertThatThrownBy(() -> fx.p1.tickets().receiveReply(
+                InboundEmail.builder().messageId("<r3@x>").inReplyTo("<nobody@nowhere>").body("?").build()))
                 .isInstanceOf(NotFoundException.class).hasMessageContaining("<nobody@nowhere>");
     }
 
@@ -572,18 +574,18 @@ public abstract class TicketTck extends TicketFixtureTck {
                 refusedAfter("update a ticket of another property", NotFoundException.class, TicketTck::existing,
                         (f, t) -> f.p2.tickets().update(((Ticket) t).id(), ((Ticket) t).version(), TicketUpdate.status(TicketStatus.CLOSED))),
                 refused("inbound email of an unknown thread", NotFoundException.class,
-                        f -> f.p1.tickets().receiveReply(InboundEmail.of("<a@b>", "<unknown@example.org>", null, null, "hi"))),
+                        f -> f.p1.tickets().receiveReply(InboundEmail.builder().messageId("<a@b>").inReplyTo("<unknown@example.org>").body("hi").build())),
                 refused("inbound email without threading headers", NotFoundException.class,
-                        f -> f.p1.tickets().receiveReply(InboundEmail.of("<a@b>", null, null, null, "hi"))),
+                        f -> f.p1.tickets().receiveReply(InboundEmail.builder().messageId("<a@b>").body("hi").build())),
                 refusedAfter("inbound email answering a ticket of another property", NotFoundException.class,
                         f -> f.p1.tickets().messages(existing(f).id()).get(0).messageId(),
-                        (f, id) -> f.p2.tickets().receiveReply(InboundEmail.of("<a@b>", (String) id, null, null, "hi"))),
+                        (f, id) -> f.p2.tickets().receiveReply(InboundEmail.builder().messageId("<a@b>").inReplyTo((String) id).body("hi").build())),
                 refusedAfter("inbound email with a file over the limit", InvalidValueException.class,
                         f -> f.p1.tickets().messages(existing(f).id()).get(0).messageId(),
                         (f, id) -> f.p1.tickets().receiveReply(new InboundEmail("<a@b>", (String) id, List.of(), null, null, "hi",
                                 List.of(AttachmentUpload.of("huge.iso", null, bytes(10 * mib + 1)))))),
                 refused("malformed Message-ID", InvalidValueException.class,
-                        f -> f.p1.tickets().receiveReply(InboundEmail.of("not an id", null, null, null, "hi"))),
+                        f -> f.p1.tickets().receiveReply(InboundEmail.builder().messageId("not an id").body("hi").build())),
                 refused("page size 0", InvalidValueException.class, f -> f.p1.tickets().list(0, 0))
         );
     }

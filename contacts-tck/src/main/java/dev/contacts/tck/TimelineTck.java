@@ -114,7 +114,7 @@ public abstract class TimelineTck extends TicketFixtureTck {
                 assertThat(page.items()).as("a page with a next page is full").hasSize(size);
             }
             all.addAll(page.items());
-            cursor = page.next();
+            cursor = page.nextCursor();
         } while (cursor != null);
         return all;
     }
@@ -208,7 +208,7 @@ public abstract class TimelineTck extends TicketFixtureTck {
                             .containsExactlyInAnyOrderElementsOf(sources);
                     assertThat(seeks).as("each seek reads at most pageSize + 1, kinds " + kinds)
                             .allSatisfy(c -> assertThat((Integer) c.args().get(c.args().size() - 1)).isLessThanOrEqualTo(size + 1));
-                    cursor = page.next();
+                    cursor = page.nextCursor();
                 } while (cursor != null);
             }
         }
@@ -235,7 +235,7 @@ public abstract class TimelineTck extends TicketFixtureTck {
         do {
             Page<TimelineItem> p = timeline().page(ada(), null, 2, cursor);
             walked.addAll(p.items());
-            cursor = p.next();
+            cursor = p.nextCursor();
             fx.clock.advance(Duration.ofSeconds(1));
             fx.p1.notes().add(ada(), "alice", "added during the walk " + page);                          // newer than every page
             fx.p1.activity().ingest(LiveChat.of("during-" + page, ada(), T.minus(Duration.ofDays(400 - page)), List.of())); // older
@@ -270,10 +270,10 @@ public abstract class TimelineTck extends TicketFixtureTck {
     @TestFactory
     Stream<DynamicTest> badInputAndOtherPropertiesAreRefusedAndChangeNothing() {
         history();
-        Cursor all = timeline().page(ada(), null, 2, null).next();
-        Cursor notesOnly = timeline().page(ada(), Set.of(TimelineKind.NOTE), 2, null).next();
-        Cursor bobs = timeline().page(fx.base.bob.id(), null, 2, null).next();
-        Cursor noteList = fx.p1.notes().list(ada(), 1, null).next();
+        Cursor all = timeline().page(ada(), null, 2, null).nextCursor();
+        Cursor notesOnly = timeline().page(ada(), Set.of(TimelineKind.NOTE), 2, null).nextCursor();
+        Cursor bobs = timeline().page(fx.base.bob.id(), null, 2, null).nextCursor();
+        Cursor noteList = fx.p1.notes().list(ada(), 1, null).nextCursor();
         assertThat(Arrays.asList(all, notesOnly, bobs, noteList)).doesNotContainNull();
         assertThat(timeline().page(ada(), EnumSet.allOf(TimelineKind.class), 2, all).items())
                 .as("every kind named is the same timeline as none named").hasSize(2);

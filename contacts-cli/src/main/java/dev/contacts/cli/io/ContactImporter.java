@@ -389,6 +389,10 @@ public final class ContactImporter {
         }
         if (key.startsWith(AttributeDefinition.CUSTOM_PREFIX)) {
             String k = key.substring(AttributeDefinition.CUSTOM_PREFIX.length());
+            if (!AttributeDefinition.isCustomKey(k)) { // never paste such a key into a suggested command
+                throw new RowRejectedException("'" + key + "' is not a valid custom attribute name: keys match"
+                        + " [a-z][a-z0-9_]{0,39}, e.g. custom.plan");
+            }
             throw new RowRejectedException(key + " is not defined in property " + property.property().id()
                     + "; define it first: contacts attributes define " + k + " --type TEXT|TEXT_SET|NUMBER|DATE|BOOLEAN --label " + label(k));
         }
