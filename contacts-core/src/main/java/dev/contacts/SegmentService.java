@@ -226,7 +226,7 @@ public final class SegmentService {
             AttributeCatalog catalog = context.catalog(s.target());
             Page<? extends Attributed> page = run(s, filter -> runner(s.target()).find(new Query(filter,
                     ViewRules.knownSort(catalog, s.sort()), pageSize, cursor, null, null)));
-            return new Page<Attributed>(List.copyOf(page.items()), page.next(), page.now());
+            return new Page<Attributed>(List.copyOf(page.items()), page.nextCursor(), page.now());
         });
     }
 
