@@ -69,10 +69,11 @@ public final class JpaStore implements ContactStore {
         try {
             switch (schema) {
                 case CREATE:
+                    SchemaCheck.beforeCreate(emf, dialect);
                     SchemaInstaller.apply(tx, dialect);
                     break;
                 case VALIDATE:
-                    validate(emf);
+                    SchemaCheck.validate(emf, dialect);
                     break;
                 default:
                     break;
@@ -189,14 +190,6 @@ public final class JpaStore implements ContactStore {
     /** @return the entity classes of the schema, to list in a host's persistence unit */
     public static List<Class<?>> entityClasses() {
         return Mapping.ENTITY_CLASSES;
-    }
-
-    private static void validate(EntityManagerFactory emf) {
-        try {
-            emf.getSchemaManager().validate();
-        } catch (jakarta.persistence.SchemaValidationException e) {
-            throw new StoreException("validate the schema", e.getMessage() + " (apply the files under db/ of contacts-jpa, or use SchemaMode.CREATE)");
-        }
     }
 
     private static Dialect detectDialect(EntityManagerFactory emf) {

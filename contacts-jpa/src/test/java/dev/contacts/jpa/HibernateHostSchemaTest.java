@@ -1,7 +1,7 @@
 package dev.contacts.jpa;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.contacts.StoreException;
 import dev.contacts.model.Property;
@@ -10,6 +10,8 @@ import jakarta.persistence.EntityManagerFactory;
 import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A host whose persistence unit lists the store's entity classes and runs Hibernate's
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * refuse with an explanation; with it, hbm2ddl leaves them to the SDK's files.
  */
 class HibernateHostSchemaTest {
+    private static final Logger LOG = LoggerFactory.getLogger(HibernateHostSchemaTest.class);
     private static final Map<String, Object> HBM2DDL_UPDATE = Map.of("hibernate.hbm2ddl.auto", "update");
     private static final Map<String, Object> HBM2DDL_UPDATE_FILTERED = Map.of("hibernate.hbm2ddl.auto", "update",
             "hibernate.hbm2ddl.schema_filter_provider", ContactsSchemaFilterProvider.class.getName());
@@ -30,7 +33,9 @@ class HibernateHostSchemaTest {
         try {
             host = HostPersistenceUnit.open(db, HBM2DDL_UPDATE);
             EntityManagerFactory emf = host;
-            assertThatThrownBy(() -> JpaStore.create(emf, SchemaMode.VALIDATE)).isInstanceOf(StoreException.class)
+            Throwable refused = catchThrowable(() -> JpaStore.create(emf, SchemaMode.VALIDATE));
+            LOG.info("validation of hbm2ddl's tables: {}", refused.getMessage());
+            assertThat(refused).isInstanceOf(StoreException.class)
                     .hasMessageContaining("contacts_schema_version")
                     .hasMessageContaining("uq_contact_email_fold")
                     .hasMessageContaining("ix_contact_name")
@@ -39,8 +44,7 @@ class HibernateHostSchemaTest {
                     .hasMessageContaining(ContactsSchemaFilterProvider.class.getName())
                     .hasMessageContaining("SchemaMode.CREATE");
             if (TestDatabase.postgres()) {
-                assertThatThrownBy(() -> JpaStore.create(emf, SchemaMode.VALIDATE)).hasMessageContaining("contact.name_fold")
-                        .hasMessageContaining("collation \"C\"");
+                assertThat(refused).hasMessageContaining("contact.name_fold").hasMessageContaining("collation \"c\"");
             }
         } finally {
             TestDatabase.closeThenDrop(db, host);
@@ -54,7 +58,9 @@ class HibernateHostSchemaTest {
         try {
             host = HostPersistenceUnit.open(db, HBM2DDL_UPDATE);
             EntityManagerFactory emf = host;
-            assertThatThrownBy(() -> JpaStore.create(emf, SchemaMode.CREATE)).isInstanceOf(StoreException.class)
+            Throwable refused = catchThrowable(() -> JpaStore.create(emf, SchemaMode.CREATE));
+            LOG.info("creation on hbm2ddl's tables: {}", refused.getMessage());
+            assertThat(refused).isInstanceOf(StoreException.class)
                     .hasMessageContaining("contacts_schema_version")
                     .hasMessageContaining("hbm2ddl")
                     .hasMessageContaining(ContactsSchemaFilterProvider.class.getName())
