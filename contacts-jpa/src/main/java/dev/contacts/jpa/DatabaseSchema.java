@@ -20,7 +20,7 @@ import java.util.Set;
  * database (MariaDB): tables, their columns with their collations, and, when asked for,
  * named constraints, indexes and the versions recorded in {@code contacts_schema_version}.
  * Read at once with the standard {@code information_schema} views and JDBC metadata (the
- * connection goes back to the pool afterwards); names in lower case.
+ * connection goes back to the pool afterwards); names in lower case, collations as the database spells them.
  */
 final class DatabaseSchema {
     /** Where the store records the versions of its SQL files it applied. */
@@ -56,7 +56,7 @@ final class DatabaseSchema {
                 while (rs.next()) {
                     String collation = rs.getString(3);
                     columns.computeIfAbsent(rs.getString(1).toLowerCase(Locale.ROOT), t -> new HashMap<>())
-                            .put(rs.getString(2).toLowerCase(Locale.ROOT), collation == null ? "" : collation.toLowerCase(Locale.ROOT));
+                            .put(rs.getString(2).toLowerCase(Locale.ROOT), collation == null ? "" : collation);
                 }
             }
         }

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * {@code DROP [CONSTRAINT|FOREIGN KEY|CHECK|INDEX|KEY|PRIMARY KEY|COLUMN]}, {@code RENAME
  * CONSTRAINT|INDEX}, {@code ALTER COLUMN … TYPE}, {@code MODIFY}), {@code ALTER INDEX … RENAME
  * TO}, {@code DROP INDEX} and {@code DROP TABLE}; other statements (data changes) create
- * nothing to check. Names are compared in lower case.
+ * nothing to check. Names are kept in lower case, collations as spelled.
  */
 final class ExpectedSchema {
     /** What kind of object a name stands for, as the messages call it. */
@@ -111,7 +111,7 @@ final class ExpectedSchema {
             FLAGS);
 
     /** H2 gives every text column the database's collation, {@code OFF} (UTF-16 units) unless {@code SET COLLATION} changed it. */
-    private static final String H2_DEFAULT_COLLATION = "off";
+    private static final String H2_DEFAULT_COLLATION = "OFF";
 
     private final Dialect dialect;
     private final Map<String, SchemaObject> objects = new LinkedHashMap<>();
@@ -160,7 +160,7 @@ final class ExpectedSchema {
         if ((m = CREATE_TABLE.matcher(statement)).matches()) {
             String table = name(m.group(1));
             Matcher collation = TABLE_COLLATION.matcher(m.group(3));
-            tableCollations.put(table, collation.find() ? collation.group(1).toLowerCase(Locale.ROOT) : "");
+            tableCollations.put(table, collation.find() ? collation.group(1) : "");
             for (String element : topLevelParts(m.group(2))) {
                 definition(table, element.strip());
             }
@@ -227,7 +227,7 @@ final class ExpectedSchema {
         Matcher explicit = EXPLICIT_COLLATION.matcher(definition);
         String collation = null;
         if (explicit.find()) {
-            collation = explicit.group(1).toLowerCase(Locale.ROOT);
+            collation = explicit.group(1);
         } else if (TEXT_TYPE.matcher(definition.strip()).find()) {
             String tableDefault = tableCollations.getOrDefault(table, "");
             collation = !tableDefault.isEmpty() ? tableDefault : dialect == Dialect.H2 ? H2_DEFAULT_COLLATION : null;

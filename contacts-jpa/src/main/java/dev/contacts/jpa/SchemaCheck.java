@@ -170,7 +170,7 @@ final class SchemaCheck {
         Map<String, List<String>> wrong = new LinkedHashMap<>();
         for (ExpectedSchema.ColumnCollation c : expected.collations()) {
             String actual = db.columns(c.table()).get(c.column());
-            if (actual != null && !actual.equals(c.collation())) {
+            if (actual != null && !actual.equalsIgnoreCase(c.collation())) {
                 String found = actual.isEmpty() ? "the database's default collation" : "collation \"" + actual + "\"";
                 wrong.computeIfAbsent(found + " instead of collation \"" + c.collation() + "\"", k -> new ArrayList<>())
                         .add(c.table() + "." + c.column());

@@ -44,7 +44,7 @@ class HibernateHostSchemaTest {
                     .hasMessageContaining(ContactsSchemaFilterProvider.class.getName())
                     .hasMessageContaining("SchemaMode.CREATE");
             if (TestDatabase.postgres()) {
-                assertThat(refused).hasMessageContaining("contact.name_fold").hasMessageContaining("collation \"c\"");
+                assertThat(refused).hasMessageContaining("contact.name_fold").hasMessageContaining("collation \"C\"");
             }
         } finally {
             TestDatabase.closeThenDrop(db, host);
