@@ -128,11 +128,22 @@ final class ExpectedSchema {
      * @return what the files create on that dialect
      */
     static ExpectedSchema of(Dialect dialect, List<String> files) {
-        ExpectedSchema schema = new ExpectedSchema(dialect);
+        List<String> statements = new ArrayList<>();
         for (String file : files) {
-            for (String statement : SchemaInstaller.statements(SchemaInstaller.read(SchemaInstaller.resource(dialect, file)))) {
-                schema.follow(statement.strip());
-            }
+            statements.addAll(SchemaInstaller.statements(SchemaInstaller.read(SchemaInstaller.resource(dialect, file))));
+        }
+        return ofStatements(dialect, statements);
+    }
+
+    /**
+     * @param dialect    the dialect
+     * @param statements schema statements, in order
+     * @return what they create on that dialect
+     */
+    static ExpectedSchema ofStatements(Dialect dialect, List<String> statements) {
+        ExpectedSchema schema = new ExpectedSchema(dialect);
+        for (String statement : statements) {
+            schema.follow(statement.strip());
         }
         return schema;
     }
