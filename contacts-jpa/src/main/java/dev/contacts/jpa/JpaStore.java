@@ -36,8 +36,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The schema is a set of versioned SQL files per dialect on the class path
  * ({@code db/h2}, {@code db/postgresql}, {@code db/mariadb}); {@link SchemaMode#CREATE} applies
- * the missing ones, {@link SchemaMode#VALIDATE} has Hibernate check the mapped
- * {@linkplain #entityClasses() entity classes} against the database. Every key and index
+ * the missing ones, {@link SchemaMode#VALIDATE} checks the database against the mapped
+ * {@linkplain #entityClasses() entity classes} and the files' keys, indexes, collations and
+ * recorded versions; a host running Hibernate's hbm2ddl keeps it off the store's tables with
+ * {@link ContactsSchemaFilterProvider}. Every key and index
  * starts with {@code property_id}; text is compared through folds computed in Java; each
  * repository call runs in one transaction of its own; filters become native SQL with bind
  * parameters only, paged by keyset. See the module README for the schema and the dialects.
@@ -97,7 +99,7 @@ public final class JpaStore implements ContactStore {
 
     /**
      * A store on the host's entity manager factory, whose persistence unit lists
-     * {@link #entityClasses()}; the schema is validated against them.
+     * {@link #entityClasses()}; the schema is validated ({@link SchemaMode#VALIDATE}).
      *
      * @param entityManagerFactory the host's factory (resource-local transactions), left open by {@link #close()}
      * @return the store
