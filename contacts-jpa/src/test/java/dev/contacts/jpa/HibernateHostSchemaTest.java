@@ -28,43 +28,40 @@ class HibernateHostSchemaTest {
 
     @Test
     void validationRefusesTablesMadeByHbm2ddlAndSaysHowToFixThem() throws Exception {
-        TestDatabase.Fresh db = TestDatabase.fresh();
-        EntityManagerFactory host = null;
-        try {
-            host = HostPersistenceUnit.open(db, HBM2DDL_UPDATE);
-            EntityManagerFactory emf = host;
-            Throwable refused = catchThrowable(() -> JpaStore.create(emf, SchemaMode.VALIDATE));
-            LOG.info("validation of hbm2ddl's tables: {}", refused.getMessage());
-            assertThat(refused).isInstanceOf(StoreException.class)
-                    .hasMessageContaining("contacts_schema_version")
-                    .hasMessageContaining("uq_contact_email_fold")
-                    .hasMessageContaining("ix_contact_name")
-                    .hasMessageContaining("fk_contact_email_owner")
-                    .hasMessageContaining("hbm2ddl")
-                    .hasMessageContaining(ContactsSchemaFilterProvider.class.getName())
-                    .hasMessageContaining("SchemaMode.CREATE");
-            if (TestDatabase.postgres()) {
-                assertThat(refused).hasMessageContaining("contact.name_fold").hasMessageContaining("collation \"C\"");
-            }
-        } finally {
-            TestDatabase.closeThenDrop(db, host);
+        Throwable refused = openOnTablesMadeByHbm2ddl(SchemaMode.VALIDATE);
+        assertThat(refused).isInstanceOf(StoreException.class)
+                .hasMessageContaining("contacts_schema_version")
+                .hasMessageContaining("uq_contact_email_fold")
+                .hasMessageContaining("ix_contact_name")
+                .hasMessageContaining("fk_contact_email_owner")
+                .hasMessageContaining("hbm2ddl")
+                .hasMessageContaining(ContactsSchemaFilterProvider.class.getName())
+                .hasMessageContaining("SchemaMode.CREATE");
+        if (TestDatabase.postgres()) {
+            assertThat(refused).hasMessageContaining("contact.name_fold").hasMessageContaining("collation \"C\"");
         }
     }
 
     @Test
     void creationOnTablesMadeByHbm2ddlExplainsInsteadOfFailingOnAnExistingTable() throws Exception {
+        Throwable refused = openOnTablesMadeByHbm2ddl(SchemaMode.CREATE);
+        assertThat(refused).isInstanceOf(StoreException.class)
+                .hasMessageContaining("contacts_schema_version")
+                .hasMessageContaining("hbm2ddl")
+                .hasMessageContaining(ContactsSchemaFilterProvider.class.getName())
+                .hasMessageNotContaining("already exists");
+    }
+
+    /** @return what opening a store in the mode throws on a fresh database where a host's hbm2ddl made the SDK's tables */
+    private static Throwable openOnTablesMadeByHbm2ddl(SchemaMode mode) throws Exception {
         TestDatabase.Fresh db = TestDatabase.fresh();
         EntityManagerFactory host = null;
         try {
             host = HostPersistenceUnit.open(db, HBM2DDL_UPDATE);
             EntityManagerFactory emf = host;
-            Throwable refused = catchThrowable(() -> JpaStore.create(emf, SchemaMode.CREATE));
-            LOG.info("creation on hbm2ddl's tables: {}", refused.getMessage());
-            assertThat(refused).isInstanceOf(StoreException.class)
-                    .hasMessageContaining("contacts_schema_version")
-                    .hasMessageContaining("hbm2ddl")
-                    .hasMessageContaining(ContactsSchemaFilterProvider.class.getName())
-                    .hasMessageNotContaining("already exists");
+            Throwable refused = catchThrowable(() -> JpaStore.create(emf, mode).close());
+            LOG.info("{} on hbm2ddl's tables: {}", mode, refused == null ? "no error" : refused.getMessage());
+            return refused;
         } finally {
             TestDatabase.closeThenDrop(db, host);
         }
