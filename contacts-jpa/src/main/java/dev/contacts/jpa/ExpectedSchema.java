@@ -2,7 +2,6 @@ package dev.contacts.jpa;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -116,7 +115,8 @@ final class ExpectedSchema {
     private final Dialect dialect;
     private final Map<String, SchemaObject> objects = new LinkedHashMap<>();
     private final Map<String, ColumnCollation> collations = new LinkedHashMap<>();
-    private final Map<String, String> tableCollations = new HashMap<>();
+    /** The tables created, with their default collation ({@code ""} for none: MariaDB's {@code COLLATE=} only). */
+    private final Map<String, String> tableCollations = new LinkedHashMap<>();
 
     private ExpectedSchema(Dialect dialect) {
         this.dialect = dialect;
@@ -158,12 +158,9 @@ final class ExpectedSchema {
         return collations.values();
     }
 
-    /** @return the tables the files create */
+    /** @return the tables the files create (and do not drop), in the order they create them */
     List<String> tables() {
-        List<String> tables = new ArrayList<>(tableCollations.keySet());
-        collations.values().stream().map(ColumnCollation::table).filter(t -> !tables.contains(t)).forEach(tables::add);
-        objects.values().stream().map(SchemaObject::table).filter(t -> !tables.contains(t)).forEach(tables::add);
-        return tables;
+        return List.copyOf(tableCollations.keySet());
     }
 
     private void follow(String statement) {

@@ -46,21 +46,26 @@ final class SchemaCheck {
      * @throws StoreException saying what is wrong and how to fix it
      */
     static void beforeCreate(EntityManagerFactory emf, Dialect dialect) {
-        DatabaseSchema db = read(emf, "create the schema", c -> DatabaseSchema.tables(c, dialect));
-        if (db.hasTable(DatabaseSchema.VERSION_TABLE)) {
-            if (db.versionTableIsFlywayHistory()) {
-                throw new StoreException("create the schema", DatabaseSchema.VERSION_TABLE + " in " + db.schema()
+        DatabaseSchema tables = read(emf, "create the schema", c -> DatabaseSchema.tables(c, dialect));
+        if (tables.hasTable(DatabaseSchema.VERSION_TABLE)) {
+            if (tables.versionTableIsFlywayHistory()) {
+                throw new StoreException("create the schema", DatabaseSchema.VERSION_TABLE + " in " + tables.schema()
                         + " is the history table of a Flyway run: Flyway applies the SDK's files on this database, so open the store "
                         + "with SchemaMode.VALIDATE (see " + README + ")");
             }
             return;
         }
-        List<String> existing = sdkTables(db);
-        if (!existing.isEmpty()) {
-            throw new StoreException("create the schema", "the tables " + String.join(", ", existing) + " exist in " + db.schema()
-                    + " but " + DatabaseSchema.VERSION_TABLE + ", where the SDK records the versions of its SQL files, does not. "
-                    + madeByHbm2ddl());
+        List<String> existing = sdkTables(tables);
+        if (existing.isEmpty()) {
+            return;
         }
+        // rare: worth reading the keys and indexes to tell hbm2ddl's tables from files applied by another tool
+        ExpectedSchema expected = ExpectedSchema.of(dialect, SchemaInstaller.VERSIONS);
+        DatabaseSchema db = read(emf, "create the schema", c -> DatabaseSchema.read(c, dialect, expected.tables()));
+        List<String> problems = structuralProblems(db, expected);
+        throw new StoreException("create the schema", "the tables " + String.join(", ", existing) + " exist in " + db.schema()
+                + " but " + DatabaseSchema.VERSION_TABLE + ", where the SDK records the versions of its SQL files, does not"
+                + (problems.isEmpty() ? "" : "; " + String.join("; ", problems)) + ". " + withoutVersionTable(db, expected, problems));
     }
 
     /**
@@ -81,13 +86,14 @@ final class SchemaCheck {
         }
         ExpectedSchema expected = ExpectedSchema.of(dialect, SchemaInstaller.VERSIONS);
         DatabaseSchema db = read(emf, "validate the schema", c -> DatabaseSchema.read(c, dialect, expected.tables()));
+        List<String> structural = structuralProblems(db, expected);
         List<String> problems = new ArrayList<>();
         String advice;
         List<String> missingVersions = missingVersions(db);
-            if (!db.hasTable(DatabaseSchema.VERSION_TABLE)) {
+        if (!db.hasTable(DatabaseSchema.VERSION_TABLE)) {
             problems.add("the table " + DatabaseSchema.VERSION_TABLE + ", where the SDK records the versions of its SQL files, "
                     + "does not exist");
-            advice = madeByHbm2ddl();
+            advice = withoutVersionTable(db, expected, structural);
         } else if (!missingVersions.isEmpty()) {
             problems.add(DatabaseSchema.VERSION_TABLE + " lacks " + String.join(", ", missingVersions));
             advice = "Apply the missing versions: open the store once with SchemaMode.CREATE, or apply these files of db/"
@@ -96,8 +102,7 @@ final class SchemaCheck {
             advice = "The tables were changed after the SDK's files were applied: recreate what is missing as db/"
                     + dialect.directory() + "/*.sql of contacts-jpa define it.";
         }
-        problems.addAll(missingObjects(db, expected));
-        problems.addAll(wrongCollations(db, expected));
+        problems.addAll(structural);
         if (!problems.isEmpty()) {
             throw new StoreException("validate the schema", "the schema in " + db.schema() + " is not the one the SDK's SQL files create: "
                     + String.join("; ", problems) + ". " + advice);
@@ -106,12 +111,39 @@ final class SchemaCheck {
                 SchemaInstaller.VERSIONS.size());
     }
 
-    /** The advice for the SDK's tables without their version table. */
-    private static String madeByHbm2ddl() {
-        return "The tables look created by Hibernate's hbm2ddl (hibernate.hbm2ddl.auto) from JpaStore.entityClasses(), "
-                + "which leaves out the SDK's unique keys, indexes, foreign keys and collations: exclude the SDK's tables from hbm2ddl ("
-                + FILTER_SETTING + "), drop them (after moving out any rows you need) and apply the SDK's SQL files with "
-                + "SchemaMode.CREATE or your migration tool (see " + README + ").";
+    /** @return the keys, indexes and collations of the files the database lacks, grouped for the message */
+    private static List<String> structuralProblems(DatabaseSchema db, ExpectedSchema expected) {
+        List<String> problems = new ArrayList<>(missingObjects(db, expected));
+        problems.addAll(wrongCollations(db, expected));
+        return problems;
+    }
+
+    /**
+     * The advice for the SDK's tables without their version table: made by hbm2ddl when not
+     * one of the files' named keys and indexes is there, else made by the files through a tool
+     * that recorded them in a history of its own.
+     */
+    private static String withoutVersionTable(DatabaseSchema db, ExpectedSchema expected, List<String> structuralProblems) {
+        boolean anyNamedObject = expected.objects().stream()
+                .anyMatch(o -> o.kind() != ExpectedSchema.Kind.PRIMARY_KEY && db.hasTable(o.table()) && isPresent(db, o));
+        if (!anyNamedObject) {
+            return "The tables look created by Hibernate's hbm2ddl (hibernate.hbm2ddl.auto) from JpaStore.entityClasses(), "
+                    + "which leaves out the SDK's unique keys, indexes, foreign keys and collations: exclude the SDK's tables from "
+                    + "hbm2ddl (" + FILTER_SETTING + "), drop them (after moving out any rows you need) and apply the SDK's SQL files "
+                    + "with SchemaMode.CREATE or your migration tool (see " + README + ").";
+        }
+        StringBuilder records = new StringBuilder();
+        for (int v = 1; v <= SchemaInstaller.VERSIONS.size(); v++) {
+            records.append(v == 1 ? "" : ", ").append('(').append(v).append(", '").append(SchemaInstaller.VERSIONS.get(v - 1)).append("')");
+        }
+        String record = "record the applied versions where the store looks, so that validation passes and SchemaMode.CREATE "
+                + "applies only newer versions: " + SchemaInstaller.VERSION_TABLE_DDL + "; INSERT INTO " + DatabaseSchema.VERSION_TABLE
+                + " (version, script) VALUES " + records + " (one row per version applied; see " + README + ").";
+        return structuralProblems.isEmpty()
+                ? "The SDK's keys and indexes are all there: its files look applied by a migration tool that recorded them in a "
+                        + "history of its own; " + record
+                : "Some of the SDK's keys and indexes are there: its files look applied, not all of them, by a migration tool that "
+                        + "recorded them in a history of its own. Apply the missing versions' files, then " + record;
     }
 
     private static List<String> sdkTables(DatabaseSchema db) {
@@ -137,25 +169,8 @@ final class SchemaCheck {
     private static List<String> missingObjects(DatabaseSchema db, ExpectedSchema expected) {
         Map<String, List<String>> missing = new LinkedHashMap<>();
         for (ExpectedSchema.SchemaObject o : expected.objects()) {
-            if (!db.hasTable(o.table())) {
-                continue; // a missing mapped table is Hibernate's finding
-            }
-            Map<String, ExpectedSchema.Kind> constraints = db.constraints(o.table());
-            boolean present;
-            switch (o.kind()) {
-                case PRIMARY_KEY:
-                    present = constraints.containsValue(ExpectedSchema.Kind.PRIMARY_KEY); // MariaDB names every one PRIMARY
-                    break;
-                case INDEX:
-                case UNIQUE:
-                    // a unique key made by CREATE UNIQUE INDEX is an index only; H2 gives the index behind a constraint a name of its own
-                    present = constraints.containsKey(o.name()) || db.indexes(o.table()).contains(o.name());
-                    break;
-                default:
-                    present = constraints.get(o.name()) == o.kind();
-                    break;
-            }
-            if (!present) {
+            // a missing mapped table is Hibernate's finding
+            if (db.hasTable(o.table()) && !isPresent(db, o)) {
                 missing.computeIfAbsent(o.table(), t -> new ArrayList<>())
                         .add(o.kind().label() + (o.kind() == ExpectedSchema.Kind.PRIMARY_KEY ? "" : " " + o.name()));
             }
@@ -163,6 +178,21 @@ final class SchemaCheck {
         List<String> problems = new ArrayList<>();
         missing.forEach((table, objects) -> problems.add("table " + table + " lacks " + String.join(", ", objects)));
         return problems;
+    }
+
+    /** @return whether the database has the key or index (of a table that exists) */
+    private static boolean isPresent(DatabaseSchema db, ExpectedSchema.SchemaObject o) {
+        Map<String, ExpectedSchema.Kind> constraints = db.constraints(o.table());
+        switch (o.kind()) {
+            case PRIMARY_KEY:
+                return constraints.containsValue(ExpectedSchema.Kind.PRIMARY_KEY); // MariaDB names every one PRIMARY
+            case INDEX:
+            case UNIQUE:
+                // a unique key made by CREATE UNIQUE INDEX is an index only; H2 gives the index behind a constraint a name of its own
+                return constraints.containsKey(o.name()) || db.indexes(o.table()).contains(o.name());
+            default:
+                return constraints.get(o.name()) == o.kind();
+        }
     }
 
     /** @return per table and collation, the columns with another collation than the files set */

@@ -42,8 +42,7 @@ final class SchemaInstaller {
      */
     static int apply(Transactions tx, Dialect dialect, int last) {
         return tx.run("create the schema", db -> {
-            db.update(db.sql("CREATE TABLE IF NOT EXISTS contacts_schema_version (version INT NOT NULL, script VARCHAR(200) NOT NULL, "
-                    + "PRIMARY KEY (version))"));
+            db.update(db.sql(VERSION_TABLE_DDL));
             long installed = db.count(db.sql("SELECT COALESCE(MAX(version), 0) FROM contacts_schema_version"));
             int applied = 0;
             for (int v = (int) installed + 1; v <= last; v++) {
@@ -59,6 +58,10 @@ final class SchemaInstaller {
             return applied;
         });
     }
+
+    /** The table where the applied versions are recorded, as the store creates it. */
+    static final String VERSION_TABLE_DDL = "CREATE TABLE IF NOT EXISTS contacts_schema_version (version INT NOT NULL, "
+            + "script VARCHAR(200) NOT NULL, PRIMARY KEY (version))";
 
     /**
      * @param dialect a dialect

@@ -2,6 +2,7 @@ package dev.contacts.jpa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.contacts.StoreException;
@@ -97,6 +98,33 @@ class SchemaValidationTest {
             assertThatThrownBy(() -> JpaStore.create(db.url(), db.user(), db.password(), SchemaMode.VALIDATE))
                     .isInstanceOf(StoreException.class).hasMessageContaining("the text column contact.name_fold has")
                     .hasMessageContaining(TestDatabase.postgres() ? "instead of collation \"C\"" : "instead of collation \"utf8mb4_nopad_bin\"");
+        } finally {
+            db.drop();
+        }
+    }
+
+    /**
+     * The files applied by a tool that records them elsewhere (the host's own Flyway history):
+     * validation and creation say so and give the statements that record the versions, which
+     * then make validation pass.
+     */
+    @Test
+    void filesAppliedWithoutTheVersionTableAreToldHowToRecordThem() throws Exception {
+        TestDatabase.Fresh db = TestDatabase.fresh();
+        try (JpaStore created = JpaStore.create(db.url(), db.user(), db.password(), SchemaMode.CREATE)) {
+            execute(db, "DROP TABLE contacts_schema_version");
+            assertThatThrownBy(() -> JpaStore.create(db.url(), db.user(), db.password(), SchemaMode.CREATE))
+                    .isInstanceOf(StoreException.class).hasMessageContaining("keys and indexes are all there")
+                    .hasMessageNotContaining("already exists").hasMessageNotContaining("created by Hibernate");
+            Throwable refused = catchThrowable(() -> JpaStore.create(db.url(), db.user(), db.password(), SchemaMode.VALIDATE));
+            assertThat(refused).isInstanceOf(StoreException.class).hasMessageContaining("keys and indexes are all there");
+            String message = refused.getMessage();
+            String marker = "applies only newer versions: ";
+            String statements = message.substring(message.indexOf(marker) + marker.length(), message.indexOf(" (one row per version"));
+            execute(db, statements.split("; "));
+            try (JpaStore validated = JpaStore.create(db.url(), db.user(), db.password(), SchemaMode.VALIDATE)) {
+                assertThat(validated.properties().list()).isEmpty();
+            }
         } finally {
             db.drop();
         }
