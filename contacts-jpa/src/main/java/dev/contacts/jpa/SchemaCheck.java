@@ -154,7 +154,7 @@ final class SchemaCheck {
     private static List<String> missingVersions(DatabaseSchema db) {
         Set<String> recorded = new HashSet<>();
         for (String script : db.recordedScripts()) {
-            recorded.add(script.substring(script.lastIndexOf('/') + 1)); // Flyway records the path under its location
+            recorded.add(script.substring(script.lastIndexOf('/') + 1)); // a tool may record the file with its folder
         }
         List<String> missing = new ArrayList<>();
         for (int v = 1; v <= SchemaInstaller.VERSIONS.size(); v++) {
