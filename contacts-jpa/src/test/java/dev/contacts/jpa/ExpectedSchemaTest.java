@@ -41,6 +41,7 @@ class ExpectedSchemaTest {
         for (Dialect dialect : Dialect.values()) {
             byDialect.put(dialect, names(ExpectedSchema.of(dialect, SchemaInstaller.VERSIONS)));
         }
+        // a key or index one dialect's files forget is a bug of that dialect; one meant for a single dialect needs an exception here
         assertThat(byDialect.get(Dialect.POSTGRESQL)).as("PostgreSQL and MariaDB").isEqualTo(byDialect.get(Dialect.MARIADB));
         assertThat(byDialect.get(Dialect.POSTGRESQL)).as("PostgreSQL and H2").isEqualTo(byDialect.get(Dialect.H2));
     }
