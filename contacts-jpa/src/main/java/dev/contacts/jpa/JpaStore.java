@@ -39,8 +39,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The schema is a set of versioned SQL files per dialect on the class path
  * ({@code db/h2}, {@code db/postgresql}, {@code db/mariadb}); {@link SchemaMode#CREATE} applies
- * the missing ones, {@link SchemaMode#VALIDATE} has Hibernate check the mapped
- * {@linkplain #entityClasses() entity classes} against the database. Every key and index
+ * the missing ones, {@link SchemaMode#VALIDATE} checks the database against the mapped
+ * {@linkplain #entityClasses() entity classes} and the files' keys, indexes, collations and
+ * recorded versions; a host running Hibernate's hbm2ddl keeps it off the store's tables with
+ * {@link ContactsSchemaFilterProvider}. Every key and index
  * starts with {@code property_id}; text is compared through folds computed in Java; each
  * SDK call runs in one transaction ({@link #unitOfWork}): the host's when one is open and
  * bound ({@link TransactionBinding}, {@link #join}, JTA), else its own; filters become native
@@ -83,10 +85,11 @@ public final class JpaStore implements ContactStore {
         try {
             switch (schema) {
                 case CREATE:
+                    SchemaCheck.beforeCreate(emf, dialect);
                     SchemaInstaller.apply(tx, dialect);
                     break;
                 case VALIDATE:
-                    validate(emf);
+                    SchemaCheck.validate(emf, dialect);
                     break;
                 default:
                     break;
@@ -110,7 +113,7 @@ public final class JpaStore implements ContactStore {
 
     /**
      * A store on the host's entity manager factory, whose persistence unit lists
-     * {@link #entityClasses()}; the schema is validated against them.
+     * {@link #entityClasses()}; the schema is validated ({@link SchemaMode#VALIDATE}).
      *
      * @param entityManagerFactory the host's factory (resource-local transactions), left open by {@link #close()}
      * @return the store
@@ -228,14 +231,6 @@ public final class JpaStore implements ContactStore {
     /** @return the entity classes of the schema, to list in a host's persistence unit */
     public static List<Class<?>> entityClasses() {
         return Mapping.ENTITY_CLASSES;
-    }
-
-    private static void validate(EntityManagerFactory emf) {
-        try {
-            emf.getSchemaManager().validate();
-        } catch (jakarta.persistence.SchemaValidationException e) {
-            throw new StoreException("validate the schema", e.getMessage() + " (apply the files under db/ of contacts-jpa, or use SchemaMode.CREATE)");
-        }
     }
 
     private static Dialect detectDialect(EntityManagerFactory emf) {

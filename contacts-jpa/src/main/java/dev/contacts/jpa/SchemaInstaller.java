@@ -29,14 +29,26 @@ final class SchemaInstaller {
      * @return how many versions were applied
      */
     static int apply(Transactions tx, Dialect dialect) {
+        return apply(tx, dialect, VERSIONS.size());
+    }
+
+    /**
+     * Applies the versions the database lacks up to a given one (an upgrade test builds the
+     * database of an earlier release with it).
+     *
+     * @param tx      transactions on the database
+     * @param dialect its dialect
+     * @param last    the last version to apply, at most {@code VERSIONS.size()}
+     * @return how many versions were applied
+     */
+    static int apply(Transactions tx, Dialect dialect, int last) {
         return tx.run("create the schema", db -> {
-            db.update(db.sql("CREATE TABLE IF NOT EXISTS contacts_schema_version (version INT NOT NULL, script VARCHAR(200) NOT NULL, "
-                    + "PRIMARY KEY (version))"));
+            db.update(db.sql(VERSION_TABLE_DDL));
             long installed = db.count(db.sql("SELECT COALESCE(MAX(version), 0) FROM contacts_schema_version"));
             int applied = 0;
-            for (int v = (int) installed + 1; v <= VERSIONS.size(); v++) {
+            for (int v = (int) installed + 1; v <= last; v++) {
                 String file = VERSIONS.get(v - 1);
-                for (String statement : statements(read("db/" + dialect.directory() + "/" + file))) {
+                for (String statement : statements(read(resource(dialect, file)))) {
                     db.update(db.sql(statement));
                 }
                 db.update(db.sql("INSERT INTO contacts_schema_version (version, script) VALUES (").value(v).append(", ").value(file)
@@ -48,7 +60,25 @@ final class SchemaInstaller {
         });
     }
 
-    private static String read(String resource) {
+    /** The table where the applied versions are recorded, as the store creates it. */
+    static final String VERSION_TABLE_DDL = "CREATE TABLE IF NOT EXISTS contacts_schema_version (version INT NOT NULL, "
+            + "script VARCHAR(200) NOT NULL, PRIMARY KEY (version))";
+
+    /**
+     * @param dialect a dialect
+     * @param file    one of {@link #VERSIONS}
+     * @return the file of that version for the dialect, on the class path
+     */
+    static String resource(Dialect dialect, String file) {
+        return "db/" + dialect.directory() + "/" + file;
+    }
+
+    /**
+     * @param resource a schema file on the class path
+     * @return its text
+     * @throws StoreException if it is missing
+     */
+    static String read(String resource) {
         try (InputStream in = SchemaInstaller.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new StoreException("create the schema", "the schema file " + resource + " is missing from the class path");
