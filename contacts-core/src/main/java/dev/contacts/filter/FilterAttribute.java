@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Builds conditions on one attribute: {@code Filter.attr("tags").is("vip")}. Each method
- * is one operator of SEMANTICS.md §3; which ones fit depends on the attribute's type,
+ * is one operator of docs/filter-semantics.md §3; which ones fit depends on the attribute's type,
  * checked when the filter is used.
  *
  * @param name the attribute name

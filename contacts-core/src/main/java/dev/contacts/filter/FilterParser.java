@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Parses the canonical text of a filter (SEMANTICS.md §6), the form
+ * Parses the canonical text of a filter (docs/filter-semantics.md §6), the form
  * {@link FilterPrinter#print(Filter)} writes: {@code parse(FilterPrinter.print(f))} equals
  * {@code f} for every filter. The result is always canonical, because it is built with
  * {@link Filter#and}, {@link Filter#or}, {@link Filter#not} and the {@link Condition}
@@ -58,7 +58,7 @@ import java.util.Objects;
  * operand that the {@link Condition} constructor refuses (wrong type for the operator, blank
  * text, a range whose bounds are reversed, an amount out of range) is reported at the start
  * of its condition. Nesting of parentheses and {@code not}s is limited to 1000 levels so
- * that hostile input cannot exhaust the stack; the tighter limits of SEMANTICS.md §5 are
+ * that hostile input cannot exhaust the stack; the tighter limits of docs/filter-semantics.md §5 are
  * checked elsewhere, on the parsed filter.
  */
 public final class FilterParser {

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * An attribute of contacts or organizations: built in (SEMANTICS.md §2) or custom
+ * An attribute of contacts or organizations: built in (docs/filter-semantics.md §2) or custom
  * ({@code custom.<key>}, defined per property and target).
  *
  * @param name    the name used in filters, sorts and columns, e.g. {@code lastSeen} or {@code custom.plan}

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A person, with every built-in attribute of SEMANTICS.md §2 and the custom values of
+ * A person, with every built-in attribute of docs/filter-semantics.md §2 and the custom values of
  * its property. Immutable; the constructor puts every value in its normal form (§1), so a
  * {@code Contact} never holds blank text or a duplicate set element. Unknown values are
  * {@code null} (sets: empty lists). {@code primaryEmail} and {@code primaryPhone} are the

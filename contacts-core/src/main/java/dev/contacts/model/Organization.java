@@ -12,7 +12,7 @@ import java.util.Objects;
 
 /**
  * An organization (company) that contacts are linked to, with the built-in organization
- * attributes of SEMANTICS.md §2 and its custom values. Immutable and normalised like
+ * attributes of docs/filter-semantics.md §2 and its custom values. Immutable and normalised like
  * {@link Contact}. Its name is required. {@code contacts} is the number of linked contacts,
  * maintained by the store and always known.
  *

@@ -14,7 +14,7 @@ import java.util.Set;
 import java.text.Normalizer;
 
 /**
- * Normal forms and validation of attribute values (SEMANTICS.md §1), and the text fold
+ * Normal forms and validation of attribute values (docs/filter-semantics.md §1), and the text fold
  * every comparison uses. This is the one place where these rules live: the write path,
  * the filter operands and every store call these methods.
  *

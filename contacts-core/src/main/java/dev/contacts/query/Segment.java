@@ -15,7 +15,7 @@ import java.util.Objects;
  * columns and the sort its list is shown with. Names are unique per property and target,
  * compared by {@link Values#fold fold}.
  *
- * <p>The filter is kept as its canonical text (SEMANTICS.md §6), exactly as
+ * <p>The filter is kept as its canonical text (docs/filter-semantics.md §6), exactly as
  * {@link dev.contacts.filter.FilterPrinter} prints it, so every store keeps the same
  * string and a reader can show it. It is parsed and validated again against the
  * property's attributes each time the segment is run ({@code SegmentService}); this

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * One sort key (SEMANTICS.md §7): a TEXT, NUMBER, DATE or BOOLEAN attribute and a
+ * One sort key (docs/filter-semantics.md §7): a TEXT, NUMBER, DATE or BOOLEAN attribute and a
  * direction. Known values come first, then unknown ones, in both directions; text
  * compares folds by code point; false &lt; true; ties and unknowns are ordered by id in
  * the sort's direction.
