@@ -7,6 +7,7 @@ package dev.contacts;
  */
 public class FilterLimitException extends InvalidFilterException {
     private static final long serialVersionUID = 1L;
+    /** Which limit was broken. */
     private final String limit;
 
     /**

@@ -19,7 +19,12 @@ public record Sort(String attribute, Direction direction) {
     /** The default sort of organizations: {@code name asc}. */
     public static final Sort ORGANIZATION_DEFAULT = new Sort("name", Direction.ASC);
 
-    /** Checks for nulls; whether the attribute is sortable is checked when the sort is used. */
+    /**
+     * Checks for nulls; whether the attribute is sortable is checked when the sort is used.
+     *
+     * @param attribute the attribute
+     * @param direction the direction
+     */
     public Sort {
         Objects.requireNonNull(attribute, "attribute");
         Objects.requireNonNull(direction, "direction");

@@ -11,7 +11,12 @@ import java.util.List;
  * @param skipped ids of the objects left unchanged because the change would break a limit
  */
 public record BulkResult(long changed, List<ContactId> skipped) {
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param changed number of objects changed
+     * @param skipped ids of the objects left unchanged because the change would break a limit
+     */
     public BulkResult {
         skipped = List.copyOf(skipped);
     }
