@@ -14,6 +14,7 @@ import java.util.List;
  */
 public class AttributeInUseException extends ConflictException {
     private static final long serialVersionUID = 1L;
+    /** The attribute whose deletion was refused. */
     private final String attribute;
     private final transient List<Segment> segments;
 

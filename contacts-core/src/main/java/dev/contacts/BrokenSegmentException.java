@@ -11,8 +11,11 @@ import dev.contacts.model.SegmentId;
  */
 public class BrokenSegmentException extends ContactsException {
     private static final long serialVersionUID = 1L;
+    /** The broken segment. */
     private final SegmentId segment;
+    /** Its name. */
     private final String segmentName;
+    /** The attribute that no longer fits the filter, or null when the error does not name one. */
     private final String attribute;
 
     /**

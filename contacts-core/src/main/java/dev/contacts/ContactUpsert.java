@@ -20,6 +20,9 @@ public record ContactUpsert(ContactId id, String email, AttributeChanges changes
     /**
      * Normalises the email and checks that the row names a contact.
      *
+     * @param id      the contact to update, or null
+     * @param email   the address to find or create the contact by, in normal form (stripped, NFC), or null
+     * @param changes the attributes to set
      * @throws InvalidValueException if neither an id nor a non-blank email is given, or the email has forbidden characters
      */
     public ContactUpsert {

@@ -14,7 +14,12 @@ import java.util.List;
  * @param skipped  due emails another dispatcher claimed first
  */
 public record DispatchReport(List<Attempt> attempts, int skipped) {
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param attempts the attempts
+     * @param skipped  due emails another dispatcher claimed first
+     */
     public DispatchReport {
         attempts = List.copyOf(attempts);
     }

@@ -23,6 +23,10 @@ public record EmailRetryPolicy(int maxAttempts, Duration firstDelay, Duration ma
     /**
      * Validates the policy.
      *
+     * @param maxAttempts  attempts before giving up, 1..100
+     * @param firstDelay   the delay after the first failed attempt, positive
+     * @param maxDelay     the longest delay, at least {@code firstDelay}
+     * @param claimTimeout how long one attempt may take before another dispatcher takes the email over, positive
      * @throws InvalidValueException naming the component that is out of range
      */
     public EmailRetryPolicy {

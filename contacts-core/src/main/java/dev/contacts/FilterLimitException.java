@@ -1,12 +1,13 @@
 package dev.contacts;
 
 /**
- * A filter breaks one of the limits of SEMANTICS.md §5 (depth, number of conditions,
+ * A filter breaks one of the limits of docs/filter-semantics.md §5 (depth, number of conditions,
  * list size, literal length, canonical text size). Split the filter, or save parts of it
  * as segments.
  */
 public class FilterLimitException extends InvalidFilterException {
     private static final long serialVersionUID = 1L;
+    /** Which limit was broken. */
     private final String limit;
 
     /**

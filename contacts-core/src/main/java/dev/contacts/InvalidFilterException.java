@@ -7,8 +7,11 @@ package dev.contacts;
  */
 public class InvalidFilterException extends ContactsException {
     private static final long serialVersionUID = 1L;
+    /** 1-based line of a syntax error, 0 when the error has no position. */
     private final int line;
+    /** 1-based column in code points, 0 when the error has no position. */
     private final int column;
+    /** What the parser expected at the position, null when the error has no position. */
     private final String expected;
 
     /** @param message what is wrong with the filter and how to fix it */

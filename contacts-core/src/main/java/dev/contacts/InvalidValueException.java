@@ -7,6 +7,7 @@ package dev.contacts;
  */
 public class InvalidValueException extends ContactsException {
     private static final long serialVersionUID = 1L;
+    /** The attribute (or field) whose value was refused. */
     private final String attribute;
 
     /**

@@ -12,7 +12,13 @@ import java.util.Objects;
  * @param discarded the removed contact's value that was dropped
  */
 public record MergeConflict(String attribute, Object kept, Object discarded) {
-    /** Checks that nothing is null. */
+    /**
+     * Checks that nothing is null.
+     *
+     * @param attribute the attribute name, {@code custom.<key>} for a custom one
+     * @param kept      the value the merged contact has
+     * @param discarded the removed contact's value that was dropped
+     */
     public MergeConflict {
         Objects.requireNonNull(attribute, "attribute");
         Objects.requireNonNull(kept, "kept");

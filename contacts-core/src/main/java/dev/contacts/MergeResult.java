@@ -13,7 +13,13 @@ import java.util.Objects;
  * @param conflicts the attributes where both had different values and the kept one's value won
  */
 public record MergeResult(Contact kept, ContactId removed, List<MergeConflict> conflicts) {
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param kept      the merged contact, as stored
+     * @param removed   the id of the contact merged into it, which is now not found
+     * @param conflicts the attributes where both had different values and the kept one's value won
+     */
     public MergeResult {
         Objects.requireNonNull(kept, "kept");
         Objects.requireNonNull(removed, "removed");

@@ -118,7 +118,7 @@ public final class SegmentService {
     }
 
     /**
-     * Saves a filter given as canonical text (SEMANTICS.md §6) as a new segment.
+     * Saves a filter given as canonical text (docs/filter-semantics.md §6) as a new segment.
      *
      * @param target     contacts or organizations
      * @param name       the name, unique per property and target by fold

@@ -7,6 +7,7 @@ package dev.contacts;
  */
 public class StoreException extends ContactsException {
     private static final long serialVersionUID = 1L;
+    /** The store operation that failed. */
     private final String operation;
 
     /**

@@ -6,6 +6,7 @@ package dev.contacts;
  */
 public class UnknownAttributeException extends ContactsException {
     private static final long serialVersionUID = 1L;
+    /** The name that is not an attribute. */
     private final String attribute;
 
     /**

@@ -5,7 +5,7 @@
  *
  * <p>Contract: every call is scoped to one property and nothing crosses properties; bad
  * input raises a precise subclass of {@code ContactsException} and writes nothing; filters
- * mean exactly what SEMANTICS.md says (positives never match unknown values, negatives are
+ * mean exactly what docs/filter-semantics.md says (positives never match unknown values, negatives are
  * exact complements and include them).
  */
 package dev.contacts;

@@ -258,7 +258,7 @@ final class InMemoryBaseline implements Side {
         }
     }
 
-    /** The activity statistics of one contact, combined as SEMANTICS.md §2 says. */
+    /** The activity statistics of one contact, combined as docs/filter-semantics.md §2 says. */
     private static final class Stats {
         private BigDecimal totalWebSessions;
         private BigDecimal pagesViewed;

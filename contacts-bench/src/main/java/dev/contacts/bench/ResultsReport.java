@@ -13,7 +13,7 @@ import java.util.OptionalDouble;
  * The results of a run as a ratio table (terminal), a results page (Markdown) and a chart
  * (SVG). A ratio is always "SDK cost / baseline cost": time over time, or baseline throughput
  * over SDK throughput, so 1.0 is parity and more is slower whatever the unit. Targets come
- * from DESIGN.md: first page ≤ 1.3×, count ≤ 1.5×, import ≥ 50% of the baseline (≤ 2.0×),
+ * from bench/README.md: first page ≤ 1.3×, count ≤ 1.5×, import ≥ 50% of the baseline (≤ 2.0×),
  * the in-memory store ≤ 1.5× its plain loop everywhere, and a deep page ≤ 2× the first page
  * of the same filter (SDK against SDK).
  */

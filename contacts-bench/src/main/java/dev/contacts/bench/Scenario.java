@@ -6,7 +6,7 @@ import dev.contacts.query.Sort;
 
 /**
  * What the suite measures, each on the same generated data for every store and its baseline.
- * The filters are written in the canonical text of SEMANTICS.md §6 and chosen on the
+ * The filters are written in the canonical text of docs/filter-semantics.md §6 and chosen on the
  * realistic flavour of {@code contacts-sample-data}: tags are Zipf-distributed
  * ({@code newsletter} the most common, {@code vip} the fourth), countries weighted (US 25%,
  * DE and FR 7%), 60% of contacts have a {@code custom.plan} of which 8% {@code enterprise}.

@@ -9,7 +9,10 @@ import java.util.List;
  * @param filters the operands, in order
  */
 public record And(List<Filter> filters) implements Filter {
-    /** @throws IllegalArgumentException if the operands are not canonical */
+    /**
+     * @param filters the operands, in order
+     * @throws IllegalArgumentException if the operands are not canonical
+     */
     public And {
         filters = List.copyOf(filters);
         if (filters.size() < 2) {

@@ -1,7 +1,7 @@
 package dev.contacts.filter;
 
 /**
- * The operators of a BOOLEAN attribute (SEMANTICS.md §3), for
+ * The operators of a BOOLEAN attribute (docs/filter-semantics.md §3), for
  * {@code Filter.attr(BooleanKey.custom("vip"))}; the negatives match unknown values.
  */
 public interface BooleanConditions extends AttributeConditions {

@@ -36,6 +36,9 @@ public record Condition(String attribute, Operator operator, List<Object> operan
     private static final LocalDate MAX_DAY = LocalDate.of(9999, 12, 31);
 
     /**
+     * @param attribute attribute name
+     * @param operator  operator
+     * @param operands  operands, as many as the operator's arity asks
      * @throws InvalidFilterException if the operands do not fit the operator
      */
     public Condition {

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * The operators of a DATE attribute (SEMANTICS.md §3), for {@code Filter.attr(Attr.LAST_SEEN)}:
+ * The operators of a DATE attribute (docs/filter-semantics.md §3), for {@code Filter.attr(Attr.LAST_SEEN)}:
  * local days in the query's zone, periods relative to the query's {@code now}, and instants.
  */
 public interface DateConditions extends AttributeConditions {

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A filter over contacts or organizations (SEMANTICS.md §3–§5): {@code all}, {@code none},
+ * A filter over contacts or organizations (docs/filter-semantics.md §3–§5): {@code all}, {@code none},
  * a condition, or an {@code and}, {@code or} or {@code not} of filters. Values are
  * immutable and always canonical: the factories flatten nested {@code and}/{@code or},
  * unwrap one-child groups, drop identity elements, spell the complement of a condition

@@ -4,7 +4,7 @@ import dev.contacts.FilterLimitException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The limits of SEMANTICS.md §5, checked on a filter as the user gave it, before
+ * The limits of docs/filter-semantics.md §5, checked on a filter as the user gave it, before
  * organization names are resolved or seek predicates added.
  *
  * <p>Depth: every {@code and}, {@code or} and {@code not} is a level, at most

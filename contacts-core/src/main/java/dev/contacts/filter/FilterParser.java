@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Parses the canonical text of a filter (SEMANTICS.md §6), the form
+ * Parses the canonical text of a filter (docs/filter-semantics.md §6), the form
  * {@link FilterPrinter#print(Filter)} writes: {@code parse(FilterPrinter.print(f))} equals
  * {@code f} for every filter. The result is always canonical, because it is built with
  * {@link Filter#and}, {@link Filter#or}, {@link Filter#not} and the {@link Condition}
@@ -58,7 +58,7 @@ import java.util.Objects;
  * operand that the {@link Condition} constructor refuses (wrong type for the operator, blank
  * text, a range whose bounds are reversed, an amount out of range) is reported at the start
  * of its condition. Nesting of parentheses and {@code not}s is limited to 1000 levels so
- * that hostile input cannot exhaust the stack. The depth limit of SEMANTICS.md §5 (16
+ * that hostile input cannot exhaust the stack. The depth limit of docs/filter-semantics.md §5 (16
  * levels of {@code and}, {@code or} and {@code not}) is checked here on the text as written
  * — {@code not not f} is two levels although it denotes {@code f} — and is a
  * {@link dev.contacts.FilterLimitException}; the other limits of §5 are checked by
@@ -88,7 +88,7 @@ public final class FilterParser {
     private final List<FilterToken> tokens;
     private int position;
     private int nesting;
-    /** Levels of and/or/not, as written, of the sub-filter parsed last (SEMANTICS.md §5 counts them as written). */
+    /** Levels of and/or/not, as written, of the sub-filter parsed last (docs/filter-semantics.md §5 counts them as written). */
     private int written;
 
     private FilterParser(List<FilterToken> tokens) {

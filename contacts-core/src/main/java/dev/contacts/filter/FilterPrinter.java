@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Prints a {@link Filter} as its canonical text (SEMANTICS.md §6), the form segments store
+ * Prints a {@link Filter} as its canonical text (docs/filter-semantics.md §6), the form segments store
  * and {@link FilterParser#parse(String)} reads back: {@code FilterParser.parse(print(f))}
  * equals {@code f} for every filter, and equal filters print the same text.
  *

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Splits a filter's canonical text (SEMANTICS.md §6) into {@link FilterToken}s, tracking
+ * Splits a filter's canonical text (docs/filter-semantics.md §6) into {@link FilterToken}s, tracking
  * 1-based lines (advanced by LF, so CRLF is one break) and columns in code points.
  */
 final class FilterTokenizer {

@@ -11,7 +11,10 @@ import java.util.Objects;
  * @param filter the operand
  */
 public record Not(Filter filter) implements Filter {
-    /** @throws IllegalArgumentException if the operand should have been simplified */
+    /**
+     * @param filter the operand
+     * @throws IllegalArgumentException if the operand should have been simplified
+     */
     public Not {
         Objects.requireNonNull(filter, "filter");
         if (filter instanceof All || filter instanceof None || filter instanceof Not

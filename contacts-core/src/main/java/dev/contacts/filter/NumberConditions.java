@@ -1,7 +1,7 @@
 package dev.contacts.filter;
 
 /**
- * The operators of a NUMBER attribute (SEMANTICS.md §3), for
+ * The operators of a NUMBER attribute (docs/filter-semantics.md §3), for
  * {@code Filter.attr(Attr.TOTAL_TICKETS)}. Any number of at most 18 integer and 6 fraction
  * digits is an operand, also for a counter ({@code totalTickets > 2.5} is a valid, if
  * roundabout, way to say {@code >= 3}).

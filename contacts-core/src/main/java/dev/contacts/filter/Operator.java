@@ -3,7 +3,7 @@ package dev.contacts.filter;
 import java.util.Locale;
 
 /**
- * Filter operators with their canonical spelling (SEMANTICS.md §3, §6). Every negative
+ * Filter operators with their canonical spelling (docs/filter-semantics.md §3, §6). Every negative
  * operator is the exact complement of its positive twin ({@link #complement()}), so it
  * matches unknown values; positives never do.
  */

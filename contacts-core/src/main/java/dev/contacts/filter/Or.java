@@ -10,7 +10,10 @@ import java.util.List;
  * @param filters the operands, in order
  */
 public record Or(List<Filter> filters) implements Filter {
-    /** @throws IllegalArgumentException if the operands are not canonical */
+    /**
+     * @param filters the operands, in order
+     * @throws IllegalArgumentException if the operands are not canonical
+     */
     public Or {
         filters = List.copyOf(filters);
         if (filters.size() < 2) {

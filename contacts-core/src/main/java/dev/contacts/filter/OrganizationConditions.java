@@ -1,7 +1,7 @@
 package dev.contacts.filter;
 
 /**
- * The operators of the contact attribute {@code organization} (SEMANTICS.md §4), for
+ * The operators of the contact attribute {@code organization} (docs/filter-semantics.md §4), for
  * {@code Filter.attr(Attr.ORGANIZATION)}: membership of organization ids, written as their
  * text ({@code OrganizationId.toString()}). To match organization names use
  * {@code Filter.attr(Attr.ORGANIZATION_NAME)}.

@@ -15,6 +15,8 @@ public record RelativePeriod(long amount, PeriodUnit unit) {
     public static final long MAX_AMOUNT = 100_000;
 
     /**
+     * @param amount 1..100000
+     * @param unit   the unit
      * @throws InvalidFilterException if the amount is outside 1..100000
      */
     public RelativePeriod {

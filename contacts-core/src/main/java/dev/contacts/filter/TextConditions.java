@@ -3,7 +3,7 @@ package dev.contacts.filter;
 import java.util.List;
 
 /**
- * The operators of a TEXT attribute (SEMANTICS.md §3), for {@code Filter.attr(Attr.NAME)}:
+ * The operators of a TEXT attribute (docs/filter-semantics.md §3), for {@code Filter.attr(Attr.NAME)}:
  * comparisons by fold; each negative is the exact complement of its positive, so it
  * matches unknown values.
  */

@@ -1,7 +1,7 @@
 package dev.contacts.filter;
 
 /**
- * The operators of a TEXT_SET attribute (SEMANTICS.md §3), for {@code Filter.attr(Attr.TAGS)}:
+ * The operators of a TEXT_SET attribute (docs/filter-semantics.md §3), for {@code Filter.attr(Attr.TAGS)}:
  * those of text, each true when some element matches, and {@code is all of}.
  */
 public interface TextSetConditions extends TextConditions {

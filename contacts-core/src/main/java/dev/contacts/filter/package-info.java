@@ -1,5 +1,5 @@
 /**
- * The filter algebra of SEMANTICS.md §3–§6: the sealed {@link dev.contacts.filter.Filter}
+ * The filter algebra of docs/filter-semantics.md §3–§6: the sealed {@link dev.contacts.filter.Filter}
  * with canonicalising factories, operators, the canonical text form (parser and printer),
  * validation against a property's attributes, limits, and the normaliser that pushes
  * {@code not} to the leaves.

@@ -37,7 +37,7 @@ import java.util.Set;
  *       {@code last*} and {@code lastSeen} the later value;</li>
  *   <li>location and technical attributes (country, city, region, hostname, ip, os,
  *       browser) come from the contact whose latest web session is newer, as the newest
- *       web session sets them (SEMANTICS.md §2; chats carry no location); values it lacks
+ *       web session sets them (docs/filter-semantics.md §2; chats carry no location); values it lacks
  *       come from the other.</li>
  * </ul>
  */

@@ -17,7 +17,15 @@ import java.util.Objects;
  * @param tickets   attachment limits, email retries, Message-ID domain
  */
 public record HostServices(Directory directory, Telephony telephony, Mailer mailer, BlobStore blobs, TicketSettings tickets) {
-    /** Checks the directory. */
+    /**
+     * Checks the directory.
+     *
+     * @param directory agents and departments (default: accepts every id)
+     * @param telephony telephony provider, or null when the host has none
+     * @param mailer    outbound email transport, or null when the host has none (emails then wait in the outbox)
+     * @param blobs     where attachment bytes live (default: in memory)
+     * @param tickets   attachment limits, email retries, Message-ID domain
+     */
     public HostServices {
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(blobs, "blobs");

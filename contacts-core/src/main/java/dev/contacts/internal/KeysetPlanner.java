@@ -10,7 +10,7 @@ import dev.contacts.spi.SeekOrder;
 import java.util.List;
 
 /**
- * Plans keyset paging (SEMANTICS.md §8) once for every store: for a sort and the position
+ * Plans keyset paging (docs/filter-semantics.md §8) once for every store: for a sort and the position
  * after which the page starts, one or two phases, each a seek predicate to AND with the
  * user's filter and an order. Phase one walks the known values of the sort key, in the
  * sort's direction, ties by id; phase two walks the unknown ones by id. Unknown values

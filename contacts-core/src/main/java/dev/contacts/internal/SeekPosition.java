@@ -23,7 +23,13 @@ public record SeekPosition(Instant time, UUID id, int kind) {
             .thenComparing((a, b) -> Uuid7.compareUnsigned(b.id(), a.id()))
             .thenComparingInt(SeekPosition::kind);
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param time the item's time (creation, or an event's start), in milliseconds
+     * @param id   the item's id
+     * @param kind the ordinal of the item's kind on the timeline, 0 for lists of one kind
+     */
     public SeekPosition {
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(id, "id");

@@ -29,6 +29,10 @@ public record TicketSettings(long maxFileBytes, long maxEmailBytes, EmailRetryPo
     /**
      * Validates the settings.
      *
+     * @param maxFileBytes    most bytes of one attachment
+     * @param maxEmailBytes   most bytes of all attachments of one message (a new ticket's first email, or one reply)
+     * @param retry           how failed sends are retried
+     * @param messageIdDomain the right-hand part of the Message-IDs the SDK generates
      * @throws InvalidValueException naming the setting that is out of range
      */
     public TicketSettings {

@@ -22,6 +22,8 @@ public record Assignee(Kind kind, String id) {
     /**
      * Validates and normalises the id.
      *
+     * @param kind agent or department
+     * @param id   the host's id, normalised as TEXT (at most 500 characters), not blank
      * @throws InvalidValueException naming {@code assignee} if the kind is missing or the id blank or invalid
      */
     public Assignee {

@@ -25,6 +25,10 @@ public record Attachment(String name, String contentType, long size, String blob
     /**
      * Validates every component.
      *
+     * @param name        the file name, without a directory, at most 255 characters
+     * @param contentType the media type, lower case (e.g. {@code application/pdf})
+     * @param size        the size in bytes
+     * @param blobKey     the key of the bytes in the blob store
      * @throws InvalidValueException naming {@code attachments} when a component is invalid
      */
     public Attachment {

@@ -17,6 +17,9 @@ public record AttachmentUpload(String name, String contentType, byte[] bytes) {
     /**
      * Validates and copies.
      *
+     * @param name        the file name, without a directory, at most 255 characters
+     * @param contentType the media type (e.g. {@code application/pdf}); null or blank means {@code application/octet-stream}
+     * @param bytes       the content (may be empty)
      * @throws InvalidValueException naming {@code attachments} when the name, type or content is missing or invalid
      */
     public AttachmentUpload {

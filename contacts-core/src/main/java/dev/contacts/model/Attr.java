@@ -78,7 +78,7 @@ public final class Attr {
     public static final DateKey FIRST_SEEN = new DateKey("firstSeen");
     /** {@code lastSeen}: contacts. */
     public static final DateKey LAST_SEEN = new DateKey("lastSeen");
-    /** {@code organization.name}: the names of a contact's linked organizations; in contact filters only (SEMANTICS.md §4). */
+    /** {@code organization.name}: the names of a contact's linked organizations; in contact filters only (docs/filter-semantics.md §4). */
     public static final TextKey ORGANIZATION_NAME = new TextKey(BuiltInAttributes.ORGANIZATION_NAME);
     /** {@code domains}: organizations. */
     public static final TextSetKey DOMAINS = new TextSetKey("domains");

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * An attribute of contacts or organizations: built in (SEMANTICS.md §2) or custom
+ * An attribute of contacts or organizations: built in (docs/filter-semantics.md §2) or custom
  * ({@code custom.<key>}, defined per property and target).
  *
  * @param name    the name used in filters, sorts and columns, e.g. {@code lastSeen} or {@code custom.plan}
@@ -19,7 +19,15 @@ public record AttributeDefinition(String name, String label, AttributeType type,
     public static final String CUSTOM_PREFIX = "custom.";
     private static final Pattern CUSTOM_KEY = Pattern.compile("[a-z][a-z0-9_]{0,39}");
 
-    /** Validates the definition. */
+    /**
+     * Validates the definition.
+     *
+     * @param name    the name used in filters, sorts and columns, e.g. {@code lastSeen} or {@code custom.plan}
+     * @param label   display label
+     * @param type    value type
+     * @param target  contacts or organizations
+     * @param builtIn whether the SDK defines it
+     */
     public AttributeDefinition {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");

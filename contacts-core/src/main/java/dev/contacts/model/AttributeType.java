@@ -1,7 +1,7 @@
 package dev.contacts.model;
 
 /**
- * The type of an attribute, which fixes its Java value, its normal form (SEMANTICS.md §1)
+ * The type of an attribute, which fixes its Java value, its normal form (docs/filter-semantics.md §1)
  * and the filter operators that apply to it (§3).
  */
 public enum AttributeType {
@@ -18,7 +18,7 @@ public enum AttributeType {
     /** The organizations a contact is linked to: a list of {@link OrganizationId}; empty is unknown. */
     ORG_LINK;
 
-    /** @return whether lists can be sorted by an attribute of this type (SEMANTICS.md §7) */
+    /** @return whether lists can be sorted by an attribute of this type (docs/filter-semantics.md §7) */
     public boolean sortable() {
         return this == TEXT || this == NUMBER || this == DATE || this == BOOLEAN;
     }

@@ -14,14 +14,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The built-in attribute catalogue of SEMANTICS.md §2: the 34 contact attributes in the
+ * The built-in attribute catalogue of docs/filter-semantics.md §2: the 34 contact attributes in the
  * product's order, the organization attributes, and the filter-only
  * {@code organization.name} of contacts.
  */
 public final class BuiltInAttributes {
     /** Name of the contact attribute holding the linked organizations. */
     public static final String ORGANIZATION = "organization";
-    /** Filter-only pseudo-attribute of contacts: the names of their linked organizations (SEMANTICS.md §4). */
+    /** Filter-only pseudo-attribute of contacts: the names of their linked organizations (docs/filter-semantics.md §4). */
     public static final String ORGANIZATION_NAME = "organization.name";
 
     private static final Map<String, AttributeDefinition> CONTACT = new LinkedHashMap<>();

@@ -10,7 +10,11 @@ import java.util.UUID;
  * @param chat the chat
  */
 public record ChatItem(LiveChat chat) implements TimelineItem {
-    /** Checks the chat is given. */
+    /**
+     * Checks the chat is given.
+     *
+     * @param chat the chat
+     */
     public ChatItem {
         Objects.requireNonNull(chat, "chat");
     }

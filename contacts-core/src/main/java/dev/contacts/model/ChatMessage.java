@@ -29,6 +29,11 @@ public record ChatMessage(Author author, String agentId, String text, Instant se
     /**
      * Validates and normalises.
      *
+     * @param author  who wrote it
+     * @param agentId the agent who wrote it, or null for the visitor. It is not checked against the host's directory:
+     *                a transcript is a record of the past, and an agent who has left still wrote it
+     * @param text    the text
+     * @param sent    when it was sent
      * @throws InvalidValueException naming the field that is missing or invalid
      */
     public ChatMessage {

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A person, with every built-in attribute of SEMANTICS.md §2 and the custom values of
+ * A person, with every built-in attribute of docs/filter-semantics.md §2 and the custom values of
  * its property. Immutable; the constructor puts every value in its normal form (§1), so a
  * {@code Contact} never holds blank text or a duplicate set element. Unknown values are
  * {@code null} (sets: empty lists). {@code primaryEmail} and {@code primaryPhone} are the
@@ -93,6 +93,41 @@ public record Contact(
     /**
      * Normalises every value.
      *
+     * @param id               the id
+     * @param version          optimistic-locking version, 1 after creation
+     * @param name             name
+     * @param emails           emails (first is the primary email)
+     * @param phones           phones (first is the primary phone)
+     * @param organizations    organizations
+     * @param jobTitle         jobTitle
+     * @param tags             tags
+     * @param facebookUrl      facebookUrl
+     * @param linkedinUrl      linkedinUrl
+     * @param twitterHandle    twitterHandle
+     * @param instagramHandle  instagramHandle
+     * @param country          country
+     * @param city             city
+     * @param region           region
+     * @param hostname         hostname
+     * @param ip               ip
+     * @param os               os
+     * @param browser          browser
+     * @param firstWebSession  firstWebSession
+     * @param lastWebSession   lastWebSession
+     * @param totalWebSessions totalWebSessions
+     * @param pagesViewed      pagesViewed
+     * @param timeSpent        timeSpent
+     * @param firstLiveChat    firstLiveChat
+     * @param lastLiveChat     lastLiveChat
+     * @param totalLiveChats   totalLiveChats
+     * @param firstTicket      firstTicket
+     * @param lastTicket       lastTicket
+     * @param totalTickets     totalTickets
+     * @param created          created
+     * @param updated          updated
+     * @param firstSeen        firstSeen
+     * @param lastSeen         lastSeen
+     * @param custom           custom values by key (without the {@code custom.} prefix); absent = unknown
      * @throws dev.contacts.InvalidValueException naming the attribute whose value cannot be stored
      */
     public Contact {

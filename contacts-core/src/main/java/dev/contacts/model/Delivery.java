@@ -30,6 +30,11 @@ public record Delivery(Status status, int attempts, Instant nextAttempt, Instant
     /**
      * Checks the state is consistent.
      *
+     * @param status      pending, sent or failed
+     * @param attempts    how many sends were started (a started send whose outcome is unknown counts)
+     * @param nextAttempt when a pending email is due (while a send is in progress: when its claim expires); null otherwise
+     * @param sentAt      when the mailer accepted it; null unless sent
+     * @param lastError   why the last attempt failed, or null
      * @throws InvalidValueException naming {@code delivery} otherwise
      */
     public Delivery {

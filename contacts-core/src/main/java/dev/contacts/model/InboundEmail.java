@@ -26,6 +26,14 @@ public record InboundEmail(String messageId, String inReplyTo, List<String> refe
     /**
      * Validates and normalises.
      *
+     * @param messageId   its own Message-ID; null lets the SDK generate one (then a second delivery of the same
+     *                    email is not recognised as a duplicate)
+     * @param inReplyTo   the raw {@code In-Reply-To} header, or null
+     * @param references  the raw {@code References} header values, or an empty list
+     * @param from        the sender's address, or null (the ticket's address is recorded)
+     * @param subject     the subject, or null (the ticket's subject with {@code Re: } is recorded)
+     * @param body        the text, at most 64 KiB in UTF-8 (strip quoted history before)
+     * @param attachments files attached
      * @throws InvalidValueException naming the component that is invalid
      */
     public InboundEmail {

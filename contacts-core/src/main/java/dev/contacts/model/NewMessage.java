@@ -17,6 +17,10 @@ public record NewMessage(TicketMessage.Sender sender, String agentId, String bod
     /**
      * Validates and normalises.
      *
+     * @param sender      who writes it
+     * @param agentId     the agent, or null (always null for the contact)
+     * @param body        plain text, at most 64 KiB in UTF-8
+     * @param attachments files to attach
      * @throws InvalidValueException naming the component that is missing or invalid
      */
     public NewMessage {

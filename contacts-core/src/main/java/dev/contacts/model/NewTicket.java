@@ -29,6 +29,15 @@ public record NewTicket(ContactId contact, String toAddress, String subject, Str
     /**
      * Validates and normalises.
      *
+     * @param contact     the contact
+     * @param toAddress   one of the contact's addresses, or a new one that is added to the contact
+     * @param subject     the subject line, at most 500 characters
+     * @param body        the message, plain text, at most 64 KiB in UTF-8
+     * @param attachments files to attach
+     * @param assignee    the agent or department, or null
+     * @param priority    the priority (default {@link Priority#MEDIUM})
+     * @param tags        tags (TEXT_SET normal form)
+     * @param agentId     the agent who creates it, or null
      * @throws InvalidValueException naming the component that is missing or invalid
      */
     public NewTicket {

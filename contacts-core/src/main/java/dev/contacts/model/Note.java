@@ -27,6 +27,14 @@ public record Note(NoteId id, EntityId parent, String author, String body, Insta
     /**
      * Validates and normalises.
      *
+     * @param id       the id
+     * @param parent   the contact or organization it is written on
+     * @param author   the agent who wrote it (an id of the host's directory)
+     * @param body     plain text, several lines allowed, at most {@link #MAX_BODY_BYTES} in UTF-8
+     * @param created  when it was written
+     * @param editedAt when it was last edited, or null if never
+     * @param editedBy the agent who last edited it, or null if never
+     * @param version  optimistic-locking version, 1 after creation and one more on each edit
      * @throws InvalidValueException naming the component that is missing or invalid
      */
     public Note {

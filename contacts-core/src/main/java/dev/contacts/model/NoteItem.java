@@ -10,7 +10,11 @@ import java.util.UUID;
  * @param note the note
  */
 public record NoteItem(Note note) implements TimelineItem {
-    /** Checks the note is given. */
+    /**
+     * Checks the note is given.
+     *
+     * @param note the note
+     */
     public NoteItem {
         Objects.requireNonNull(note, "note");
     }

@@ -12,7 +12,7 @@ import java.util.Objects;
 
 /**
  * An organization (company) that contacts are linked to, with the built-in organization
- * attributes of SEMANTICS.md §2 and its custom values. Immutable and normalised like
+ * attributes of docs/filter-semantics.md §2 and its custom values. Immutable and normalised like
  * {@link Contact}. Its name is required. {@code contacts} is the number of linked contacts,
  * maintained by the store and always known.
  *
@@ -48,6 +48,19 @@ public record Organization(
     /**
      * Normalises every value.
      *
+     * @param id       the id
+     * @param version  optimistic-locking version
+     * @param name     name, required
+     * @param domains  web domains
+     * @param tags     tags
+     * @param phone    phone
+     * @param country  ISO 3166-1 alpha-2 code
+     * @param city     city
+     * @param region   region
+     * @param contacts number of linked contacts (0 when none)
+     * @param created  creation instant
+     * @param updated  instant of the last write
+     * @param custom   custom values by key (without {@code custom.})
      * @throws InvalidValueException naming the attribute whose value cannot be stored
      */
     public Organization {
@@ -90,7 +103,10 @@ public record Organization(
         return b;
     }
 
-    /** @return this organization with another linked-contact count (stores use it when reading) */
+    /**
+     * @param count the number of linked contacts
+     * @return this organization with another linked-contact count (stores use it when reading)
+     */
     public Organization withContacts(long count) {
         return new Organization(id, version, name, domains, tags, phone, country, city, region, count, created, updated, custom);
     }

@@ -13,7 +13,13 @@ import java.util.Objects;
  * @param zone time zone of local days in filters (default UTC)
  */
 public record Property(PropertyId id, String name, ZoneId zone) {
-    /** Validates and normalises the name. */
+    /**
+     * Validates and normalises the name.
+     *
+     * @param id   the host-chosen id
+     * @param name display name, not blank
+     * @param zone time zone of local days in filters (default UTC)
+     */
     public Property {
         Objects.requireNonNull(id, "id");
         name = Values.text("name", name);

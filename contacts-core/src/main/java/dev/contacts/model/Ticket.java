@@ -30,6 +30,19 @@ public record Ticket(TicketId id, long version, long number, ContactId contact, 
     /**
      * Validates and normalises.
      *
+     * @param id        the id
+     * @param version   optimistic-locking version, 1 after creation and one more on each update
+     * @param number    the number shown to people, unique and increasing per property from 1 (0 only in a draft
+     *                  handed to the store, which assigns it)
+     * @param contact   the contact
+     * @param toAddress the contact's address the ticket's emails go to
+     * @param subject   the subject line
+     * @param assignee  the agent or department it is assigned to, or null
+     * @param priority  the priority
+     * @param tags      tags, a TEXT_SET in normal form
+     * @param status    the status
+     * @param created   when it was created
+     * @param updated   when its fields last changed (replies do not change it)
      * @throws InvalidValueException naming the component that is missing or invalid
      */
     public Ticket {

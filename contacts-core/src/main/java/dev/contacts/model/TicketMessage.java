@@ -42,6 +42,20 @@ public record TicketMessage(TicketMessageId id, TicketId ticket, ContactId conta
     /**
      * Validates and normalises.
      *
+     * @param id             the id
+     * @param ticket         the ticket
+     * @param contact        the ticket's contact
+     * @param sender         who wrote it
+     * @param agentId        the agent who wrote it, or null (always null for a contact's message)
+     * @param contactAddress the contact's address: the recipient of an agent's message, the sender of the contact's
+     * @param subject        the subject line
+     * @param body           plain text, at most 64 KiB in UTF-8
+     * @param attachments    files, in the order given
+     * @param messageId      the email Message-ID, {@code <left@right>}
+     * @param inReplyTo      the Message-ID this one answers, or null
+     * @param references     the thread's Message-IDs, oldest first
+     * @param created        when the SDK stored it
+     * @param delivery       the outbox state of an agent's message (which is always emailed); null for a contact's message
      * @throws InvalidValueException naming the component that is missing or invalid
      */
     public TicketMessage {

@@ -11,7 +11,11 @@ import java.util.UUID;
  * @param message the message
  */
 public record TicketMessageItem(TicketMessage message) implements TimelineItem {
-    /** Checks the message is given. */
+    /**
+     * Checks the message is given.
+     *
+     * @param message the message
+     */
     public TicketMessageItem {
         Objects.requireNonNull(message, "message");
     }

@@ -14,7 +14,7 @@ import java.util.Set;
 import java.text.Normalizer;
 
 /**
- * Normal forms and validation of attribute values (SEMANTICS.md §1), and the text fold
+ * Normal forms and validation of attribute values (docs/filter-semantics.md §1), and the text fold
  * every comparison uses. This is the one place where these rules live: the write path,
  * the filter operands and every store call these methods.
  *
@@ -212,7 +212,7 @@ public final class Values {
     }
 
     /**
-     * Normalises a counter of events (SEMANTICS.md §2: {@code total*}, {@code pagesViewed}):
+     * Normalises a counter of events (docs/filter-semantics.md §2: {@code total*}, {@code pagesViewed}):
      * a NUMBER that is a whole number, zero or more.
      *
      * @param attribute the attribute, for the error message

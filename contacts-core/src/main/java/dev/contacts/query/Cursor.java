@@ -15,7 +15,10 @@ import java.util.regex.Pattern;
 public record Cursor(String token) {
     private static final Pattern BASE64URL = Pattern.compile("[A-Za-z0-9_-]{1,4096}");
 
-    /** @throws InvalidCursorException if the text cannot be a cursor */
+    /**
+     * @param token the text form
+     * @throws InvalidCursorException if the text cannot be a cursor
+     */
     public Cursor {
         Objects.requireNonNull(token, "token");
         if (!BASE64URL.matcher(token).matches()) {

@@ -33,6 +33,10 @@ public record ListView(Target target, String agent, List<String> columns, Sort s
     /**
      * Validates the shape.
      *
+     * @param target  contacts or organizations
+     * @param agent   the host's agent id whose view this is, or {@code null} for the property's
+     * @param columns the attribute names shown, in order
+     * @param sort    the sort
      * @throws dev.contacts.InvalidValueException if the columns are empty, more than 50, blank or repeated, or the agent
      *                                            id is not acceptable text
      */

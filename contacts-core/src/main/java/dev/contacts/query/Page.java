@@ -21,7 +21,13 @@ import java.util.Objects;
  * @param <T>        item type
  */
 public record Page<T>(List<T> items, Cursor nextCursor, Instant now) {
-    /** Copies the items. */
+    /**
+     * Copies the items.
+     *
+     * @param items      the items, in order
+     * @param nextCursor cursor of the next page, or null at the end
+     * @param now        the instant relative date filters were evaluated at
+     */
     public Page {
         items = List.copyOf(items);
         Objects.requireNonNull(now, "now");

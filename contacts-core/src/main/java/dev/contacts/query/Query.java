@@ -26,7 +26,15 @@ public record Query(Filter filter, Sort sort, int pageSize, Cursor cursor, ZoneI
     /** Largest page size. */
     public static final int MAX_PAGE_SIZE = 1000;
 
-    /** @throws InvalidValueException if the page size is outside 1..1000 */
+    /**
+     * @param filter   the filter
+     * @param sort     the sort, or null for the target's default
+     * @param pageSize 1..1000
+     * @param cursor   the previous page's cursor, or null for the first page
+     * @param zone     zone of local days, or null for the property's
+     * @param now      instant of relative filters, or null for the clock's (or the cursor's)
+     * @throws InvalidValueException if the page size is outside 1..1000
+     */
     public Query {
         Objects.requireNonNull(filter, "filter");
         if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
@@ -47,27 +55,42 @@ public record Query(Filter filter, Sort sort, int pageSize, Cursor cursor, ZoneI
         return of(Filter.all());
     }
 
-    /** @param s sort @return this query with that sort */
+    /**
+     * @param s sort
+     * @return this query with that sort
+     */
     public Query withSort(Sort s) {
         return new Query(filter, s, pageSize, cursor, zone, now);
     }
 
-    /** @param size 1..1000 @return this query with that page size */
+    /**
+     * @param size 1..1000
+     * @return this query with that page size
+     */
     public Query withPageSize(int size) {
         return new Query(filter, sort, size, cursor, zone, now);
     }
 
-    /** @param c the cursor of the previous page (null for the first) @return this query at that position */
+    /**
+     * @param c the cursor of the previous page (null for the first)
+     * @return this query at that position
+     */
     public Query withCursor(Cursor c) {
         return new Query(filter, sort, pageSize, c, zone, now);
     }
 
-    /** @param z zone @return this query with that zone */
+    /**
+     * @param z zone
+     * @return this query with that zone
+     */
     public Query withZone(ZoneId z) {
         return new Query(filter, sort, pageSize, cursor, z, now);
     }
 
-    /** @param t instant @return this query with that {@code now} */
+    /**
+     * @param t instant
+     * @return this query with that {@code now}
+     */
     public Query withNow(Instant t) {
         return new Query(filter, sort, pageSize, cursor, zone, t);
     }

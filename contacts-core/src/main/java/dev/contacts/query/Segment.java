@@ -15,7 +15,7 @@ import java.util.Objects;
  * columns and the sort its list is shown with. Names are unique per property and target,
  * compared by {@link Values#fold fold}.
  *
- * <p>The filter is kept as its canonical text (SEMANTICS.md §6), exactly as
+ * <p>The filter is kept as its canonical text (docs/filter-semantics.md §6), exactly as
  * {@link dev.contacts.filter.FilterPrinter} prints it, so every store keeps the same
  * string and a reader can show it. It is parsed and validated again against the
  * property's attributes each time the segment is run ({@code SegmentService}); this
@@ -38,6 +38,15 @@ public record Segment(SegmentId id, Target target, String name, String filter, L
     /**
      * Validates the shape.
      *
+     * @param id      the id
+     * @param target  contacts or organizations
+     * @param name    the name, TEXT normal form, not blank
+     * @param filter  the canonical text of the filter ({@code all} for everything)
+     * @param columns the attribute names shown, 1 to {@value ListView#MAX_COLUMNS}, none twice
+     * @param sort    the sort of its list
+     * @param version 1 when saved, + 1 on every change (optimistic locking)
+     * @param created when it was saved first
+     * @param updated when it last changed
      * @throws InvalidValueException if the name is blank or too long, the filter text blank or over 8 KiB, the columns
      *                               empty, more than 50, blank or repeated, or the version below 1
      */

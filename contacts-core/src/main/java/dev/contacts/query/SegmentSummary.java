@@ -18,7 +18,14 @@ import java.util.OptionalLong;
  */
 public record SegmentSummary(Segment segment, OptionalLong count, Instant countedAt, String problem) {
 
-    /** Checks that a summary has either a count with its time, or a problem. */
+    /**
+     * Checks that a summary has either a count with its time, or a problem.
+     *
+     * @param segment   the segment
+     * @param count     how many contacts or organizations matched at {@code countedAt}, or {@code null} when broken
+     * @param countedAt when that count was computed (the SDK's clock), or {@code null} when broken
+     * @param problem   why the segment cannot be run, or {@code null} when it can
+     */
     public SegmentSummary {
         Objects.requireNonNull(segment, "segment");
         Objects.requireNonNull(count, "count (OptionalLong.empty() when broken)");

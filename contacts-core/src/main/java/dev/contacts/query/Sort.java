@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * One sort key (SEMANTICS.md §7): a TEXT, NUMBER, DATE or BOOLEAN attribute and a
+ * One sort key (docs/filter-semantics.md §7): a TEXT, NUMBER, DATE or BOOLEAN attribute and a
  * direction. Known values come first, then unknown ones, in both directions; text
  * compares folds by code point; false &lt; true; ties and unknowns are ordered by id in
  * the sort's direction.
@@ -20,7 +20,12 @@ public record Sort(String attribute, Direction direction) {
     /** The default sort of organizations: {@code name asc}. */
     public static final Sort ORGANIZATION_DEFAULT = new Sort("name", Direction.ASC);
 
-    /** Checks for nulls; whether the attribute is sortable is checked when the sort is used. */
+    /**
+     * Checks for nulls; whether the attribute is sortable is checked when the sort is used.
+     *
+     * @param attribute the attribute
+     * @param direction the direction
+     */
     public Sort {
         Objects.requireNonNull(attribute, "attribute");
         Objects.requireNonNull(direction, "direction");

@@ -40,7 +40,7 @@ import java.util.Set;
 
 /**
  * The reference meaning of filters, sorts and paging: a literal, in-memory implementation
- * of SEMANTICS.md §1–§8, written straight from the text for clarity rather than speed.
+ * of docs/filter-semantics.md §1–§8, written straight from the text for clarity rather than speed.
  * Every store is compared with it by the TCK, so it shares no query code with any store:
  * it does not lower, plan or translate filters, it evaluates them item by item.
  *

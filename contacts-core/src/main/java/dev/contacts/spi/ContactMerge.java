@@ -11,7 +11,12 @@ import java.util.Objects;
  * @param kept    the contact it was merged into
  */
 public record ContactMerge(ContactId removed, ContactId kept) {
-    /** Checks that nothing is null. */
+    /**
+     * Checks that nothing is null.
+     *
+     * @param removed the contact that was merged and deleted
+     * @param kept    the contact it was merged into
+     */
     public ContactMerge {
         Objects.requireNonNull(removed, "removed");
         Objects.requireNonNull(kept, "kept");

@@ -11,7 +11,12 @@ import java.util.Objects;
  * @param expectedVersion the stored version the change is based on
  */
 public record ContactUpdate(Contact contact, long expectedVersion) {
-    /** Checks that the contact is given and one version above {@code expectedVersion}. */
+    /**
+     * Checks that the contact is given and one version above {@code expectedVersion}.
+     *
+     * @param contact         the new state, with version {@code expectedVersion + 1}
+     * @param expectedVersion the stored version the change is based on
+     */
     public ContactUpdate {
         Objects.requireNonNull(contact, "contact");
         if (contact.version() != expectedVersion + 1) {

@@ -13,7 +13,12 @@ import java.util.Objects;
  * @param direction direction of both keys
  */
 public record SeekOrder(String attribute, Direction direction) {
-    /** Checks the direction. */
+    /**
+     * Checks the direction.
+     *
+     * @param attribute sort attribute, or null to order by id only
+     * @param direction direction of both keys
+     */
     public SeekOrder {
         Objects.requireNonNull(direction, "direction");
     }

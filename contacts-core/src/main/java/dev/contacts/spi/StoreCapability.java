@@ -1,7 +1,7 @@
 package dev.contacts.spi;
 
 /**
- * A documented limitation a store declares (SEMANTICS.md §7). The TCK skips exactly the
+ * A documented limitation a store declares (docs/filter-semantics.md §7). The TCK skips exactly the
  * checks a declared capability excuses, and prints what it skipped.
  */
 public enum StoreCapability {

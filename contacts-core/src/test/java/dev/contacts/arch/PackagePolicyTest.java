@@ -7,7 +7,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The Hibernate-style package policy of DESIGN.md, enforced. */
+/** The Hibernate-style package policy (public API, spi and internal packages kept apart), enforced. */
 class PackagePolicyTest {
     private static final JavaClasses CORE = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

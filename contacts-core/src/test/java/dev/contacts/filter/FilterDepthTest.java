@@ -7,7 +7,7 @@ import dev.contacts.FilterLimitException;
 import org.junit.jupiter.api.Test;
 
 /**
- * The depth limit of SEMANTICS.md §5 — at most 16 levels, every {@code and}, {@code or} and
+ * The depth limit of docs/filter-semantics.md §5 — at most 16 levels, every {@code and}, {@code or} and
  * {@code not} counting — holds for text as written and for filters built in Java, at 16 and 17.
  */
 class FilterDepthTest {

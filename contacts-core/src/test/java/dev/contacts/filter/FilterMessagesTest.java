@@ -76,7 +76,7 @@ class FilterMessagesTest {
 
     @Test
     void negativeAndFractionalOperandsOnCountersAreValidComparisons() {
-        // SEMANTICS.md §3 defines every NUMBER comparison for any operand, and each negative as
+        // docs/filter-semantics.md §3 defines every NUMBER comparison for any operand, and each negative as
         // the exact complement: "totalTickets > 2.5" is ">= 3", "totalTickets > -1" is "has any value".
         FilterValidator.validate(Filter.attr("totalTickets").gt(2.5), CONTACTS);
         FilterValidator.validate(Filter.attr("totalTickets").gt(-1), CONTACTS);

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Pinned texts of SEMANTICS.md §6. Expected filters are built with the factories, never
+ * Pinned texts of docs/filter-semantics.md §6. Expected filters are built with the factories, never
  * with the parser, and expected texts are written out by hand from the specification.
  */
 class FilterTextExamplesTest {

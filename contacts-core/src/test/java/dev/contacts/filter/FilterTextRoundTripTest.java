@@ -8,7 +8,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code parse(print(f)).equals(f)} on thousands of random filters (SEMANTICS.md §6). A
+ * {@code parse(print(f)).equals(f)} on thousands of random filters (docs/filter-semantics.md §6). A
  * failure names the seed, which {@code -Dcontacts.tck.seed=...} replays.
  */
 class FilterTextRoundTripTest {

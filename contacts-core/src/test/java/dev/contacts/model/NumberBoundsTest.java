@@ -10,7 +10,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * NUMBER values with extreme exponents (SEMANTICS.md §1): refused with a short
+ * NUMBER values with extreme exponents (docs/filter-semantics.md §1): refused with a short
  * {@link InvalidValueException} at a cost that does not grow with the exponent, and a
  * message that never spells out hundreds of digits.
  */

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** Each rule of SEMANTICS.md §1 and its typed error. */
+/** Each rule of docs/filter-semantics.md §1 and its typed error. */
 class ValuesTest {
 
     @Test

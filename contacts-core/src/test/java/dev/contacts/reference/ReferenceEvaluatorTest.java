@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * Pinned examples of SEMANTICS.md §1–§8. Every expected result here was written from the
+ * Pinned examples of docs/filter-semantics.md §1–§8. Every expected result here was written from the
  * text of the specification, not read off the implementation.
  */
 class ReferenceEvaluatorTest {

@@ -25,7 +25,7 @@ import java.util.function.Predicate;
  * once per query: operand folds, sets for long lists and attribute slots are resolved
  * here, so testing a row only reads precomputed folds and values.
  *
- * <p>Semantics (SEMANTICS.md §3): a positive condition never matches an unknown value;
+ * <p>Semantics (docs/filter-semantics.md §3): a positive condition never matches an unknown value;
  * a negative operator and {@code Not} are the exact complement of the positive twin, so
  * they match unknown values. Text compares the stored fold with the operand's fold; sets
  * match when some element does ({@code is all of}: every operand is an element). Order

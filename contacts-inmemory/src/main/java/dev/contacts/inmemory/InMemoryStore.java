@@ -25,7 +25,7 @@ import java.util.function.Supplier;
 /**
  * The reference store: every property, contact, organization, custom attribute
  * definition, ticket, saved segment and list view in the memory of this JVM. Simple, thread-safe and indexed, it meets the
- * whole contract of SEMANTICS.md with no declared limitation ({@link #capabilities()} is
+ * whole contract of docs/filter-semantics.md with no declared limitation ({@link #capabilities()} is
  * empty: text orders by code point). Nothing is persisted; the data lives as long as
  * this object.
  *
@@ -204,7 +204,7 @@ public final class InMemoryStore implements ContactStore {
         return listViewRepository;
     }
 
-    /** @return no declared limitation: this store meets every rule of SEMANTICS.md */
+    /** @return no declared limitation: this store meets every rule of docs/filter-semantics.md */
     @Override
     public Set<StoreCapability> capabilities() {
         return Set.of();

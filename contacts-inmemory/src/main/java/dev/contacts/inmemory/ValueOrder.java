@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The orders of SEMANTICS.md §7 on normalised values: text (already folded) by Unicode
+ * The orders of docs/filter-semantics.md §7 on normalised values: text (already folded) by Unicode
  * code point, numbers by value, instants by time, {@code false < true}, ids as unsigned
  * 128-bit numbers.
  */

@@ -29,7 +29,7 @@ import org.bson.conversions.Bson;
  *
  * <p>Every condition reads one field, {@link Fields#key}: the fold of text (compared with
  * {@link Values#fold} of the operand), the array of folds of a text set (a condition on an
- * array matches when some element does, which is SEMANTICS.md's rule for sets), or the value.
+ * array matches when some element does, which is the rule for sets of docs/filter-semantics.md §3), or the value.
  * Unknown values are absent fields, so a positive operator never matches them. Negatives and
  * {@code not} are translated to the operators MongoDB defines as exact complements of their
  * positive twins: {@code $ne}, {@code $nin}, {@code $not} and {@code $exists: false} (and

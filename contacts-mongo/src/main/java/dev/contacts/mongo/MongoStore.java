@@ -53,7 +53,7 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>Text order</h2>
  * A MongoDB server compares strings by their UTF-8 bytes, which is the code point order of
- * SEMANTICS.md §7, so {@link #create(MongoClient, String)} declares no limitation. The
+ * docs/filter-semantics.md §7, so {@link #create(MongoClient, String)} declares no limitation. The
  * in-process test server mongo-java-server compares them by UTF-16 units: open it with
  * {@link #create(MongoClient, String, Set)} and {@link StoreCapability#UTF16_TEXT_ORDER}.
  */
@@ -107,7 +107,7 @@ public final class MongoStore implements ContactStore {
     }
 
     /**
-     * Opens the store declaring limitations of the server engine (SEMANTICS.md §7): give
+     * Opens the store declaring limitations of the server engine (docs/filter-semantics.md §7): give
      * {@link StoreCapability#UTF16_TEXT_ORDER} for mongo-java-server, which orders strings by
      * UTF-16 units; a real MongoDB server needs none.
      *

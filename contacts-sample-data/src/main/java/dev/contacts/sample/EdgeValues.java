@@ -16,7 +16,7 @@ import java.util.Set;
 /**
  * The value pools of the adversarial flavour: raw inputs handed to the builders (so some
  * are blank, padded, not in NFC, or fold-duplicates that normalisation removes), chosen to
- * hit every edge of SEMANTICS.md §1, §3 and §7. Pools are small on purpose, so sorts tie a
+ * hit every edge of docs/filter-semantics.md §1, §3 and §7. Pools are small on purpose, so sorts tie a
  * lot. {@code null} entries mean "not set".
  */
 final class EdgeValues {

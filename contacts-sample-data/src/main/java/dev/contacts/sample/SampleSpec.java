@@ -29,7 +29,7 @@ public record SampleSpec(Flavour flavour, long seed, int properties, int contact
     public enum Flavour {
         /** Plausible people and companies with consistent activity statistics: demos, CLI, benchmarks. */
         REALISTIC,
-        /** Values on every edge of SEMANTICS.md (unknowns, Unicode folds, metacharacters, limits, DST): the TCK. */
+        /** Values on every edge of docs/filter-semantics.md (unknowns, Unicode folds, metacharacters, limits, DST): the TCK. */
         ADVERSARIAL
     }
 

@@ -82,7 +82,7 @@ class RealisticDataTest {
                 .as("some names use accents or other scripts").isGreaterThan(contacts.size() / 10);
     }
 
-    /** The activity statistics agree with each other (SEMANTICS.md §2). */
+    /** The activity statistics agree with each other (docs/filter-semantics.md §2). */
     static void checkActivity(Contact c) {
         Instant now = SampleData.REFERENCE_NOW;
         assertThat(c.created()).isNotNull().isBeforeOrEqualTo(now);

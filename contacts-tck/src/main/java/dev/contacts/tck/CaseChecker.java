@@ -60,7 +60,7 @@ final class CaseChecker {
         boolean orderExcused = capabilities.contains(StoreCapability.UTF16_TEXT_ORDER) && utf16OrderDiffers(c, expected);
         if (orderExcused) {
             LOG.info("skipped the order check of [{}]: the store declares UTF16_TEXT_ORDER and the sorted values mix "
-                    + "characters above U+FFFF with characters in U+E000..U+FFFF (SEMANTICS.md §7); membership and count are still checked", c);
+                    + "characters above U+FFFF with characters in U+E000..U+FFFF (docs/filter-semantics.md §7); membership and count are still checked", c);
         }
         Set<EntityId> inProperty = new HashSet<>(ids(items));
         Query query = new Query(c.filter(), c.sort(), c.pageSize(), null, c.zone(), c.now());

@@ -95,7 +95,7 @@ public final class FilterGenerator {
         }
     }
 
-    /** @return a random filter within the limits of SEMANTICS.md §5 */
+    /** @return a random filter within the limits of docs/filter-semantics.md §5 */
     public Filter filter() {
         for (int attempt = 0; ; attempt++) {
             Filter f = tree(random.nextInt(4));

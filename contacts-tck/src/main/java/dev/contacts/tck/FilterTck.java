@@ -33,7 +33,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The filter, sort and paging contract (SEMANTICS.md §1–§9) on random cases: every case's
+ * The filter, sort and paging contract (docs/filter-semantics.md §1–§9) on random cases: every case's
  * first page, count and (for a share of cases) page-by-page walk must equal the
  * {@link dev.contacts.reference.ReferenceEvaluator}'s, and nothing of another property may
  * appear; plus the laws of §5. A failing case is shrunk (branches, then rows) and reported

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The columns of a contact listing or file and their values: attribute names of SEMANTICS.md
+ * The columns of a contact listing or file and their values: attribute names of docs/filter-semantics.md
  * §2 (built-in and {@code custom.<key>}), plus {@code id}, and {@code organizations} (names of
  * the linked organizations; {@code organization} shows the same names in listings).
  */

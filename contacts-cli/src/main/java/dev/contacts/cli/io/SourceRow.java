@@ -16,7 +16,14 @@ import java.util.Map;
  * @param error  why the row could not be read, or null
  */
 public record SourceRow(long line, Map<String, Object> values, boolean csv, String error) {
-    /** Copies the values, keeping nulls. */
+    /**
+     * Copies the values, keeping nulls.
+     *
+     * @param line   1-based line where the row starts
+     * @param values the values by key, in file order (null when unreadable)
+     * @param csv    whether the values are CSV cell texts
+     * @param error  why the row could not be read, or null
+     */
     public SourceRow {
         values = values == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }

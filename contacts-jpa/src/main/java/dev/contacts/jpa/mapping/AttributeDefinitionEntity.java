@@ -46,6 +46,7 @@ public class AttributeDefinitionEntity {
      * @param propertyId propertyId
      * @param target target
      * @param name name
+     * @serial exclude (Serializable only because JPA requires it of an id class)
      */
     public record Key(String propertyId, String target, String name) implements Serializable {
     }

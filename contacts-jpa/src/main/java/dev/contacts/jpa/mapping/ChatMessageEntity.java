@@ -51,6 +51,7 @@ public class ChatMessageEntity {
      * @param propertyId propertyId
      * @param eventId eventId
      * @param position position
+     * @serial exclude (Serializable only because JPA requires it of an id class)
      */
     public record Key(String propertyId, UUID eventId, Integer position) implements Serializable {
     }

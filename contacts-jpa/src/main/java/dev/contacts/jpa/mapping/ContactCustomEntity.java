@@ -63,6 +63,7 @@ public class ContactCustomEntity {
      * @param contactId contactId
      * @param attr attr
      * @param position position
+     * @serial exclude (Serializable only because JPA requires it of an id class)
      */
     public record Key(String propertyId, UUID contactId, String attr, Integer position) implements Serializable {
     }

@@ -173,6 +173,7 @@ public class ContactEntity {
      *
      * @param propertyId propertyId
      * @param id id
+     * @serial exclude (Serializable only because JPA requires it of an id class)
      */
     public record Key(String propertyId, UUID id) implements Serializable {
     }

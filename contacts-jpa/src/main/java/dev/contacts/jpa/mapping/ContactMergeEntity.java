@@ -39,6 +39,7 @@ public class ContactMergeEntity {
      *
      * @param propertyId propertyId
      * @param removedId removedId
+     * @serial exclude (Serializable only because JPA requires it of an id class)
      */
     public record Key(String propertyId, UUID removedId) implements Serializable {
     }

@@ -41,6 +41,7 @@ public class ContactOrganizationEntity {
      * @param propertyId propertyId
      * @param contactId contactId
      * @param organizationId organizationId
+     * @serial exclude (Serializable only because JPA requires it of an id class)
      */
     public record Key(String propertyId, UUID contactId, UUID organizationId) implements Serializable {
     }

@@ -44,6 +44,7 @@ public class ContactPhoneEntity {
      * @param propertyId propertyId
      * @param contactId contactId
      * @param position position
+     * @serial exclude (Serializable only because JPA requires it of an id class)
      */
     public record Key(String propertyId, UUID contactId, Integer position) implements Serializable {
     }

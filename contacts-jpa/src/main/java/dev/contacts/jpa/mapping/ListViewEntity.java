@@ -43,6 +43,7 @@ public class ListViewEntity {
      * @param propertyId propertyId
      * @param target target
      * @param agentKey agentKey
+     * @serial exclude (Serializable only because JPA requires it of an id class)
      */
     public record Key(String propertyId, String target, String agentKey) implements Serializable {
     }

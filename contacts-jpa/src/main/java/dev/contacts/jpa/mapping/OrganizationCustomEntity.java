@@ -63,6 +63,7 @@ public class OrganizationCustomEntity {
      * @param organizationId organizationId
      * @param attr attr
      * @param position position
+     * @serial exclude (Serializable only because JPA requires it of an id class)
      */
     public record Key(String propertyId, UUID organizationId, String attr, Integer position) implements Serializable {
     }

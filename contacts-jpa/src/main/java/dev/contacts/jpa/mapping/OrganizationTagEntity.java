@@ -44,6 +44,7 @@ public class OrganizationTagEntity {
      * @param propertyId propertyId
      * @param organizationId organizationId
      * @param position position
+     * @serial exclude (Serializable only because JPA requires it of an id class)
      */
     public record Key(String propertyId, UUID organizationId, Integer position) implements Serializable {
     }

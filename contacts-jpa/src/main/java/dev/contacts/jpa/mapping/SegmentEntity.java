@@ -61,6 +61,7 @@ public class SegmentEntity {
      *
      * @param propertyId propertyId
      * @param id id
+     * @serial exclude (Serializable only because JPA requires it of an id class)
      */
     public record Key(String propertyId, UUID id) implements Serializable {
     }

@@ -52,6 +52,7 @@ public class TicketEmailEntity {
      *
      * @param propertyId propertyId
      * @param messageId messageId
+     * @serial exclude (Serializable only because JPA requires it of an id class)
      */
     public record Key(String propertyId, UUID messageId) implements Serializable {
     }

@@ -70,6 +70,7 @@ public class TicketEntity {
      *
      * @param propertyId propertyId
      * @param id id
+     * @serial exclude (Serializable only because JPA requires it of an id class)
      */
     public record Key(String propertyId, UUID id) implements Serializable {
     }
