@@ -134,7 +134,7 @@ public abstract class FilterTck {
             List<ContactId> ids = dataset.contacts(id).stream().map(Contact::id).toList();
             List<Contact> current = dataset.contacts(id);
             List<String> done = new ArrayList<>();
-            int rounds = Math.max(10, settings.cases() / 10);
+            int rounds = Math.max(10, settings.cases() / 20);
             for (int round = 0; round < rounds; round++) {
                 SplittableRandom random = caseRandom(9_000_000L + round);
                 FilterGenerator generator = new FilterGenerator(random, dataset.catalog(id, Target.CONTACT), current,
