@@ -104,6 +104,7 @@ public final class FilterGenerator {
     /** @return a random filter within the limits of SEMANTICS.md §5 */
     public Filter filter() {
         for (int attempt = 0; ; attempt++) {
+            boundaryNow = null; // a now drawn for a discarded attempt's period would fit nothing
             Filter f = tree(random.nextInt(4));
             try {
                 FilterLimits.check(f);
@@ -327,8 +328,8 @@ public final class FilterGenerator {
     /**
      * The {@code now} at which the period's bound (now − period for {@code within last} and
      * {@code more than ago}, now + period for {@code within next}, calendar arithmetic in the
-     * zone) falls on the stored instant or 1 ms either side of it; null when that would be out of
-     * the storable range.
+     * zone) falls on the stored instant or 1 ms either side of it; null when there is no such
+     * instant (a month end, a DST gap) or it is out of the storable range.
      */
     private Instant nowWithBoundOn(Instant stored, Operator op, RelativePeriod period) {
         Instant bound = stored.plusMillis(random.nextInt(3) - 1);
@@ -341,13 +342,17 @@ public final class FilterGenerator {
             case MONTHS -> ChronoUnit.MONTHS;
         };
         Instant now;
+        Instant back;
         try {
             now = bound.atZone(zone).plus(amount, unit).toInstant();
+            back = now.atZone(zone).minus(amount, unit).toInstant();
         } catch (java.time.DateTimeException e) {
             return null;
         }
+        // month ends and DST gaps do not always shift back to where they came from: keep only exact fits
+        boolean fits = back.equals(bound);
         boolean storable = !now.isBefore(Values.MIN_DATE) && now.isBefore(Values.MAX_DATE_EXCLUSIVE);
-        return storable ? now : null;
+        return fits && storable ? now : null;
     }
 
     private Instant instant(List<Object> seen) {
