@@ -187,7 +187,7 @@ public abstract class FilterTck {
         int pageSize = random.nextInt(3) == 0 ? 10 + random.nextInt(991) : 10 + random.nextInt(40);
         Instant now = NOWS.get(random.nextInt(NOWS.size()));
         return new QueryCase(target, property, filter, sort, pageSize, zone, generator.boundaryNow().orElse(now),
-                index % WALK_SHARE == 0, index % TEXT_SHARE == 1);
+                index % WALK_SHARE == 0, index % TEXT_SHARE == 2);
     }
 
     private FilterGenerator generator(Target target, PropertyId property, SplittableRandom random, ZoneId zone) {
