@@ -137,8 +137,7 @@ public abstract class FilterTck {
             int rounds = Math.max(10, settings.cases() / 20);
             for (int round = 0; round < rounds; round++) {
                 SplittableRandom random = caseRandom(9_000_000L + round);
-                FilterGenerator generator = new FilterGenerator(random, dataset.catalog(id, Target.CONTACT), current,
-                        dataset.organizations(id).values(), ZoneOffset.UTC);
+                FilterGenerator generator = generator(Target.CONTACT, id, current, random, ZoneOffset.UTC);
                 for (int w = 1 + random.nextInt(2); w > 0; w--) {
                     done.add("round " + round + ": " + writes.apply(random, current, generator));
                 }
@@ -180,8 +179,7 @@ public abstract class FilterTck {
     private QueryCase randomCase(Target target, PropertyId property, Collection<? extends Attributed> items, SplittableRandom random,
                                  int index) {
         ZoneId zone = ZONES.get(random.nextInt(ZONES.size()));
-        FilterGenerator generator = new FilterGenerator(random, dataset.catalog(property, target), items,
-                dataset.organizations(property).values(), zone);
+        FilterGenerator generator = generator(target, property, items, random, zone);
         Filter filter = generator.filter();
         Sort sort = generator.sort();
         int pageSize = random.nextInt(3) == 0 ? 10 + random.nextInt(991) : 10 + random.nextInt(40);
@@ -192,8 +190,13 @@ public abstract class FilterTck {
 
     private FilterGenerator generator(Target target, PropertyId property, SplittableRandom random, ZoneId zone) {
         Collection<Organization> orgs = dataset.organizations(property).values();
-        Collection<? extends Attributed> items = target == Target.CONTACT ? dataset.contacts(property) : orgs;
-        return new FilterGenerator(random, dataset.catalog(property, target), items, orgs, zone);
+        return generator(target, property, target == Target.CONTACT ? dataset.contacts(property) : orgs, random, zone);
+    }
+
+    /** A generator drawing literals from these items (the property's data as loaded, or as it is after writes). */
+    private FilterGenerator generator(Target target, PropertyId property, Collection<? extends Attributed> items, SplittableRandom random,
+                                      ZoneId zone) {
+        return new FilterGenerator(random, dataset.catalog(property, target), items, dataset.organizations(property).values(), zone);
     }
 
     private Collection<? extends Attributed> items(QueryCase c) {
