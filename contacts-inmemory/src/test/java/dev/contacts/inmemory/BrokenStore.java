@@ -27,7 +27,8 @@ import java.util.function.UnaryOperator;
 /**
  * A deliberately broken store, for proving that the TCK catches the classic bugs: it
  * wraps the in-memory store and rewrites the filters of contact queries the way a buggy
- * adapter would translate them.
+ * adapter would translate them (and, for {@link Bug#FOLD_ASCII_ONLY}, the text of the
+ * contacts it stores and returns).
  */
 final class BrokenStore implements ContactStore {
 
@@ -38,7 +39,13 @@ final class BrokenStore implements ContactStore {
         /** A seek on the id written with {@code >=}: the next page repeats the last item. */
         CURSOR_REPEATS_LAST_ITEM,
         /** Text compared as stored, without folding: case matters. */
-        UNFOLDED_TEXT
+        UNFOLDED_TEXT,
+        /** Text folded by ASCII letters only, as SQL {@code lower()} in a C locale would: see {@link AsciiOnlyFold}. */
+        FOLD_ASCII_ONLY,
+        /** Relative periods in days, weeks and months computed in UTC instead of the query's zone: see {@link UtcCalendar}. */
+        UTC_CALENDAR,
+        /** {@code or} believed to bind tighter than {@code and} when the filter is written out: see {@link SwappedPrecedence}. */
+        PRECEDENCE_SWAP
     }
 
     private final InMemoryStore delegate = new InMemoryStore();
@@ -49,11 +56,25 @@ final class BrokenStore implements ContactStore {
     }
 
     private Filter breakFilter(Filter f) {
+        switch (bug) {
+            case FOLD_ASCII_ONLY:
+                return AsciiOnlyFold.operands(f);
+            case UTC_CALENDAR:
+                return UtcCalendar.rewrite(f);
+            case PRECEDENCE_SWAP:
+                return SwappedPrecedence.rewrite(f);
+            default:
+                return breakTranslation(f);
+        }
+    }
+
+    /** The classic translation bugs, condition by condition. */
+    private Filter breakTranslation(Filter f) {
         if (f instanceof And) {
-            return Filter.and(((And) f).filters().stream().map(this::breakFilter).toList());
+            return Filter.and(((And) f).filters().stream().map(this::breakTranslation).toList());
         }
         if (f instanceof Or) {
-            return Filter.or(((Or) f).filters().stream().map(this::breakFilter).toList());
+            return Filter.or(((Or) f).filters().stream().map(this::breakTranslation).toList());
         }
         if (f instanceof Not) {
             Condition c = (Condition) ((Not) f).filter();
@@ -144,40 +165,44 @@ final class BrokenStore implements ContactStore {
     public ContactRepository contacts() {
         ContactRepository d = delegate.contacts();
         UnaryOperator<Filter> broken = this::breakFilter;
+        boolean ascii = bug == Bug.FOLD_ASCII_ONLY;
+        UnaryOperator<String> text = ascii ? AsciiOnlyFold::protect : UnaryOperator.identity();
+        UnaryOperator<Contact> in = c -> ascii ? AsciiOnlyFold.map(c, AsciiOnlyFold::protect) : c;
+        UnaryOperator<Contact> out = c -> ascii ? AsciiOnlyFold.map(c, AsciiOnlyFold::restore) : c;
         return new ContactRepository() {
             @Override
             public Optional<Contact> findByEmail(PropertyId property, String email) {
-                return d.findByEmail(property, email);
+                return d.findByEmail(property, text.apply(email)).map(out);
             }
 
             @Override
             public BulkResult addTags(PropertyId property, Filter filter, List<String> tags, Instant updated) {
-                return d.addTags(property, broken.apply(filter), tags, updated);
+                return d.addTags(property, broken.apply(filter), tags.stream().map(text).toList(), updated);
             }
 
             @Override
             public BulkResult removeTags(PropertyId property, Filter filter, List<String> tags, Instant updated) {
-                return d.removeTags(property, broken.apply(filter), tags, updated);
+                return d.removeTags(property, broken.apply(filter), tags.stream().map(text).toList(), updated);
             }
 
             @Override
             public void insert(PropertyId property, Contact entity) {
-                d.insert(property, entity);
+                d.insert(property, in.apply(entity));
             }
 
             @Override
             public Optional<Contact> get(PropertyId property, ContactId id) {
-                return d.get(property, id);
+                return d.get(property, id).map(out);
             }
 
             @Override
             public List<Contact> getAll(PropertyId property, List<ContactId> ids) {
-                return d.getAll(property, ids);
+                return d.getAll(property, ids).stream().map(out).toList();
             }
 
             @Override
             public void update(PropertyId property, Contact entity, long expectedVersion) {
-                d.update(property, entity, expectedVersion);
+                d.update(property, in.apply(entity), expectedVersion);
             }
 
             @Override
@@ -187,7 +212,7 @@ final class BrokenStore implements ContactStore {
 
             @Override
             public List<Contact> find(PropertyId property, Filter filter, SeekOrder order, int limit) {
-                return d.find(property, broken.apply(filter), order, limit);
+                return d.find(property, broken.apply(filter), order, limit).stream().map(out).toList();
             }
 
             @Override
@@ -202,7 +227,7 @@ final class BrokenStore implements ContactStore {
 
             @Override
             public void merge(PropertyId property, Contact merged, long keptVersion, ContactId removed, long removedVersion) {
-                d.merge(property, merged, keptVersion, removed, removedVersion);
+                d.merge(property, in.apply(merged), keptVersion, removed, removedVersion);
             }
 
             @Override

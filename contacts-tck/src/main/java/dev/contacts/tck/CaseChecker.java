@@ -1,6 +1,9 @@
 package dev.contacts.tck;
 
 import dev.contacts.Contacts;
+import dev.contacts.filter.Filter;
+import dev.contacts.filter.FilterParser;
+import dev.contacts.filter.FilterPrinter;
 import dev.contacts.model.Attributed;
 import dev.contacts.model.EntityId;
 import dev.contacts.model.Organization;
@@ -26,6 +29,8 @@ import org.slf4j.LoggerFactory;
  * Runs one {@link QueryCase} against a store through the public facade and compares it
  * with the {@link ReferenceEvaluator}: the first page's ordered ids, the exact count, the
  * walk of every page by cursor (when asked), and that nothing of another property appears.
+ * A case marked {@link QueryCase#viaText()} asks the store with its filter printed and
+ * parsed back, and the reference with the filter itself.
  */
 final class CaseChecker {
     private static final Logger LOG = LoggerFactory.getLogger(CaseChecker.class);
@@ -63,7 +68,9 @@ final class CaseChecker {
                     + "characters above U+FFFF with characters in U+E000..U+FFFF (docs/filter-semantics.md §7); membership and count are still checked", c);
         }
         Set<EntityId> inProperty = new HashSet<>(ids(items));
-        Query query = new Query(c.filter(), c.sort(), c.pageSize(), null, c.zone(), c.now());
+        // a misread text is run all the same: the answers show what the misreading means
+        Filter asked = c.viaText() ? FilterParser.parse(FilterPrinter.print(c.filter())) : c.filter();
+        Query query = new Query(asked, c.sort(), c.pageSize(), null, c.zone(), c.now());
 
         Page<? extends Attributed> first = find(c, query);
         List<EntityId> firstIds = ids(first.items());
@@ -84,6 +91,10 @@ final class CaseChecker {
                 : contacts.property(c.property()).organizations().count(query);
         if (count != expectedIds.size()) {
             return Optional.of("count is " + count + ", expected " + expectedIds.size());
+        }
+        if (!asked.equals(c.filter())) {
+            return Optional.of("print then parse changed the filter (docs/filter-semantics.md §6): the text " + FilterPrinter.print(c.filter())
+                    + " was read back as " + FilterPrinter.print(asked) + " (the store's answers agreed so far)");
         }
         if (c.walk() || orderExcused) {
             List<EntityId> walked = new ArrayList<>(firstIds);

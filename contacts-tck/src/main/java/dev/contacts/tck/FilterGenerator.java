@@ -14,18 +14,21 @@ import dev.contacts.model.Attributed;
 import dev.contacts.model.BuiltInAttributes;
 import dev.contacts.model.Organization;
 import dev.contacts.model.OrganizationId;
+import dev.contacts.model.Values;
 import dev.contacts.query.Direction;
 import dev.contacts.query.Sort;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.UUID;
 
@@ -34,7 +37,9 @@ import java.util.UUID;
  * and/or/not, every operator of every type, literals drawn from the data itself (whole
  * values, case-changed values, substrings, prefixes and suffixes, neighbouring numbers and
  * instants, the local days of stored instants) so that filters match something, plus
- * values that match nothing.
+ * values that match nothing. Some relative periods are drawn together with a {@link
+ * #boundaryNow() now} that puts the period's calendar bound in the zone exactly on a stored
+ * instant or 1 ms either side of it.
  */
 public final class FilterGenerator {
     private static final int MAX_LITERAL = 40;
@@ -57,6 +62,7 @@ public final class FilterGenerator {
     private final Map<String, List<Object>> values = new HashMap<>();
     private final List<String> organizationNames = new ArrayList<>();
     private final List<OrganizationId> organizationIds = new ArrayList<>();
+    private Instant boundaryNow;
 
     /**
      * @param random        the random source (seeded by the caller)
@@ -98,6 +104,7 @@ public final class FilterGenerator {
     /** @return a random filter within the limits of docs/filter-semantics.md §5 */
     public Filter filter() {
         for (int attempt = 0; ; attempt++) {
+            boundaryNow = null; // a now drawn for a discarded attempt's period would fit nothing
             Filter f = tree(random.nextInt(4));
             try {
                 FilterLimits.check(f);
@@ -128,6 +135,14 @@ public final class FilterGenerator {
             return pick < 7 ? Filter.and(children) : Filter.or(children);
         }
         return Filter.not(tree(depth - 1));
+    }
+
+    /**
+     * @return the instant to run the generated filters at, when one of their relative periods
+     *         was drawn to end on a stored instant (± 1 ms) at that instant; empty otherwise
+     */
+    public Optional<Instant> boundaryNow() {
+        return Optional.ofNullable(boundaryNow);
     }
 
     /** @return a random sort on a sortable attribute */
@@ -299,10 +314,45 @@ public final class FilterGenerator {
             }
             default: {
                 PeriodUnit unit = PeriodUnit.values()[random.nextInt(PeriodUnit.values().length)];
+                if (boundaryNow == null && !seen.isEmpty() && random.nextInt(3) == 0) {
+                    RelativePeriod period = new RelativePeriod(1 + random.nextInt(3) * random.nextInt(13), unit);
+                    boundaryNow = nowWithBoundOn((Instant) seen.get(random.nextInt(seen.size())), op, period);
+                    return Condition.of(a, op, period);
+                }
                 long amount = random.nextInt(5) == 0 ? RelativePeriod.MAX_AMOUNT : 1 + random.nextInt(60);
                 return Condition.of(a, op, new RelativePeriod(amount, unit));
             }
         }
+    }
+
+    /**
+     * The {@code now} at which the period's bound (now − period for {@code within last} and
+     * {@code more than ago}, now + period for {@code within next}, calendar arithmetic in the
+     * zone) falls on the stored instant or 1 ms either side of it; null when there is no such
+     * instant (a month end, a DST gap) or it is out of the storable range.
+     */
+    private Instant nowWithBoundOn(Instant stored, Operator op, RelativePeriod period) {
+        Instant bound = stored.plusMillis(random.nextInt(3) - 1);
+        long amount = op == Operator.WITHIN_NEXT ? -period.amount() : period.amount();
+        ChronoUnit unit = switch (period.unit()) {
+            case MINUTES -> ChronoUnit.MINUTES;
+            case HOURS -> ChronoUnit.HOURS;
+            case DAYS -> ChronoUnit.DAYS;
+            case WEEKS -> ChronoUnit.WEEKS;
+            case MONTHS -> ChronoUnit.MONTHS;
+        };
+        Instant now;
+        Instant back;
+        try {
+            now = bound.atZone(zone).plus(amount, unit).toInstant();
+            back = now.atZone(zone).minus(amount, unit).toInstant();
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+        // month ends and DST gaps do not always shift back to where they came from: keep only exact fits
+        boolean fits = back.equals(bound);
+        boolean storable = !now.isBefore(Values.MIN_DATE) && now.isBefore(Values.MAX_DATE_EXCLUSIVE);
+        return fits && storable ? now : null;
     }
 
     private Instant instant(List<Object> seen) {

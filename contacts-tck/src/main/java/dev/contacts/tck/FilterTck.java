@@ -9,6 +9,7 @@ import dev.contacts.filter.FilterPrinter;
 import dev.contacts.model.AttributeDefinition;
 import dev.contacts.model.Attributed;
 import dev.contacts.model.Contact;
+import dev.contacts.model.ContactId;
 import dev.contacts.model.Organization;
 import dev.contacts.model.Property;
 import dev.contacts.model.PropertyId;
@@ -50,6 +51,10 @@ public abstract class FilterTck {
             Instant.parse("2026-10-25T01:30:00Z"), Instant.parse("2025-12-31T23:59:59.999Z"));
     /** One case in this many walks every page by cursor: keeps database stores fast. */
     private static final int WALK_SHARE = 10;
+    /** One case in this many asks the store with its filter printed and parsed back, as a saved segment does. */
+    private static final int TEXT_SHARE = 4;
+    /** Random cases per write round of {@link #randomQueriesBetweenWritesMatchTheReferenceEvaluator()}. */
+    private static final int QUERIES_PER_WRITE_ROUND = 2;
     private static final int MAX_ROW_SHRINK_STEPS = 12;
 
     private final TckSettings settings = TckSettings.fromSystemProperties();
@@ -109,6 +114,57 @@ public abstract class FilterTck {
         }
     }
 
+    /**
+     * The random cases again, on a store of its own holding one property, with random writes
+     * between them (tags added and removed in bulk, custom values and names changed,
+     * organizations relinked, contacts deleted): each case is compared with the reference
+     * evaluator on the data as it is after the writes, so a stale index entry shows.
+     */
+    @Test
+    void randomQueriesBetweenWritesMatchTheReferenceEvaluator() {
+        Property property = dataset.properties().get(0);
+        PropertyId id = property.id();
+        ContactStore written = createStore();
+        try {
+            dataset.load(written, property, dataset.contacts(id));
+            Contacts sdk = facade(written);
+            List<AttributeDefinition> customs = dataset.catalog(id, Target.CONTACT).all().stream().filter(d -> !d.builtIn()).toList();
+            RandomContactWrites writes = new RandomContactWrites(sdk.property(id).contacts(), customs,
+                    List.copyOf(dataset.organizations(id).keySet()));
+            List<ContactId> ids = dataset.contacts(id).stream().map(Contact::id).toList();
+            List<Contact> current = dataset.contacts(id);
+            List<String> done = new ArrayList<>();
+            int rounds = Math.max(10, settings.cases() / 20);
+            for (int round = 0; round < rounds; round++) {
+                SplittableRandom random = caseRandom(9_000_000L + round);
+                FilterGenerator generator = generator(Target.CONTACT, id, current, random, ZoneOffset.UTC);
+                for (int w = 1 + random.nextInt(2); w > 0; w--) {
+                    done.add("round " + round + ": " + writes.apply(random, current, generator));
+                }
+                current = written.contacts().getAll(id, ids);
+                for (int q = 0; q < QUERIES_PER_WRITE_ROUND; q++) {
+                    int index = round * QUERIES_PER_WRITE_ROUND + q;
+                    QueryCase c = randomCase(Target.CONTACT, id, current, random, index);
+                    CaseChecker checker = new CaseChecker(sdk);
+                    Collection<Contact> now = current;
+                    Optional<String> failure = checker.check(c, now, dataset.organizations(id));
+                    if (failure.isPresent()) {
+                        Filter shrunk = Shrinker.shrink(c.filter(),
+                                f -> checker.check(c.withFilter(f), now, dataset.organizations(id)).isPresent());
+                        fail("TCK case " + index + " after writes failed (seed " + settings.seed() + "; replay with " + settings.replay()
+                                + ")\ncase:     " + c + "\nfailure:  " + failure.get()
+                                + "\nshrunk:   " + FilterPrinter.print(shrunk)
+                                + "\nshrunk failure: " + checker.check(c.withFilter(shrunk), now, dataset.organizations(id)).orElse(failure.get())
+                                + "\nlast writes:\n  " + String.join("\n  ", done.subList(Math.max(0, done.size() - 10), done.size())));
+                    }
+                }
+            }
+            LOG.info("{} write rounds on {} ({} writes, {} contacts left)", rounds, id, done.size(), current.size());
+        } finally {
+            written.close();
+        }
+    }
+
     private SplittableRandom caseRandom(long caseIndex) {
         return new SplittableRandom(settings.seed() * 0x9E3779B97F4A7C15L + caseIndex);
     }
@@ -116,19 +172,31 @@ public abstract class FilterTck {
     private QueryCase randomCase(Target target, SplittableRandom random, int index) {
         List<Property> properties = dataset.properties();
         Property p = properties.get(random.nextInt(properties.size()));
+        Collection<? extends Attributed> items = target == Target.CONTACT ? dataset.contacts(p.id()) : dataset.organizations(p.id()).values();
+        return randomCase(target, p.id(), items, random, index);
+    }
+
+    private QueryCase randomCase(Target target, PropertyId property, Collection<? extends Attributed> items, SplittableRandom random,
+                                 int index) {
         ZoneId zone = ZONES.get(random.nextInt(ZONES.size()));
-        FilterGenerator generator = generator(target, p.id(), random, zone);
+        FilterGenerator generator = generator(target, property, items, random, zone);
         Filter filter = generator.filter();
         Sort sort = generator.sort();
         int pageSize = random.nextInt(3) == 0 ? 10 + random.nextInt(991) : 10 + random.nextInt(40);
         Instant now = NOWS.get(random.nextInt(NOWS.size()));
-        return new QueryCase(target, p.id(), filter, sort, pageSize, zone, now, index % WALK_SHARE == 0);
+        return new QueryCase(target, property, filter, sort, pageSize, zone, generator.boundaryNow().orElse(now),
+                index % WALK_SHARE == 0, index % TEXT_SHARE == 2);
     }
 
     private FilterGenerator generator(Target target, PropertyId property, SplittableRandom random, ZoneId zone) {
         Collection<Organization> orgs = dataset.organizations(property).values();
-        Collection<? extends Attributed> items = target == Target.CONTACT ? dataset.contacts(property) : orgs;
-        return new FilterGenerator(random, dataset.catalog(property, target), items, orgs, zone);
+        return generator(target, property, target == Target.CONTACT ? dataset.contacts(property) : orgs, random, zone);
+    }
+
+    /** A generator drawing literals from these items (the property's data as loaded, or as it is after writes). */
+    private FilterGenerator generator(Target target, PropertyId property, Collection<? extends Attributed> items, SplittableRandom random,
+                                      ZoneId zone) {
+        return new FilterGenerator(random, dataset.catalog(property, target), items, dataset.organizations(property).values(), zone);
     }
 
     private Collection<? extends Attributed> items(QueryCase c) {

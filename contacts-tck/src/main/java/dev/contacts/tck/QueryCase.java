@@ -19,20 +19,22 @@ import java.time.ZoneId;
  * @param zone     zone of local days
  * @param now      instant of relative filters
  * @param walk     whether to walk every page by cursor
+ * @param viaText  whether the store is asked with the filter printed and parsed back
+ *                 ({@code FilterParser.parse(FilterPrinter.print(filter))}), as a saved segment is
  */
 public record QueryCase(Target target, PropertyId property, Filter filter, Sort sort, int pageSize, ZoneId zone, Instant now,
-                        boolean walk) {
+                        boolean walk, boolean viaText) {
     /**
      * @param f another filter
      * @return this case with that filter
      */
     public QueryCase withFilter(Filter f) {
-        return new QueryCase(target, property, f, sort, pageSize, zone, now, walk);
+        return new QueryCase(target, property, f, sort, pageSize, zone, now, walk, viaText);
     }
 
     @Override
     public String toString() {
         return target.name().toLowerCase(java.util.Locale.ROOT) + " in " + property + " where " + FilterPrinter.print(filter)
-                + " sort " + sort + " pageSize " + pageSize + " zone " + zone + " now " + now + (walk ? " (walking all pages)" : "");
+                + " sort " + sort + " pageSize " + pageSize + " zone " + zone + " now " + now + (walk ? " (walking all pages)" : "") + (viaText ? " (run from its text)" : "");
     }
 }

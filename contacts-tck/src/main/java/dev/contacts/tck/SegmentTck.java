@@ -125,6 +125,57 @@ public abstract class SegmentTck extends FixtureTck {
         assertThat(names).isEqualTo(unpaged);
     }
 
+    /**
+     * Segment texts whose meaning rests on the grammar's precedence (docs/filter-semantics.md §6: {@code or}
+     * looser than {@code and}, {@code and} looser than {@code not}), saved, read back through a
+     * new facade and run, each with its answer written out: a parser, printer or store that
+     * swaps the precedence gives another set.
+     */
+    @Test
+    void segmentTextsThatRelyOnPrecedenceRunAsTheGrammarSays() {
+        for (String name : List.of("a", "b", "c", "bc", "ac", "ab")) {
+            List<String> tags = new ArrayList<>();
+            name.chars().forEach(ch -> tags.add("prec-" + (char) ch));
+            tags.add("prec");
+            fx.p1.contacts().create(AttributeChanges.builder().set("name", name).set("tags", tags).build());
+        }
+        String a = "tags is \"prec-a\"";
+        String b = "tags is \"prec-b\"";
+        String c = "tags is \"prec-c\"";
+        String all = "tags is \"prec\"";
+        record Case(String typed, String canonical, List<String> names) {
+        }
+        // the canonical text writes "not" of a condition as its complement, and parenthesises the operand of any other "not"
+        List<Case> cases = List.of(
+                new Case(a + " or " + b + " and " + c, a + " or " + b + " and " + c, List.of("a", "ab", "ac", "bc")),
+                new Case("(" + a + " or " + b + ") and " + c, "(" + a + " or " + b + ") and " + c, List.of("ac", "bc")),
+                new Case(a + " and " + b + " or " + c, a + " and " + b + " or " + c, List.of("ab", "ac", "bc", "c")),
+                new Case(a + " and (" + b + " or " + c + ")", a + " and (" + b + " or " + c + ")", List.of("ab", "ac")),
+                new Case(all + " and not " + a + " and " + c, all + " and tags is not \"prec-a\" and " + c, List.of("bc", "c")),
+                new Case(all + " and not (" + a + " and " + c + ")", all + " and not (" + a + " and " + c + ")",
+                        List.of("a", "ab", "b", "bc", "c")),
+                new Case(all + " and not (" + a + " or " + b + ") or " + a + " and " + b,
+                        all + " and not (" + a + " or " + b + ") or " + a + " and " + b, List.of("ab", "c")));
+        List<SegmentId> saved = new ArrayList<>();
+        for (Case k : cases) {
+            Segment s = segments().save(Target.CONTACT, "Precedence " + saved.size(), k.typed(), List.of("name"), Sort.asc("name"));
+            assertThat(s.filter()).as("canonical text of " + k.typed()).isEqualTo(k.canonical());
+            saved.add(s.id());
+        }
+
+        SegmentService reloaded = dev.contacts.Contacts.builder().store(store)
+                .clock(java.time.Clock.fixed(TckFixture.NOW, java.time.ZoneOffset.UTC)).build().property("p1").segments();
+        for (int i = 0; i < cases.size(); i++) {
+            Case k = cases.get(i);
+            Segment s = reloaded.get(saved.get(i));
+            assertThat(s.filter()).isEqualTo(k.canonical());
+            List<String> names = new ArrayList<>();
+            reloaded.view(s.id(), 50, null).items().forEach(x -> names.add(((Contact) x).name()));
+            assertThat(names).as("contacts of the segment " + k.canonical()).containsExactlyElementsOf(k.names());
+            assertThat(reloaded.count(s.id())).as("count of the segment " + k.canonical()).isEqualTo(k.names().size());
+        }
+    }
+
     @Test
     void typedViewsListTheirTargetAndRefuseTheOther() {
         for (String name : List.of("Zoe", "carl", "Anna")) {
