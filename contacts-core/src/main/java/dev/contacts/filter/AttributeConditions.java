@@ -7,9 +7,13 @@ package dev.contacts.filter;
  * their type only, so an operator that does not fit the attribute does not compile.
  */
 public interface AttributeConditions {
-    /** @return the value is known */
+    /**
+     * @return the value is known
+     */
     Filter hasAnyValue();
 
-    /** @return the value is unknown (the exact complement of {@link #hasAnyValue()}) */
+    /**
+     * @return the value is unknown (the exact complement of {@link #hasAnyValue()})
+     */
     Filter isUnknown();
 }

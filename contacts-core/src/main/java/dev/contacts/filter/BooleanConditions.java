@@ -5,15 +5,23 @@ package dev.contacts.filter;
  * {@code Filter.attr(BooleanKey.custom("vip"))}; the negatives match unknown values.
  */
 public interface BooleanConditions extends AttributeConditions {
-    /** @return is true */
+    /**
+     * @return is true
+     */
     Filter isTrue();
 
-    /** @return is false */
+    /**
+     * @return is false
+     */
     Filter isFalse();
 
-    /** @return is false or unknown */
+    /**
+     * @return is false or unknown
+     */
     Filter isNotTrue();
 
-    /** @return is true or unknown */
+    /**
+     * @return is true or unknown
+     */
     Filter isNotFalse();
 }

@@ -7,24 +7,46 @@ package dev.contacts.filter;
  * roundabout, way to say {@code >= 3}).
  */
 public interface NumberConditions extends AttributeConditions {
-    /** @param v number @return equal */
+    /**
+     * @param v number
+     * @return equal
+     */
     Filter eq(Number v);
 
-    /** @param v number @return not equal, or unknown */
+    /**
+     * @param v number
+     * @return not equal, or unknown
+     */
     Filter ne(Number v);
 
-    /** @param v number @return less than */
+    /**
+     * @param v number
+     * @return less than
+     */
     Filter lt(Number v);
 
-    /** @param v number @return at most */
+    /**
+     * @param v number
+     * @return at most
+     */
     Filter le(Number v);
 
-    /** @param v number @return greater than */
+    /**
+     * @param v number
+     * @return greater than
+     */
     Filter gt(Number v);
 
-    /** @param v number @return at least */
+    /**
+     * @param v number
+     * @return at least
+     */
     Filter ge(Number v);
 
-    /** @param a low @param b high @return a ≤ x ≤ b */
+    /**
+     * @param a low
+     * @param b high
+     * @return a ≤ x ≤ b
+     */
     Filter between(Number a, Number b);
 }

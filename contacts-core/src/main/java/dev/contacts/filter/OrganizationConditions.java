@@ -7,15 +7,27 @@ package dev.contacts.filter;
  * {@code Filter.attr(Attr.ORGANIZATION_NAME)}.
  */
 public interface OrganizationConditions extends AttributeConditions {
-    /** @param organizationId an organization id @return the contact is linked to it */
+    /**
+     * @param organizationId an organization id
+     * @return the contact is linked to it
+     */
     Filter is(String organizationId);
 
-    /** @param organizationId an organization id @return complement of {@link #is(String)} */
+    /**
+     * @param organizationId an organization id
+     * @return complement of {@link #is(String)}
+     */
     Filter isNot(String organizationId);
 
-    /** @param organizationIds organization ids @return the contact is linked to one of them */
+    /**
+     * @param organizationIds organization ids
+     * @return the contact is linked to one of them
+     */
     Filter isAnyOf(String... organizationIds);
 
-    /** @param organizationIds organization ids @return complement of {@link #isAnyOf(String...)} */
+    /**
+     * @param organizationIds organization ids
+     * @return complement of {@link #isAnyOf(String...)}
+     */
     Filter isNoneOf(String... organizationIds);
 }

@@ -8,36 +8,69 @@ import java.util.List;
  * matches unknown values.
  */
 public interface TextConditions extends AttributeConditions {
-    /** @param v text @return fold-equal */
+    /**
+     * @param v text
+     * @return fold-equal
+     */
     Filter is(String v);
 
-    /** @param v text @return complement of {@link #is(String)} */
+    /**
+     * @param v text
+     * @return complement of {@link #is(String)}
+     */
     Filter isNot(String v);
 
-    /** @param v texts @return fold-equal to one of them */
+    /**
+     * @param v texts
+     * @return fold-equal to one of them
+     */
     Filter isAnyOf(String... v);
 
-    /** @param v texts @return fold-equal to one of them */
+    /**
+     * @param v texts
+     * @return fold-equal to one of them
+     */
     Filter isAnyOf(List<String> v);
 
-    /** @param v texts @return complement of {@link #isAnyOf(String...)} */
+    /**
+     * @param v texts
+     * @return complement of {@link #isAnyOf(String...)}
+     */
     Filter isNoneOf(String... v);
 
-    /** @param v text @return fold substring */
+    /**
+     * @param v text
+     * @return fold substring
+     */
     Filter contains(String v);
 
-    /** @param v text @return complement of {@link #contains(String)} */
+    /**
+     * @param v text
+     * @return complement of {@link #contains(String)}
+     */
     Filter doesNotContain(String v);
 
-    /** @param v text @return fold prefix */
+    /**
+     * @param v text
+     * @return fold prefix
+     */
     Filter startsWith(String v);
 
-    /** @param v text @return complement of {@link #startsWith(String)} */
+    /**
+     * @param v text
+     * @return complement of {@link #startsWith(String)}
+     */
     Filter doesNotStartWith(String v);
 
-    /** @param v text @return fold suffix */
+    /**
+     * @param v text
+     * @return fold suffix
+     */
     Filter endsWith(String v);
 
-    /** @param v text @return complement of {@link #endsWith(String)} */
+    /**
+     * @param v text
+     * @return complement of {@link #endsWith(String)}
+     */
     Filter doesNotEndWith(String v);
 }

@@ -5,9 +5,15 @@ package dev.contacts.filter;
  * those of text, each true when some element matches, and {@code is all of}.
  */
 public interface TextSetConditions extends TextConditions {
-    /** @param v texts @return every listed value is an element of the set */
+    /**
+     * @param v texts
+     * @return every listed value is an element of the set
+     */
     Filter isAllOf(String... v);
 
-    /** @param v texts @return complement of {@link #isAllOf(String...)} */
+    /**
+     * @param v texts
+     * @return complement of {@link #isAllOf(String...)}
+     */
     Filter isNotAllOf(String... v);
 }

@@ -37,7 +37,7 @@ public interface ContactRepository extends EntityRepository<ContactId, Contact> 
      * Replaces a contact whose stored state is {@code previous}, if it is still at
      * {@code previous.version()}; a store may write only what differs between the two
      * states (when the version matches, the stored values are those of {@code previous}).
-     * The rules are those of {@link #update(PropertyId, Contact, long)}, which the default
+     * The rules are those of {@code update(property, next, previous.version())}, which the default
      * calls.
      *
      * @param property the property

@@ -55,7 +55,7 @@ class SchemaUpgradeTest {
                     ContactsSchemaFilterProvider.class.getName()));
             Dialect dialect = Dialect.ofJdbcUrl(db.url());
             int previous = SchemaInstaller.VERSIONS.size() - 1;
-            Transactions tx = new Transactions(emf, dialect);
+            Transactions tx = new Transactions(emf, dialect, TransactionBinding.none());
             assertThat(SchemaInstaller.apply(tx, dialect, previous)).isEqualTo(previous);
             boolean previousHasNotes = ExpectedSchema.of(dialect, SchemaInstaller.VERSIONS.subList(0, previous)).tables().contains("note");
             writePreviousReleaseData(tx, previousHasNotes);
