@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.contacts.Contacts;
 import dev.contacts.Recovery;
+import dev.contacts.host.BlobStore;
 import dev.contacts.model.Assignee;
 import dev.contacts.model.AttachmentUpload;
 import dev.contacts.model.NewTicket;
+import dev.contacts.model.PropertyId;
 import dev.contacts.model.Ticket;
 import dev.contacts.model.TicketMessage;
 import dev.contacts.spi.ContactStore;
@@ -100,6 +102,20 @@ public abstract class DefaultBlobStoreTck {
     }
 
     @Test
+    void theSdkKeepsAttachmentsInTheStoresBlobStoreWhenTheHostGivesNone() {
+        ContactStore store = track(createStore());
+        BlobStore blobs = store.blobStore().orElseThrow(() -> new AssertionError(store + " offers no blob store"));
+        TckFixture base = new TckFixture(store);
+        Contacts sdk = sdkWithoutBlobStore(store, new MutableClock(TckFixture.NOW));
+        Ticket ticket = ticketWithAttachments(sdk, base, "p1", random(1000));
+
+        List<String> keys = new ArrayList<>();
+        sdk.property("p1").tickets().messages(ticket.id()).forEach(m -> m.attachments().forEach(a -> keys.add(a.blobKey())));
+        assertThat(blobs.list("tickets/p1/")).containsExactlyInAnyOrderElementsOf(keys);
+        assertThat(blobs.get(keys.get(0))).hasValueSatisfying(b -> assertThat(b).isEqualTo(INVOICE));
+    }
+
+    @Test
     void attachmentsSurviveClosingTheStoreAndOpeningItAgain() {
         ContactStore first = track(createStore());
         TckFixture base = new TckFixture(first);
@@ -110,7 +126,7 @@ public abstract class DefaultBlobStoreTck {
 
         Optional<ContactStore> reopened = reopenStore();
         if (reopened.isEmpty()) {
-            String reason = first + " cannot be opened again on the same data (its data does not outlive it): the restart check "
+            String reason = first.getClass().getSimpleName() + " cannot be opened again on the same data (its data does not outlive it): the restart check "
                     + "of its attachments is skipped";
             LOG.info(reason);
             Assumptions.abort(reason);
@@ -125,4 +141,19 @@ public abstract class DefaultBlobStoreTck {
         assertThat(attachmentBytes(restarted, "p1", ticket)).containsExactly(INVOICE, scan);
     }
 
+    @Test
+    void deletingAPropertyDeletesItsAttachmentsAndNoOthers() {
+        ContactStore store = track(createStore());
+        BlobStore blobs = store.blobStore().orElseThrow(() -> new AssertionError(store + " offers no blob store"));
+        TckFixture base = new TckFixture(store);
+        Contacts sdk = sdkWithoutBlobStore(store, new MutableClock(TckFixture.NOW));
+        ticketWithAttachments(sdk, base, "p1", random(10));
+        Ticket kept = ticketWithAttachments(sdk, base, "p2", random(20));
+        assertThat(blobs.list("tickets/p1/")).hasSize(2);
+
+        assertThat(sdk.deleteProperty(PropertyId.of("p1"))).isTrue();
+        assertThat(blobs.list("tickets/p1/")).isEmpty();
+        assertThat(blobs.list("tickets/")).hasSize(2).allMatch(k -> k.startsWith("tickets/p2/"));
+        assertThat(attachmentBytes(sdk, "p2", kept)).containsExactly(INVOICE, random(20));
+    }
 }
