@@ -1,6 +1,7 @@
 package dev.contacts.jpa;
 
 import dev.contacts.StoreException;
+import dev.contacts.host.BlobStore;
 import dev.contacts.spi.ActivityRepository;
 import dev.contacts.spi.AttributeDefinitionRepository;
 import dev.contacts.spi.ContactRepository;
@@ -19,6 +20,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.hibernate.Session;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
@@ -40,7 +42,9 @@ import org.slf4j.LoggerFactory;
  * {@linkplain #entityClasses() entity classes} against the database. Every key and index
  * starts with {@code property_id}; text is compared through folds computed in Java; each
  * repository call runs in one transaction of its own; filters become native SQL with bind
- * parameters only, paged by keyset. See the module README for the schema and the dialects.
+ * parameters only, paged by keyset. Ticket attachments are kept in the same database
+ * ({@link #blobStore()}, a {@link JdbcBlobStore}). See the module README for the schema and
+ * the dialects.
  */
 public final class JpaStore implements ContactStore {
     private static final Logger LOG = LoggerFactory.getLogger(JpaStore.class);
@@ -59,6 +63,7 @@ public final class JpaStore implements ContactStore {
     private final ActivityRepository activity;
     private final SegmentRepository segments;
     private final ListViewRepository listViews;
+    private final JdbcBlobStore blobs;
 
     private JpaStore(EntityManagerFactory emf, boolean ownsFactory, boolean inMemoryH2, SchemaMode schema) {
         this.emf = emf;
@@ -92,6 +97,7 @@ public final class JpaStore implements ContactStore {
         this.activity = new JpaActivity(tx);
         this.segments = new JpaSegments(tx);
         this.listViews = new JpaListViews(tx);
+        this.blobs = new JdbcBlobStore(tx);
     }
 
     /**
@@ -260,6 +266,15 @@ public final class JpaStore implements ContactStore {
     @Override
     public ListViewRepository listViews() {
         return listViews;
+    }
+
+    /**
+     * @return a {@link JdbcBlobStore} on the table {@code attachment_blob} of this store's database, which
+     *         {@code Contacts.builder().build()} uses for ticket attachments unless the host gives another
+     */
+    @Override
+    public Optional<BlobStore> blobStore() {
+        return Optional.of(blobs);
     }
 
     /**
