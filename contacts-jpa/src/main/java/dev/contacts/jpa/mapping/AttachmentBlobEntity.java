@@ -4,14 +4,15 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 
 /**
  * The table {@code attachment_blob} (schema version 4), mapped so that Hibernate can validate
  * the schema ({@code SchemaMode.VALIDATE}); {@code JdbcBlobStore} reads and writes it with
- * native SQL.
+ * native SQL. The bytes map as variable binary, which Hibernate's validation accepts for
+ * {@code VARBINARY} on H2, {@code bytea} on PostgreSQL and {@code LONGBLOB} on MariaDB (a
+ * {@code @Lob} would ask for PostgreSQL's {@code oid} large objects).
  */
 @Entity
 @Table(name = "attachment_blob")
@@ -25,7 +26,6 @@ public class AttachmentBlobEntity {
     @Column(name = "blob_key", nullable = false)
     private String blobKey;
 
-    @Lob
     @Column(name = "content", nullable = false)
     private byte[] content;
 
