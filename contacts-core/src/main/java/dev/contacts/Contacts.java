@@ -343,8 +343,9 @@ public final class Contacts {
                     return storesOwn.get(); // an in-memory store: its attachments live as long as its data
                 }
                 LOG.warn("ticket attachments are kept in the memory of this JVM (Contacts.builder().inMemoryBlobStore()) while "
-                        + "the store {} keeps its data elsewhere: after a restart its tickets will miss their attachments; "
-                        + "remove that call to use the store's own blob store, or give one with .blobStore(...)", store);
+                        + "the store {} keeps its data elsewhere: after a restart its tickets will miss their attachments; {}", store,
+                        storesOwn.isPresent() ? "remove that call to keep them in the store's own blob store, or give one with "
+                                + ".blobStore(...)" : "give a durable one with .blobStore(...)");
                 return new InMemoryBlobStore();
             }
             return storesOwn.orElseThrow(() -> new NotConfiguredException("the store " + store + " offers no blob store for "
