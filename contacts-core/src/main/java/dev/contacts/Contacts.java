@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,9 +65,11 @@ public final class Contacts implements AutoCloseable {
         this.clock = b.clock;
         this.segmentCounts = new SegmentCounts(b.segmentCountTtl, clock);
         // every service writes through this wrapper, so no write can forget to drop the cached counts
-        this.store = WriteObservingStore.wrap(Objects.requireNonNull(b.store, "store: call Contacts.builder().store(...)"),
-                segmentCounts, this::requireOpen);
-        this.hosts = new HostServices(b.directory, b.telephony, b.mailer, b.blobStore,
+        if (b.store == null) {
+            throw new NotConfiguredException("the SDK needs a store: call Contacts.builder().store(...)");
+        }
+        this.store = WriteObservingStore.wrap(b.store, segmentCounts, this::requireOpen);
+        this.hosts = new HostServices(b.directory, b.telephony, b.mailer, b.resolveBlobStore(),
                 new TicketSettings(b.maxFileBytes, b.maxEmailBytes, b.emailRetry, b.messageIdDomain));
         this.emailDispatcher = new EmailDispatcher(store, clock, hosts);
         this.deletion = b.deletion;
@@ -209,7 +212,8 @@ public final class Contacts implements AutoCloseable {
         private Directory directory = Directory.ACCEPT_ALL;
         private Telephony telephony;
         private Mailer mailer;
-        private BlobStore blobStore = new InMemoryBlobStore();
+        private BlobStore blobStore;
+        private boolean inMemoryBlobs;
         private long maxFileBytes = TicketSettings.DEFAULT_MAX_FILE_BYTES;
         private long maxEmailBytes = TicketSettings.DEFAULT_MAX_EMAIL_BYTES;
         private EmailRetryPolicy emailRetry = EmailRetryPolicy.DEFAULT;
@@ -267,11 +271,31 @@ public final class Contacts implements AutoCloseable {
         }
 
         /**
-         * @param blobStore where attachment bytes live (default: in the memory of this JVM, for tests and demos)
+         * Where the bytes of ticket attachments live. Without this call they go to the blob store
+         * the store offers ({@link ContactStore#blobStore()}): a table of the SDK's schema with the
+         * JPA store, GridFS with the MongoDB store, memory with the in-memory store; a store that
+         * offers none makes {@link #build()} refuse, unless {@link #inMemoryBlobStore()} was called.
+         *
+         * @param blobStore where attachment bytes live (S3, a file system, …); it replaces the store's own
          * @return this builder
          */
         public Builder blobStore(BlobStore blobStore) {
             this.blobStore = Objects.requireNonNull(blobStore, "blobStore");
+            this.inMemoryBlobs = false;
+            return this;
+        }
+
+        /**
+         * Keeps the bytes of ticket attachments in the memory of this JVM, where they are lost when
+         * it stops, instead of in the blob store the store offers: for tests and demos. When the
+         * store keeps its data elsewhere (a database), {@link #build()} logs a warning, since its
+         * tickets will outlive their attachments.
+         *
+         * @return this builder
+         */
+        public Builder inMemoryBlobStore() {
+            this.blobStore = null;
+            this.inMemoryBlobs = true;
             return this;
         }
 
@@ -334,9 +358,37 @@ public final class Contacts implements AutoCloseable {
             return this;
         }
 
-        /** @return the configured SDK */
+        /**
+         * @return the configured SDK
+         * @throws NotConfiguredException if no store was given, or if no blob store was given and the store offers
+         *                                none (the message says how to give one)
+         */
         public Contacts build() {
+            if (store == null) {
+                throw new NotConfiguredException("the SDK needs a store: call Contacts.builder().store(...)");
+            }
             return new Contacts(this);
+        }
+
+        /** The host's blob store, else the store's, else memory when the host opted in; see {@link #blobStore}. */
+        private BlobStore resolveBlobStore() {
+            if (blobStore != null) {
+                return blobStore;
+            }
+            Optional<BlobStore> storesOwn = store.blobStore();
+            if (inMemoryBlobs) {
+                if (storesOwn.isPresent() && storesOwn.get() instanceof InMemoryBlobStore) {
+                    return storesOwn.get(); // an in-memory store: its attachments live as long as its data
+                }
+                LOG.warn("ticket attachments are kept in the memory of this JVM (Contacts.builder().inMemoryBlobStore()) while "
+                        + "the store {} keeps its data elsewhere: after a restart its tickets will miss their attachments; {}", store,
+                        storesOwn.isPresent() ? "remove that call to keep them in the store's own blob store, or give one with "
+                                + ".blobStore(...)" : "give a durable one with .blobStore(...)");
+                return new InMemoryBlobStore();
+            }
+            return storesOwn.orElseThrow(() -> new NotConfiguredException("the store " + store + " offers no blob store for "
+                    + "ticket attachments: give one with Contacts.builder().blobStore(dev.contacts.host.BlobStore), or call "
+                    + ".inMemoryBlobStore() to keep them in memory (tests and demos only: they are lost when the JVM stops)"));
         }
     }
 }

@@ -98,8 +98,8 @@ public final class ContactsCli {
     Instant now;
 
     @Option(names = "--blobs", scope = ScopeType.INHERIT, paramLabel = "DIR",
-            description = "Directory of ticket attachments (default: GridFS with mongodb:, beside an h2: file as PATH.blobs, "
-                    + "./contacts-blobs for a SQL server, in memory for mem:).")
+            description = "Directory of ticket attachments (default: the store's own: the attachment_blob table of an h2: or SQL "
+                    + "database, GridFS with mongodb:, memory with mem:).")
     Path blobs;
 
     @Option(names = "--debug", scope = ScopeType.INHERIT,

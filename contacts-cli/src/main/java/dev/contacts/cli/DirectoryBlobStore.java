@@ -14,8 +14,8 @@ import java.util.stream.Stream;
 
 /**
  * Attachment bytes as files below a directory, one file per key (keys are the SDK's
- * printable ASCII paths): what the tool uses with a persistent store, so an attachment
- * written by one command can be sent or read by a later one.
+ * printable ASCII paths): what the tool uses with {@code --blobs DIR} instead of the store's
+ * own blob store.
  */
 final class DirectoryBlobStore implements BlobStore {
     private final Path root;

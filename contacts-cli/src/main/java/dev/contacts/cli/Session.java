@@ -19,17 +19,15 @@ import java.time.ZoneOffset;
  */
 final class Session implements AutoCloseable {
     private final ContactStore store;
-    private final Attachments attachments;
     private final Contacts sdk;
     private final ZoneId zoneOverride;
     private final String storeUrl;
     private PropertyContacts property;
     private final String propertyId;
 
-    private Session(String storeUrl, ContactStore store, Attachments attachments, Contacts sdk, String propertyId, ZoneId zoneOverride) {
+    private Session(String storeUrl, ContactStore store, Contacts sdk, String propertyId, ZoneId zoneOverride) {
         this.storeUrl = storeUrl;
         this.store = store;
-        this.attachments = attachments;
         this.sdk = sdk;
         this.propertyId = propertyId;
         this.zoneOverride = zoneOverride;
@@ -40,18 +38,17 @@ final class Session implements AutoCloseable {
         ContactStore store = StoreUrls.open(storeUrl);
         Clock clock = now == null ? Clock.systemUTC() : Clock.fixed(now, ZoneOffset.UTC);
         Contacts.Builder builder = Contacts.builder().store(store).clock(clock).mailer(new ConsoleMailer(out));
-        Attachments attachments;
+        if (blobs != null) {
+            builder.blobStore(new DirectoryBlobStore(blobs)); // else the store's own: a table of an h2:/SQL database, GridFS, memory
+        }
+        Contacts sdk;
         try {
-            attachments = Attachments.forStore(storeUrl, blobs);
+            sdk = builder.build();
         } catch (RuntimeException e) {
             store.close();
             throw e;
         }
-        if (attachments.store() != null) {
-            builder.blobStore(attachments.store());
-        }
-        Contacts sdk = builder.build();
-        return new Session(storeUrl, store, attachments, sdk, propertyId, zone);
+        return new Session(storeUrl, store, sdk, propertyId, zone);
     }
 
     /** @return the SDK */
@@ -97,10 +94,6 @@ final class Session implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            attachments.close();
-        } finally {
-            store.close();
-        }
+        store.close();
     }
 }

@@ -142,11 +142,6 @@ class DomainCommandsTest {
                 }
             })).containsExactly("Total: 49 EUR\n");
         }
-        assertThat(Attachments.defaultDirectory("h2:./contacts-data")).isEqualTo(Path.of("./contacts-data.blobs"));
-        assertThat(Attachments.defaultDirectory("h2:/var/lib/contacts;MODE=x")).isEqualTo(Path.of("/var/lib/contacts.blobs"));
-        assertThat(Attachments.defaultDirectory("jdbc:postgresql://db/contacts")).isEqualTo(Path.of("contacts-blobs"));
-        assertThat(Attachments.defaultDirectory("mem:")).isNull();
-        assertThat(Attachments.defaultDirectory("h2:mem:x")).isNull();
     }
 
     @Test

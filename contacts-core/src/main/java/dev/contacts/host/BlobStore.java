@@ -4,15 +4,21 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where the bytes of ticket attachments live, given to
- * {@code Contacts.builder().blobStore(...)}; the default keeps them in memory (for tests
- * and demos only). Store modules offer durable ones (GridFS for MongoDB, a table for JPA),
- * and a host may plug in S3 or a file system.
+ * Where the bytes of ticket attachments live.
  *
- * <p>Keys are made by the SDK from printable ASCII ({@code tickets/<property>/<ticket>/…});
- * the SDK writes a key once and never overwrites it with other bytes. Implementations
- * must be thread-safe. Errors are reported by throwing any {@link RuntimeException}; the
- * SDK reports them as {@link dev.contacts.StoreException}.
+ * <p>Which one the SDK uses is settled by {@code Contacts.builder().build()}: the one given to
+ * {@code .blobStore(...)}; else the one the store offers ({@code ContactStore.blobStore()}:
+ * a table of the SDK's schema for the JPA store, GridFS for the MongoDB store, memory for the
+ * in-memory store); else none, and the build is refused unless the host opts in to keeping
+ * attachments in memory with {@code .inMemoryBlobStore()} (for tests and demos: they are lost
+ * when the JVM stops). A host may plug in its own, such as S3 or a file system.
+ *
+ * <p>Keys are made by the SDK from printable ASCII:
+ * {@code tickets/<property>/<ticket>/<message>/<created millis>-<n>}; every key starts with
+ * {@code tickets/} and the id of the property whose ticket it belongs to, which exists when
+ * the key is put. The SDK writes a key once and never overwrites it with other bytes.
+ * Implementations must be thread-safe. Errors are reported by throwing any
+ * {@link RuntimeException}; the SDK reports them as {@link dev.contacts.StoreException}.
  */
 public interface BlobStore {
     /**

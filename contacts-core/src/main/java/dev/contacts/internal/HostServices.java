@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param directory agents and departments (default: accepts every id)
  * @param telephony telephony provider, or null when the host has none
  * @param mailer    outbound email transport, or null when the host has none (emails then wait in the outbox)
- * @param blobs     where attachment bytes live (default: in memory)
+ * @param blobs     where attachment bytes live (the host's, else the store's own; see {@code Contacts.Builder#blobStore})
  * @param tickets   attachment limits, email retries, Message-ID domain
  */
 public record HostServices(Directory directory, Telephony telephony, Mailer mailer, BlobStore blobs, TicketSettings tickets) {

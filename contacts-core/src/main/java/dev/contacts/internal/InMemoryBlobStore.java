@@ -9,8 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * The default {@link BlobStore}: bytes in a concurrent map of this JVM, lost when it
- * stops. For tests and demos; a host that keeps tickets gives a durable one.
+ * A {@link BlobStore} in a concurrent map of this JVM, lost when it stops: the blob store of
+ * the in-memory store (whose data goes the same way), and of
+ * {@code Contacts.builder().inMemoryBlobStore()} for tests and demos.
  */
 public final class InMemoryBlobStore implements BlobStore {
     private final ConcurrentMap<String, byte[]> blobs = new ConcurrentHashMap<>();

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -35,7 +36,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class TicketBlobs {
     private static final Logger LOG = LoggerFactory.getLogger(TicketBlobs.class);
-    private static final String ROOT = "tickets/";
+    /** The start of every key: each is {@code tickets/<property>/…}. */
+    public static final String ROOT = "tickets/";
 
     private TicketBlobs() {
     }
@@ -46,6 +48,22 @@ public final class TicketBlobs {
      */
     public static String prefix(PropertyId property) {
         return ROOT + property + "/";
+    }
+
+    /**
+     * @param key a blob key
+     * @return the property whose attachment it is ({@code tickets/<property>/…}), or empty when the key is not of that form
+     */
+    public static Optional<PropertyId> propertyOf(String key) {
+        int end = key.startsWith(ROOT) ? key.indexOf('/', ROOT.length()) : -1;
+        if (end < 0) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(PropertyId.of(key.substring(ROOT.length(), end)));
+        } catch (InvalidValueException notAPropertyId) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.contacts.spi;
 
 import dev.contacts.model.PropertyId;
+import dev.contacts.host.BlobStore;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -79,6 +81,23 @@ public interface ContactStore extends AutoCloseable {
      */
     default <R> R unitOfWork(PropertyId property, WorkMode mode, Supplier<R> work) {
         return work.get();
+    }
+
+    /**
+     * The blob store that goes with this store: where {@code Contacts.builder().build()} keeps
+     * the bytes of ticket attachments when the host gives no {@code .blobStore(...)}.
+     *
+     * <p>What it must guarantee: the bytes live as long as the store's own data, so that a
+     * ticket read after a restart of the host finds its attachments. A database store keeps
+     * them in its database, where its tickets are (a table beside them, GridFS), and deletes
+     * them with their property; a store whose data lives in memory may keep them in memory.
+     * It is a {@link BlobStore}, thread-safe, and answers the same instance on every call.
+     *
+     * @return the store's blob store, or empty when the store offers none (the host must then
+     *         give one, or opt in to memory with {@code Contacts.builder().inMemoryBlobStore()})
+     */
+    default Optional<BlobStore> blobStore() {
+        return Optional.empty();
     }
 
     /** @return the documented limitations this store declares */

@@ -2,6 +2,8 @@ package dev.contacts.inmemory;
 
 import dev.contacts.InvalidValueException;
 import dev.contacts.NotFoundException;
+import dev.contacts.host.BlobStore;
+import dev.contacts.internal.InMemoryBlobStore;
 import dev.contacts.model.PropertyId;
 import dev.contacts.spi.ActivityRepository;
 import dev.contacts.spi.AttributeDefinitionRepository;
@@ -16,6 +18,7 @@ import dev.contacts.spi.StoreCapability;
 import dev.contacts.spi.WorkMode;
 import dev.contacts.spi.TicketRepository;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -87,6 +90,7 @@ public final class InMemoryStore implements ContactStore {
     private final InMemoryActivity activityRepository = new InMemoryActivity(this);
     private final InMemorySegments segmentRepository = new InMemorySegments(this);
     private final InMemoryListViews listViewRepository = new InMemoryListViews(this);
+    private final BlobStore blobs = new InMemoryBlobStore();
 
     /** Creates an empty store, without any property. */
     public InMemoryStore() {
@@ -202,6 +206,12 @@ public final class InMemoryStore implements ContactStore {
     @Override
     public ListViewRepository listViews() {
         return listViewRepository;
+    }
+
+    /** @return attachment bytes in the memory of this JVM, which keeps them exactly as long as this store's data */
+    @Override
+    public Optional<BlobStore> blobStore() {
+        return Optional.of(blobs);
     }
 
     /** @return no declared limitation: this store meets every rule of docs/filter-semantics.md */

@@ -6,6 +6,7 @@ import dev.contacts.filter.Filter;
 import dev.contacts.filter.Not;
 import dev.contacts.filter.Operator;
 import dev.contacts.filter.Or;
+import dev.contacts.host.BlobStore;
 import dev.contacts.model.Contact;
 import dev.contacts.model.ContactId;
 import dev.contacts.model.PropertyId;
@@ -154,6 +155,11 @@ final class BrokenStore implements ContactStore {
     @Override
     public Set<StoreCapability> capabilities() {
         return delegate.capabilities();
+    }
+
+    @Override
+    public Optional<BlobStore> blobStore() {
+        return delegate.blobStore();
     }
 
     @Override

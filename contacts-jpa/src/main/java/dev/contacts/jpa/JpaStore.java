@@ -1,6 +1,7 @@
 package dev.contacts.jpa;
 
 import dev.contacts.StoreException;
+import dev.contacts.host.BlobStore;
 import dev.contacts.spi.ActivityRepository;
 import dev.contacts.spi.AttributeDefinitionRepository;
 import dev.contacts.spi.ContactRepository;
@@ -21,6 +22,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.hibernate.Session;
@@ -47,7 +49,8 @@ import org.slf4j.LoggerFactory;
  * SDK call runs in one transaction ({@link #unitOfWork}): the host's when one is open and
  * bound ({@link TransactionBinding}, {@link #join}, JTA), else its own; filters become native
  * SQL with bind parameters only, paged by keyset. See the module README for the schema and
- * the dialects.
+ * the dialects. Ticket attachments are kept in the same database ({@link #blobStore()}, a
+ * {@link JdbcBlobStore}), written in the same transaction as their message.
  *
  * <p>Thread-safe: one store serves every thread of the application; each call holds a
  * connection only while it runs.
@@ -75,6 +78,7 @@ public final class JpaStore implements ContactStore {
     private final ActivityRepository activity;
     private final SegmentRepository segments;
     private final ListViewRepository listViews;
+    private final JdbcBlobStore blobs;
 
     private JpaStore(EntityManagerFactory emf, boolean ownsFactory, String inMemoryH2, SchemaMode schema, TransactionBinding binding) {
         this.emf = emf;
@@ -109,6 +113,7 @@ public final class JpaStore implements ContactStore {
         this.activity = new JpaActivity(tx);
         this.segments = new JpaSegments(tx);
         this.listViews = new JpaListViews(tx);
+        this.blobs = new JdbcBlobStore(tx);
     }
 
     /**
@@ -351,6 +356,15 @@ public final class JpaStore implements ContactStore {
     @Override
     public ListViewRepository listViews() {
         return listViews;
+    }
+
+    /**
+     * @return a {@link JdbcBlobStore} on the table {@code attachment_blob} of this store's database, which
+     *         {@code Contacts.builder().build()} uses for ticket attachments unless the host gives another
+     */
+    @Override
+    public Optional<BlobStore> blobStore() {
+        return Optional.of(blobs);
     }
 
     /**

@@ -27,7 +27,8 @@ final class Mapping {
             dev.contacts.jpa.mapping.ContactMergeEntity.class,
             dev.contacts.jpa.mapping.NoteEntity.class,
             dev.contacts.jpa.mapping.ActivityEventEntity.class,
-            dev.contacts.jpa.mapping.ChatMessageEntity.class);
+            dev.contacts.jpa.mapping.ChatMessageEntity.class,
+            dev.contacts.jpa.mapping.AttachmentBlobEntity.class);
 
     private Mapping() {
     }

@@ -1,6 +1,7 @@
 package dev.contacts.jpa;
 
 import dev.contacts.model.EntityId;
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -49,7 +50,7 @@ final class Sql {
         return this;
     }
 
-    /** Appends {@code ?} bound to a value: text, number, instant, boolean, UUID, entity id or whole number (not null). */
+    /** Appends {@code ?} bound to a value: text, number, instant, boolean, UUID, entity id, whole number or bytes (not null). */
     Sql value(Object value) {
         text.append('?');
         binders.add(binder(dialect, value));
@@ -116,7 +117,7 @@ final class Sql {
 
     /**
      * @param dialect the dialect
-     * @param value   a value of a supported class, not null
+     * @param value   a value of a supported class, not null; bytes are bound as a stream (a LOB needs no copy)
      * @return its binder
      */
     static Binder binder(Dialect dialect, Object value) {
@@ -146,6 +147,10 @@ final class Sql {
         if (value instanceof EntityId) {
             UUID id = ((EntityId) value).value();
             return (c, ps, i) -> dialect.setId(ps, i, id);
+        }
+        if (value instanceof byte[]) {
+            byte[] bytes = (byte[]) value;
+            return (c, ps, i) -> ps.setBinaryStream(i, new ByteArrayInputStream(bytes), bytes.length);
         }
         if (value instanceof Long || value instanceof Integer) {
             long n = ((Number) value).longValue();

@@ -23,15 +23,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Ticket attachments in MongoDB, for {@code Contacts.builder().blobStore(...)}: contents up
+ * Ticket attachments in MongoDB: the blob store of {@link MongoStore#blobStore()}, which
+ * {@code Contacts.builder().build()} uses unless the host gives another; contents up
  * to a threshold (256 KiB by default) are one document of the {@code blobs} collection
  * ({@code _id} = the key), larger ones go to the GridFS bucket {@code attachments} (chunks
  * of 255 KiB, so no document approaches the 16 MiB limit), named by their key.
  *
  * <pre>{@code
- * MongoDatabase db = client.getDatabase("helpdesk");
+ * Contacts contacts = Contacts.builder().store(MongoStore.create(client, "helpdesk")).build();  // attachments in GridFS of "helpdesk"
  * Contacts contacts = Contacts.builder().store(MongoStore.create(client, "helpdesk"))
- *         .blobStore(GridFsBlobStore.create(db)).build();
+ *         .blobStore(GridFsBlobStore.create(client.getDatabase("files"))).build();               // or in another database
  * }</pre>
  *
  * <p>Keys are matched by range, never by a pattern: {@link #list} finds keys {@code >=

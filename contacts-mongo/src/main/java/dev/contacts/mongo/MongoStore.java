@@ -3,6 +3,7 @@ package dev.contacts.mongo;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import dev.contacts.host.BlobStore;
 import dev.contacts.model.PropertyId;
 import dev.contacts.spi.ActivityRepository;
 import dev.contacts.spi.AttributeDefinitionRepository;
@@ -17,6 +18,7 @@ import dev.contacts.spi.StoreCapability;
 import dev.contacts.spi.TicketRepository;
 import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -36,7 +38,9 @@ import org.slf4j.LoggerFactory;
  * {@code contacts}, {@code organizations}, {@code tickets} (messages and their outbox state
  * inside the ticket document), {@code notes}, {@code webSessions}, {@code liveChats},
  * {@code segments}, {@code listViews} — plus {@code counters} (per-property ticket numbers
- * and attribute positions) and {@code contactMerges} (merges in progress). {@link #create} creates missing collections and indexes; it is
+ * and attribute positions) and {@code contactMerges} (merges in progress); ticket attachments
+ * go to the {@code blobs} collection and the GridFS bucket {@code attachments}
+ * ({@link #blobStore()}). {@link #create} creates missing collections and indexes; it is
  * idempotent, so every instance of a host may call it on start. {@code propertyId} is the
  * first key of every declared index, and every query and write is scoped by it.
  *
@@ -73,6 +77,7 @@ public final class MongoStore implements ContactStore {
     private final MongoSegments segments;
     private final MongoListViews listViews;
     private final Recovery recovery;
+    private final GridFsBlobStore blobs;
 
     private MongoStore(MongoClient client, boolean owned, String databaseName, Set<StoreCapability> capabilities) {
         Objects.requireNonNull(client, "client");
@@ -90,6 +95,7 @@ public final class MongoStore implements ContactStore {
         this.segments = new MongoSegments(this);
         this.listViews = new MongoListViews(this);
         this.recovery = new Recovery(this);
+        this.blobs = GridFsBlobStore.create(db);
     }
 
     /**
@@ -189,6 +195,15 @@ public final class MongoStore implements ContactStore {
     @Override
     public ListViewRepository listViews() {
         return listViews;
+    }
+
+    /**
+     * @return a {@link GridFsBlobStore} on the store's database (collection {@code blobs}, bucket {@code attachments}),
+     *         which {@code Contacts.builder().build()} uses for ticket attachments unless the host gives another
+     */
+    @Override
+    public Optional<BlobStore> blobStore() {
+        return Optional.of(blobs);
     }
 
     /** @return the limitations declared when the store was opened (none for a real MongoDB server) */

@@ -18,9 +18,17 @@ import org.junit.jupiter.api.Test;
  * The contract of a {@link BlobStore} (where ticket attachments live): bytes come back
  * exactly, the same put twice changes nothing, delete says whether something went, list
  * finds keys by prefix and only by prefix (no pattern characters), large contents survive,
- * and concurrent use is safe. A blob store module runs it by extending this class.
+ * and concurrent use is safe. Every key is of the SDK's form {@code tickets/<property>/…},
+ * for the properties of {@link #PROPERTIES}. A blob store module runs it by extending this
+ * class.
  */
 public abstract class BlobStoreTck {
+    /**
+     * The properties of the keys the tests use; a blob store that keeps each property's blobs
+     * with the property (a table with a foreign key) creates them in {@link #createBlobStore()}.
+     */
+    protected static final List<String> PROPERTIES = List.of("p1", "p2", "p_1", "px1", "p_1x", "p_10");
+
     /** The store of the current test. */
     protected BlobStore blobs;
 
@@ -80,24 +88,28 @@ public abstract class BlobStoreTck {
     void puttingTheSameBytesAgainChangesNothing() {
         byte[] large = random(largeSize(), 11);
         for (int i = 0; i < 2; i++) {
-            blobs.put("k/small", new byte[] {1, 2, 3});
-            blobs.put("k/large", large);
+            blobs.put("tickets/p1/k/small", new byte[] {1, 2, 3});
+            blobs.put("tickets/p1/k/large", large);
         }
-        assertThat(blobs.list("k/")).containsExactlyInAnyOrder("k/small", "k/large");
-        assertThat(blobs.get("k/large")).hasValueSatisfying(b -> assertThat(b).isEqualTo(large));
-        assertThat(blobs.delete("k/large")).isTrue();
-        assertThat(blobs.get("k/large")).as("one delete removes the key").isEmpty();
+        assertThat(blobs.list("tickets/p1/k/")).containsExactlyInAnyOrder("tickets/p1/k/small", "tickets/p1/k/large");
+        assertThat(blobs.get("tickets/p1/k/large")).hasValueSatisfying(b -> assertThat(b).isEqualTo(large));
+        assertThat(blobs.delete("tickets/p1/k/large")).isTrue();
+        assertThat(blobs.get("tickets/p1/k/large")).as("one delete removes the key").isEmpty();
     }
 
     @Test
     void listMatchesThePrefixLiterally() {
-        for (String key : List.of("tickets/p.1/a", "tickets/px1/a", "tickets/p.1x", "tickets/p.10/a", "other/p.1/a", "tickets/p.*/a")) {
+        // '_' and '%' are LIKE's pattern characters; the prefix also occurs inside a key of another property
+        for (String key : List.of("tickets/p_1/a", "tickets/p_1/%x", "tickets/px1/a", "tickets/p_1x/a", "tickets/p_10/a",
+                "tickets/p1/tickets/p_1/a")) {
             blobs.put(key, key.getBytes(StandardCharsets.UTF_8));
         }
-        assertThat(blobs.list("tickets/p.1/")).containsExactly("tickets/p.1/a");
-        assertThat(blobs.list("tickets/p.1")).containsExactlyInAnyOrder("tickets/p.1/a", "tickets/p.1x", "tickets/p.10/a");
-        assertThat(blobs.list("tickets/p.*")).containsExactly("tickets/p.*/a");
-        assertThat(blobs.list("tickets/")).hasSize(5);
+        assertThat(blobs.list("tickets/p_1/")).containsExactlyInAnyOrder("tickets/p_1/a", "tickets/p_1/%x");
+        assertThat(blobs.list("tickets/p_1/%")).containsExactly("tickets/p_1/%x");
+        assertThat(blobs.list("tickets/p_1")).containsExactlyInAnyOrder("tickets/p_1/a", "tickets/p_1/%x", "tickets/p_1x/a",
+                "tickets/p_10/a");
+        assertThat(blobs.list("tickets/")).hasSize(6);
+        assertThat(blobs.list("tickets/p2/")).isEmpty();
         assertThat(blobs.list("nothing/")).isEmpty();
     }
 
@@ -110,7 +122,7 @@ public abstract class BlobStoreTck {
                 int thread = t;
                 work.add(pool.submit(() -> {
                     for (int i = 0; i < 25; i++) {
-                        String key = "c/" + thread + "/" + i;
+                        String key = "tickets/p2/" + thread + "/" + i;
                         byte[] bytes = random(100 + i, thread * 100L + i);
                         blobs.put(key, bytes);
                         assertThat(blobs.get(key)).hasValueSatisfying(b -> assertThat(b).isEqualTo(bytes));
@@ -127,6 +139,6 @@ public abstract class BlobStoreTck {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(blobs.list("c/")).hasSize(8 * 12);
+        assertThat(blobs.list("tickets/p2/")).hasSize(8 * 12);
     }
 }
