@@ -140,7 +140,7 @@ class ImportHardeningTest {
         List<String> bad = List.of("{\"emails\":[\"a@example.com\"],\"totalTickets\":NaN}", "{\"totalTickets\":01}", "{'emails':'x'}",
                 "{emails:1}", "{\"a\":1,}", "{\"a\":1 // comment\n", "{\"a\":\"tab\there\"}", "{\"a\":", "{\"a\":1}}", "[1,2]");
         Cli.Result r = cli.run("import", file("odd.jsonl", String.join("\n", bad) + "\n").toString());
-        assertThat(r.out()).as(r.toString()).containsPattern("rejected +" + (bad.size() + 1) + "\n");
+        assertThat(r.out()).as(r.toString()).containsPattern("rejected +" + bad.size() + "\n");
         for (String leak : List.of("Feature", "enable", "`", "ALLOW_", "code 39", "StreamRead", "JsonToken", "Source")) {
             assertThat(r.out()).as(leak).doesNotContain(leak);
         }
