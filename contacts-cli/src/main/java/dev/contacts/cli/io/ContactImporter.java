@@ -500,10 +500,23 @@ public final class ContactImporter {
             } else if (key.equals(BuiltInAttributes.ORGANIZATION)) {
                 b.set(key, v == null ? List.of() : v);
             } else {
-                b.set(key, Values.of(key, definition(key).type(), v));
+                b.set(key, value(key, v));
             }
         }
         return b.build();
+    }
+
+    /** A value in its normal form; a failure other than a typed one still names the key, as a rejection of the row. */
+    private Object value(String key, Object v) {
+        try {
+            return Values.of(key, definition(key).type(), v);
+        } catch (ContactsException | RowRejectedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.debug("{} could not be normalised", key, e);
+            throw new RowRejectedException(key + ": the value cannot be stored (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+        }
     }
 
     private static String email(Map<String, Object> changes) {
