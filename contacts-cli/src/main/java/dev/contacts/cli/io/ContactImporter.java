@@ -50,9 +50,10 @@ import org.slf4j.LoggerFactory;
  * {@link AttributePlan}). A row that would change nothing writes nothing, so importing a file
  * twice changes nothing the second time.
  *
- * <p>A dry run writes nothing and reads the store a batch at a time as the import does (one
- * query per {@value FilterLimits#MAX_LIST} emails; rows whose id is not the contact found by
- * their email are read by id). Any failure of one row — a bad value, or an unexpected exception —
+ * <p>A dry run writes nothing and reads the store a batch at a time as the import does: the
+ * contacts of a batch's emails with one query per {@value FilterLimits#MAX_LIST} emails by
+ * primary address, then one by any address for the emails still unknown; rows whose id is not
+ * the contact found by their email are read by id. Any failure of one row — a bad value, or an unexpected exception —
  * rejects that row alone; a store failure stops the import and the report names the lines that
  * were being written; a file that stops being readable stops it after the rows before are written.
  */
@@ -280,18 +281,31 @@ public final class ContactImporter {
                     emails.add(e.row.email());
                 }
             }
+            // by primary address first (a column, fast on every store), then by any address for the rest
+            lookUp("primaryEmail", emails, byId, byEmail);
+            List<String> rest = new ArrayList<>();
+            for (String email : emails) {
+                if (!byEmail.containsKey(Values.fold(email))) {
+                    rest.add(email);
+                }
+            }
+            lookUp("emails", rest, byId, byEmail);
+            for (Entry e : entries) {
+                if (e.accepted()) {
+                    guarded(e, () -> e.outcome = simulated(e, byId, byEmail));
+                }
+            }
+        }
+
+        /** Reads the contacts whose {@code attribute} is one of the emails, {@value FilterLimits#MAX_LIST} emails a query. */
+        private void lookUp(String attribute, List<String> emails, Map<ContactId, Contact> byId, Map<String, Contact> byEmail) {
             for (int from = 0; from < emails.size(); from += FilterLimits.MAX_LIST) {
                 List<String> chunk = emails.subList(from, Math.min(emails.size(), from + FilterLimits.MAX_LIST));
-                for (Contact c : contacts.find(Query.of(Filter.attr("emails").isAnyOf(chunk)).withPageSize(Query.MAX_PAGE_SIZE)).items()) {
+                for (Contact c : contacts.find(Query.of(Filter.attr(attribute).isAnyOf(chunk)).withPageSize(Query.MAX_PAGE_SIZE)).items()) {
                     byId.put(c.id(), c);
                     for (String address : c.emails()) {
                         byEmail.putIfAbsent(Values.fold(address), c);
                     }
-                }
-            }
-            for (Entry e : entries) {
-                if (e.accepted()) {
-                    guarded(e, () -> e.outcome = simulated(e, byId, byEmail));
                 }
             }
         }
