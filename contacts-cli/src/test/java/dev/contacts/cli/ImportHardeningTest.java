@@ -8,25 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What a hostile probe found in import: each case a bad file that must reject its bad rows alone, say why, and keep the rest. */
-class ImportHardeningTest {
-    @TempDir
-    Path dir;
-    private final Cli cli = new Cli("--store", "shared:hardening", "--now", "2026-01-01T00:00:00Z");
-
-    @AfterEach
-    void forget() {
-        SharedMemoryStores.reset();
-    }
-
-    private Path file(String name, String text) throws IOException {
-        Path f = dir.resolve(name);
-        Files.writeString(f, text, StandardCharsets.UTF_8);
-        return f;
+class ImportHardeningTest extends SharedStoreCliTest {
+    ImportHardeningTest() {
+        super("hardening");
     }
 
     private Path bytes(String name, byte[]... parts) throws IOException {

@@ -3,30 +3,16 @@ package dev.contacts.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Output a hostile value cannot abuse: terminal controls escaped, spreadsheet formulas neutralised, export files never half written. */
-class OutputSafetyTest {
-    @TempDir
-    Path dir;
-    private final Cli cli = new Cli("--store", "shared:output", "--now", "2026-01-01T00:00:00Z");
-
-    @AfterEach
-    void forget() {
-        SharedMemoryStores.reset();
-    }
-
-    private Path file(String name, String text) throws IOException {
-        Path f = dir.resolve(name);
-        Files.writeString(f, text, StandardCharsets.UTF_8);
-        return f;
+class OutputSafetyTest extends SharedStoreCliTest {
+    OutputSafetyTest() {
+        super("output");
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.contacts.model.AttributeCatalog;
 import dev.contacts.model.AttributeDefinition;
 import dev.contacts.model.AttributeType;
 import dev.contacts.model.Target;
+import dev.contacts.model.Values;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -31,22 +32,11 @@ public final class AttributeInference {
     /** Most new keys one file may bring; more are refused (a hostile file cannot grow the catalogue without bound). */
     public static final int MAX_NEW_KEYS = 200;
 
-    /** What a value looks like, in the order messages name them. */
-    private enum Kind {
-        NUMBER("a number"), BOOLEAN("true or false"), DATE("a date"), TEXT("text"), ARRAY("an array");
-
-        final String words;
-
-        Kind(String words) {
-            this.words = words;
-        }
-    }
-
     private final AttributeCatalog catalog;
     private final ZoneId zone;
     private boolean csv;
     /** Per new key: each kind seen and the first line it was seen on. */
-    private final Map<String, Map<Kind, Long>> keys = new TreeMap<>();
+    private final Map<String, Map<AttributeType, Long>> keys = new TreeMap<>();
     private final Map<String, String> tooMany = new TreeMap<>();
 
     /**
@@ -69,13 +59,13 @@ public final class AttributeInference {
             if (!key.startsWith(AttributeDefinition.CUSTOM_PREFIX) || catalog.find(key) != null) {
                 continue;
             }
-            Map<Kind, Long> seen = keys.get(key);
+            Map<AttributeType, Long> seen = keys.get(key);
             if (seen == null) {
                 if (keys.size() >= MAX_NEW_KEYS) {
                     tooMany.put(key, "the file brings more than " + MAX_NEW_KEYS + " new custom keys; define the ones you want first");
                     continue;
                 }
-                seen = new EnumMap<>(Kind.class);
+                seen = new EnumMap<>(AttributeType.class);
                 keys.put(key, seen);
             }
             if (e.getValue() != null) {
@@ -122,69 +112,71 @@ public final class AttributeInference {
         return words.isEmpty() ? key : words.substring(0, 1).toUpperCase(Locale.ROOT) + words.substring(1);
     }
 
-    private static String described(Map<Kind, Long> seen) {
+    private static String described(Map<AttributeType, Long> seen) {
         List<String> parts = new ArrayList<>();
         seen.entrySet().stream().sorted(Map.Entry.comparingByValue())
-                .forEach(e -> parts.add(e.getKey().words + " on line " + e.getValue()));
+                .forEach(e -> parts.add(words(e.getKey()) + " on line " + e.getValue()));
         return String.join(", ", parts);
     }
 
-    private AttributeType type(Set<Kind> kinds) {
+    /** How a message names values that look like this type. */
+    private static String words(AttributeType looks) {
+        switch (looks) {
+            case NUMBER: return "a number";
+            case BOOLEAN: return "true or false";
+            case DATE: return "a date";
+            case TEXT_SET: return "an array";
+            default: return "text";
+        }
+    }
+
+    /** The type all the kinds of values seen agree on, or null when they do not. */
+    private AttributeType type(Set<AttributeType> kinds) {
         if (kinds.isEmpty()) {
             return null;
         }
         if (kinds.size() == 1) {
-            switch (kinds.iterator().next()) {
-                case NUMBER: return AttributeType.NUMBER;
-                case BOOLEAN: return AttributeType.BOOLEAN;
-                case DATE: return AttributeType.DATE;
-                case ARRAY: return AttributeType.TEXT_SET;
-                default: return AttributeType.TEXT;
-            }
+            return kinds.iterator().next();
         }
         if (csv) { // every cell is text: a mix is text, or a set when a cell held several values
-            return kinds.contains(Kind.ARRAY) ? AttributeType.TEXT_SET : AttributeType.TEXT;
+            return kinds.contains(AttributeType.TEXT_SET) ? AttributeType.TEXT_SET : AttributeType.TEXT;
         }
         // JSON: strings of any form are text, and a single string is a set of one
-        Set<Kind> rest = EnumSet.copyOf(kinds);
-        rest.removeAll(EnumSet.of(Kind.TEXT, Kind.DATE));
+        Set<AttributeType> rest = EnumSet.copyOf(kinds);
+        rest.removeAll(EnumSet.of(AttributeType.TEXT, AttributeType.DATE));
         if (rest.isEmpty()) {
             return AttributeType.TEXT;
         }
-        return rest.equals(EnumSet.of(Kind.ARRAY)) ? AttributeType.TEXT_SET : null;
+        return rest.equals(EnumSet.of(AttributeType.TEXT_SET)) ? AttributeType.TEXT_SET : null;
     }
 
-    private Kind kind(Object value, boolean csvCell) {
-        if (value instanceof BigDecimal) {
-            return Kind.NUMBER;
+    /** The type a value looks like: by its class, and for a string (every CSV cell) by its text. */
+    private AttributeType kind(Object value, boolean csvCell) {
+        if (!(value instanceof String)) {
+            AttributeType type = Values.typeOf(value); // a JSON number, boolean or array
+            return type == null ? AttributeType.TEXT : type;
         }
-        if (value instanceof Boolean) {
-            return Kind.BOOLEAN;
-        }
-        if (value instanceof List) {
-            return Kind.ARRAY;
-        }
-        String text = value.toString().strip();
+        String text = ((String) value).strip();
         if (csvCell) {
             try {
                 if (Cells.split(text).size() > 1) {
-                    return Kind.ARRAY;
+                    return AttributeType.TEXT_SET;
                 }
             } catch (IllegalArgumentException notASet) {
-                return Kind.TEXT;
+                return AttributeType.TEXT;
             }
             if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
-                return Kind.BOOLEAN;
+                return AttributeType.BOOLEAN;
             }
             if (text.length() <= ValueCodec.MAX_NUMBER_LENGTH && isNumber(text)) {
-                return Kind.NUMBER;
+                return AttributeType.NUMBER;
             }
         }
         try {
             ValueCodec.instant("", text, zone);
-            return Kind.DATE;
+            return AttributeType.DATE;
         } catch (RowRejectedException notADate) {
-            return Kind.TEXT;
+            return AttributeType.TEXT;
         }
     }
 
