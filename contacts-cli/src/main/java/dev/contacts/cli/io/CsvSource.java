@@ -54,7 +54,7 @@ public final class CsvSource implements RowSource {
             throw new InputFormatException("the CSV header cannot be read: " + e.getCause().getMessage());
         }
         if (!malformed.headMap(parser.getCurrentLineNumber(), true).isEmpty()) {
-            throw new InputFormatException("the CSV header (line 1) " + malformed.firstEntry().getValue());
+            throw new InputFormatException("the CSV header (line 1) is " + malformed.firstEntry().getValue());
         }
         Set<String> seen = new HashSet<>();
         for (String name : header) {

@@ -102,7 +102,7 @@ final class Utf8Lines implements Closeable {
         CharBuffer output = CharBuffer.allocate(bytes.length);
         decoder.decode(input, output, true);
         int bad = input.position();
-        return String.format("is not valid UTF-8 (byte 0x%02X at column %d); save the file as UTF-8", bytes[bad] & 0xff, output.position() + 1);
+        return String.format("not valid UTF-8 (byte 0x%02X at column %d); save the file as UTF-8", bytes[bad] & 0xff, output.position() + 1);
     }
 
     @Override
