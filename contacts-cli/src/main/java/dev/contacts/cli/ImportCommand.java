@@ -111,7 +111,12 @@ final class ImportCommand extends CliCommand {
     /** @return the rows of the file (or of standard input) */
     private RowSource open(OutputFormat f) throws IOException {
         InputStream in = file.equals("-") ? System.in : Files.newInputStream(Path.of(file));
-        return f == OutputFormat.csv ? new CsvSource(in) : new JsonLinesSource(in);
+        try {
+            return f == OutputFormat.csv ? new CsvSource(in) : new JsonLinesSource(in);
+        } catch (IOException | RuntimeException e) {
+            in.close(); // a header that cannot be read: nothing else will close the file
+            throw e;
+        }
     }
 
     /**
