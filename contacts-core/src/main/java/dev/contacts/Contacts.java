@@ -110,6 +110,31 @@ public final class Contacts implements AutoCloseable {
     }
 
     /**
+     * Creates a property unless one with its id exists; safe when several processes create
+     * the same property at once (the one that loses the race reads the winner's).
+     *
+     * @param property the property to create when its id is free
+     * @return the stored property: the one given if it was created, else the existing one
+     *         (whose name and zone may differ from those given)
+     * @throws StoreException if the store fails, or the id is reported taken yet cannot be read
+     */
+    public Property createPropertyIfAbsent(Property property) {
+        Objects.requireNonNull(property, "property");
+        Optional<Property> existing = store.properties().get(property.id());
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        try {
+            store.properties().create(property);
+            return property;
+        } catch (ConflictException lostRace) {
+            // created concurrently between the read and the write: the stored one wins
+            return store.properties().get(property.id()).orElseThrow(() -> new StoreException("properties.create",
+                    "property " + property.id() + " was reported to exist but cannot be read: " + lostRace.getMessage()));
+        }
+    }
+
+    /**
      * @param id a property id
      * @return the services of that property
      * @throws NotFoundException if the property does not exist

@@ -1,12 +1,8 @@
 package dev.contacts.cli;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -38,14 +34,28 @@ final class CliFiles {
         throw new CliUsageException("cannot tell the format of '" + path + "' from its name: give --format csv or --format jsonl");
     }
 
+    /** Writes text to a writer. */
+    @FunctionalInterface
+    interface Body {
+        /**
+         * @param w where to write (closing it is not needed)
+         * @throws IOException if writing fails
+         */
+        void write(Writer w) throws IOException;
+    }
+
     /**
+     * Writes a file, or standard output. A file appears under its name only when complete
+     * ({@link AtomicOutput}): a failure or a killed process never leaves a truncated one.
+     *
      * @param output a file, or null for standard output
-     * @param out    standard output
-     * @return a UTF-8 writer (standard output is left open when closed)
+     * @param out    standard output (left open)
+     * @param body   writes the text, UTF-8
+     * @throws IOException if writing fails
      */
-    static Writer writer(Path output, PrintWriter out) {
+    static void write(Path output, PrintWriter out, Body body) throws IOException {
         if (output == null) {
-            return new Writer() {
+            body.write(new Writer() {
                 @Override
                 public void write(char[] chars, int off, int len) {
                     out.write(chars, off, len);
@@ -60,12 +70,13 @@ final class CliFiles {
                 public void close() {
                     out.flush();
                 }
-            };
+            });
+            out.flush();
+            return;
         }
-        try {
-            return new BufferedWriter(new OutputStreamWriter(java.nio.file.Files.newOutputStream(output), StandardCharsets.UTF_8), 1 << 16);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + output + ": " + e.getMessage(), e);
+        try (AtomicOutput file = AtomicOutput.open(output)) {
+            body.write(file.writer());
+            file.commit();
         }
     }
 }

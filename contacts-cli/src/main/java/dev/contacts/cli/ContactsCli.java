@@ -177,9 +177,11 @@ public final class ContactsCli {
         }
     }
 
+    /** Sets the levels of this run: with --debug the libraries' warnings and the SDK's debug log, else the SDK's warnings only. */
     private void configureLogging() {
-        if (debug && LoggerFactory.getLogger("dev.contacts") instanceof Logger) {
-            ((Logger) LoggerFactory.getLogger("dev.contacts")).setLevel(Level.DEBUG);
+        if (LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof Logger) {
+            ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(debug ? Level.WARN : Level.OFF);
+            ((Logger) LoggerFactory.getLogger("dev.contacts")).setLevel(debug ? Level.DEBUG : Level.WARN);
         }
     }
 

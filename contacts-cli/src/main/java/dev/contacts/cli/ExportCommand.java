@@ -9,7 +9,6 @@ import dev.contacts.model.Target;
 import dev.contacts.query.Query;
 import dev.contacts.query.Sort;
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -48,13 +47,15 @@ final class ExportCommand extends CliCommand {
             first = first.withSort(Sort.asc("created")); // creation order: a re-import creates them in the same order
         }
         long[] n = {0};
-        try (Writer w = CliFiles.writer(output, out());
-             RowWriter writer = f == OutputFormat.csv ? new CsvRowWriter(w, names) : new JsonLinesRowWriter(w, names, true)) {
-            walk(first, Long.MAX_VALUE, c -> {
-                writer.write(cols.values(c));
-                n[0]++;
-            });
-        }
+        Query start = first;
+        CliFiles.write(output, out(), w -> {
+            try (RowWriter writer = f == OutputFormat.csv ? new CsvRowWriter(w, names) : new JsonLinesRowWriter(w, names, true)) {
+                walk(start, Long.MAX_VALUE, c -> {
+                    writer.write(cols.values(c));
+                    n[0]++;
+                });
+            }
+        });
         if (output != null) {
             out().printf("exported %,d contacts to %s%n", n[0], output);
         }

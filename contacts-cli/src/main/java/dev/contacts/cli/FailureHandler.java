@@ -79,10 +79,36 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler, Co
         if (e instanceof IOException) {
             return "I/O failure: " + e.getMessage();
         }
+        if (e instanceof StoreException && e.getCause() != null) {
+            return storeFailure((StoreException) e);
+        }
         if (e instanceof ContactsException || e instanceof CliUsageException || e instanceof InputFormatException) {
             return e.getMessage();
         }
         return "unexpected failure: " + e;
+    }
+
+    /**
+     * @param e a store failure wrapping a driver's exception
+     * @return the operation and the driver's own words — the first JDBC exception of the causes, else the innermost
+     *         message — without the layers of framework exceptions around them ("Connection to 127.0.0.1:5433
+     *         refused", "Database may be already in use")
+     */
+    static String storeFailure(StoreException e) {
+        String message = null;
+        for (Throwable t = e.getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                message = t.getMessage();
+                if (t instanceof java.sql.SQLException) {
+                    break;
+                }
+            }
+        }
+        if (message == null || message.isBlank()) {
+            return e.getMessage();
+        }
+        return e.operation() + " failed in the store: "
+                + message.strip().replaceAll("\\s*\\R\\s*", " ").replaceAll("(?i)(password=)[^&;\\s]*", "$1***");
     }
 
     /**

@@ -15,7 +15,6 @@ import dev.contacts.sample.SampleData;
 import dev.contacts.sample.SampleSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -28,8 +27,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Write N synthetic contacts as JSON Lines or CSV (deterministic by --seed).",
             "Realistic contacts that import reads, for trying the tool and for benchmarks. They use the custom attributes listed on "
-                + "standard error; define those before importing.",
-            "Example: contacts generate 1000 --seed 7 > people.jsonl"})
+                + "standard error: import with --create-attributes, or define those first.",
+            "Example: contacts generate 1000 --seed 7 --output people.jsonl && contacts import people.jsonl --create-attributes"})
 final class GenerateCommand extends CliCommand {
     @Parameters(paramLabel = "N", description = "How many contacts.")
     int count;
@@ -59,13 +58,17 @@ final class GenerateCommand extends CliCommand {
         List<String> columns = ContactColumns.exportColumns(catalog).subList(1, ContactColumns.exportColumns(catalog).size()); // no id
         ContactColumns cols = new ContactColumns(columns, new OrganizationNames(names::get));
         OutputFormat f = output != null ? CliFiles.format(output.toString(), format) : CliFiles.format("-", format == null ? OutputFormat.jsonl : format);
-        try (Writer w = CliFiles.writer(output, out());
-             RowWriter writer = f == OutputFormat.csv ? new CsvRowWriter(w, columns) : new JsonLinesRowWriter(w, columns, false)) {
-            data.contactsStream(p).forEach(c -> writer.write(cols.values(c)));
+        try {
+            CliFiles.write(output, out(), w -> {
+                try (RowWriter writer = f == OutputFormat.csv ? new CsvRowWriter(w, columns) : new JsonLinesRowWriter(w, columns, false)) {
+                    data.contactsStream(p).forEach(c -> writer.write(cols.values(c)));
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        err().println("generated " + count + " contacts (seed " + seed + "); define their custom attributes before importing them:");
+        err().println("generated " + count + " contacts (seed " + seed + "); import them with --create-attributes to define their custom "
+                + "attributes from the file, or define them first:");
         for (AttributeDefinition d : custom) {
             if (d.target() == Target.CONTACT) {
                 err().println("  contacts attributes define " + d.key() + " --type " + d.type() + " --label \"" + d.label() + "\"");

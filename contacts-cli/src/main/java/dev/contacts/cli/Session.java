@@ -77,7 +77,8 @@ final class Session implements AutoCloseable {
         try {
             return sdk.property(id);
         } catch (NotFoundException e) {
-            sdk.createProperty(Property.of(id, id, zoneOverride == null ? ZoneOffset.UTC : zoneOverride));
+            // another command may create it at the same moment: either one's property is fine
+            sdk.createPropertyIfAbsent(Property.of(id, id, zoneOverride == null ? ZoneOffset.UTC : zoneOverride));
             return sdk.property(id);
         }
     }

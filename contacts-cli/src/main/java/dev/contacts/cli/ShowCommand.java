@@ -43,19 +43,19 @@ final class ShowCommand extends CliCommand {
      * @param organizations names of its organizations
      */
     static void print(PrintWriter out, PropertyContacts p, Contact c, ZoneId zone, List<String> organizations) {
-        out.println("  " + (c.name() == null ? "(no name)" : c.name()) + "   id " + c.id() + ", version " + c.version());
+        out.println("  " + (c.name() == null ? "(no name)" : TerminalText.escape(c.name())) + "   id " + c.id() + ", version " + c.version());
         for (AttributeDefinition d : ContactColumns.sorted(p.attributes().list(Target.CONTACT))) {
             if (d.name().equals("name") || d.name().equals("primaryEmail") || d.name().equals("primaryPhone")) {
                 continue; // the name heads the profile; primaries are the first of emails and phones
             }
             Object v = d.name().equals(BuiltInAttributes.ORGANIZATION) ? organizations : c.value(d.name());
             if (v != null) {
-                out.printf("    %-22s %s%n", d.label(), ValueCodec.display(v, zone));
+                out.println(TerminalText.escape(String.format("    %-22s %s", d.label(), ValueCodec.display(v, zone))));
             }
         }
         List<Ticket> tickets = p.tickets().ofContact(c.id());
         for (Ticket t : tickets) {
-            out.printf("    ticket #%d  %-8s %-7s %s%n", t.number(), t.status(), t.priority(), t.subject());
+            out.println(TerminalText.escape(String.format("    ticket #%d  %-8s %-7s %s", t.number(), t.status(), t.priority(), t.subject())));
         }
         List<TimelineItem> latest = p.timeline().page(c.id(), LATEST).items();
         if (!latest.isEmpty()) {

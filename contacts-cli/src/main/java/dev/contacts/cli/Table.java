@@ -4,18 +4,30 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A plain-text table: a header, rows, columns as wide as their widest cell (cut at {@value #MAX_WIDTH} characters). */
+/**
+ * A plain-text table: a header, rows, columns as wide as their widest cell (cut at
+ * {@value #MAX_WIDTH} characters); cells are printed through {@link TerminalText}, so a value's
+ * control characters show as escapes instead of acting on the terminal.
+ */
 final class Table {
     static final int MAX_WIDTH = 40;
     private final List<String> header;
     private final List<List<String>> rows = new ArrayList<>();
 
     Table(List<String> header) {
-        this.header = List.copyOf(header);
+        this.header = safe(header);
     }
 
     void add(List<String> row) {
-        rows.add(row);
+        rows.add(safe(row));
+    }
+
+    private static List<String> safe(List<String> cells) {
+        List<String> escaped = new ArrayList<>(cells.size());
+        for (String cell : cells) {
+            escaped.add(TerminalText.escape(cell));
+        }
+        return escaped;
     }
 
     int size() {
@@ -44,7 +56,7 @@ final class Table {
     private static void line(PrintWriter out, String indent, List<String> cells, int[] widths) {
         StringBuilder b = new StringBuilder(indent);
         for (int i = 0; i < cells.size(); i++) {
-            String cell = cut(cells.get(i).replace('\n', ' '));
+            String cell = cut(cells.get(i));
             b.append(cell);
             if (i < cells.size() - 1) {
                 b.append(" ".repeat(widths[i] - width(cell) + 2));

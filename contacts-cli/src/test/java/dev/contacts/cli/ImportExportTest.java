@@ -4,27 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Import's rules and report, export, and the round trip between them. */
-class ImportExportTest {
-    @TempDir
-    Path dir;
-    private final Cli cli = new Cli("--store", "shared:io", "--now", "2026-01-01T00:00:00Z");
-
-    @AfterEach
-    void forget() {
-        SharedMemoryStores.reset();
-    }
-
-    private Path file(String name, String text) throws IOException {
-        Path f = dir.resolve(name);
-        Files.writeString(f, text, StandardCharsets.UTF_8);
-        return f;
+class ImportExportTest extends SharedStoreCliTest {
+    ImportExportTest() {
+        super("io");
     }
 
     @Test

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * attribute catalogs, yet neither ever validates a filter or a write against a catalog the
  * other changed (a filter on an attribute the other node deleted is refused, never run
  * unfiltered; one it defined is usable at once). Also the lifecycle a host relies on at every
- * start-up and shutdown: defining an attribute that is already defined the same way is a
+ * start-up and shutdown: creating a property if absent from several nodes at once, defining an attribute that is already defined the same way is a
  * no-op, a different definition is a conflict, and a closed {@code Contacts} refuses calls.
  * A store runs it by extending this class.
  */
@@ -106,6 +106,33 @@ public abstract class SharedStoreTck {
                 .isInstanceOf(ConflictException.class).hasMessageContaining("TEXT").hasMessageContaining("NUMBER");
         assertThatThrownBy(() -> b.attributes().define(Target.CONTACT, "plan", "Tier", AttributeType.TEXT))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("relabel");
+    }
+
+    @Test
+    void nodesCreatingTheSamePropertyAtOnceAllGetTheStoredOne() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(8);
+            List<java.util.concurrent.Future<Property>> created = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                Contacts node = i % 2 == 0 ? nodeA : nodeB;
+                String name = "Support " + i;
+                created.add(pool.submit(() -> {
+                    start.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                    return node.createPropertyIfAbsent(Property.of("p2", name, ZoneOffset.UTC));
+                }));
+            }
+            java.util.Set<String> names = new java.util.HashSet<>();
+            for (java.util.concurrent.Future<Property> f : created) {
+                names.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS).name());
+            }
+            assertThat(names).as("every caller got the one stored property").hasSize(1);
+            assertThat(nodeB.properties().stream().filter(p -> p.id().value().equals("p2")).count()).isEqualTo(1);
+            assertThat(nodeA.createPropertyIfAbsent(Property.of("p1", "Another name", ZoneOffset.UTC)).name())
+                    .as("an existing property is returned as stored").isEqualTo("Property one");
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

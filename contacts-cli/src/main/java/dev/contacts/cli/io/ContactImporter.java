@@ -7,6 +7,7 @@ import dev.contacts.ContactsException;
 import dev.contacts.OrganizationService;
 import dev.contacts.PropertyContacts;
 import dev.contacts.StoreException;
+import dev.contacts.RejectedRow;
 import dev.contacts.Upsert;
 import dev.contacts.UpsertRowResult;
 import dev.contacts.filter.Filter;
@@ -22,29 +23,44 @@ import dev.contacts.model.OrganizationId;
 import dev.contacts.model.Target;
 import dev.contacts.model.Values;
 import dev.contacts.query.Query;
+import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Imports rows into the contacts of one property, streaming: rows are read and checked one at
  * a time and written in batches of {@value #BATCH} through {@link ContactService#upsertAll}
  * (each row is one atomic write, with the results of writing the rows one after another), so
- * a file of a million rows needs no more memory than one batch. A row updates the contact its {@code id} names in this property, or else
- * the contact having its email (its {@code primaryEmail}, or the first of its {@code emails}),
- * or else creates a contact; a row with neither is rejected. Keys absent from a row keep the
- * stored values, {@code null} (an empty CSV cell) clears them; {@code organizations} names
- * organizations, created when missing; custom attributes must be defined in the property
- * first. A row that would change nothing writes nothing, so importing a file twice changes
- * nothing the second time. A dry run reads the store and writes nothing.
+ * a file of a million rows needs no more memory than one batch. A row updates the contact its
+ * {@code id} names in this property, or else the contact having its email (its
+ * {@code primaryEmail}, or the first of its {@code emails}), or else creates a contact; a row
+ * with neither is rejected. Keys absent from a row keep the stored values, {@code null} (an
+ * empty CSV cell) clears them; {@code organizations} (or {@code organization}, the API's name)
+ * names organizations, created when missing and kept only when a row naming them is written;
+ * custom attributes must be defined in the property first (or planned, see
+ * {@link AttributePlan}). A row that would change nothing writes nothing, so importing a file
+ * twice changes nothing the second time.
+ *
+ * <p>A dry run writes nothing and reads the store a batch at a time as the import does: the
+ * contacts of a batch's emails with one query per {@value FilterLimits#MAX_LIST} emails by
+ * primary address, then one by any address for the emails still unknown; rows whose id is not
+ * the contact found by their email are read by id. Any failure of one row — a bad value, or an unexpected exception —
+ * rejects that row alone; a store failure stops the import and the report names the lines that
+ * were being written; a file that stops being readable stops it after the rows before are written.
  */
 public final class ContactImporter {
     /** Rows per {@link ContactService#upsertAll} call, and between two progress reports. */
     public static final int BATCH = ContactService.MAX_UPSERT_ROWS;
+    private static final Logger LOG = LoggerFactory.getLogger(ContactImporter.class);
 
     /** Receives progress: rows done and the position in the input. */
     public interface Progress {
@@ -59,6 +75,7 @@ public final class ContactImporter {
     private final ContactService contacts;
     private final OrganizationService organizations;
     private final AttributeCatalog catalog;
+    private final AttributePlan plan;
     private final ZoneId zone;
     private final boolean dryRun;
     private final Map<String, OrganizationId> organizationIds = new LinkedHashMap<>(256, 0.75f, true) {
@@ -77,10 +94,22 @@ public final class ContactImporter {
      * @param dryRun   whether to only report what would happen
      */
     public ContactImporter(PropertyContacts property, ZoneId zone, boolean dryRun) {
+        this(property, zone, dryRun, AttributePlan.NONE);
+    }
+
+    /**
+     * @param property the property to import into (its attributes read now: define planned ones first)
+     * @param zone     zone of dates given without a time
+     * @param dryRun   whether to only report what would happen
+     * @param plan     custom attributes {@code --create-attributes} defines (a dry run only pretends they exist)
+     *                 and keys it refused, with why
+     */
+    public ContactImporter(PropertyContacts property, ZoneId zone, boolean dryRun, AttributePlan plan) {
         this.property = property;
         this.contacts = property.contacts();
         this.organizations = property.organizations();
         this.catalog = property.attributes().catalog(Target.CONTACT);
+        this.plan = plan;
         this.zone = zone;
         this.dryRun = dryRun;
     }
@@ -94,34 +123,44 @@ public final class ContactImporter {
      * @param rows     the rows
      * @param progress told after every {@value #BATCH} rows and at the end
      * @return the report
-     * @throws StoreException if the store fails (the report so far stays available through {@link #report()})
+     * @throws StoreException        if the store fails (the report so far stays available through {@link #report()})
+     * @throws InputFormatException  if the file stops being readable (the rows before are imported first)
+     * @throws UncheckedIOException  if the file cannot be read (the rows before are imported first)
      */
     public ImportReport run(RowSource rows, Progress progress) {
         long done = 0;
         Batch batch = new Batch();
-        while (rows.hasNext()) {
-            SourceRow row = rows.next();
-            try {
-                if (dryRun) {
-                    importRow(row);
-                } else {
-                    batch.add(row.line(), upsertRow(row));
+        try {
+            while (rows.hasNext()) {
+                SourceRow row = rows.next();
+                try {
+                    batch.add(row.line(), check(row));
+                } catch (StoreException e) {
+                    throw e;
+                } catch (RowRejectedException | ContactsException e) {
+                    batch.reject(row.line(), e.getMessage());
+                } catch (RuntimeException e) {
+                    batch.reject(row.line(), unexpected(row.line(), e));
                 }
-            } catch (RowRejectedException e) {
-                batch.reject(row.line(), e.getMessage());
-            } catch (StoreException e) {
-                throw e;
-            } catch (ContactsException e) {
-                batch.reject(row.line(), e.getMessage());
+                if (++done % BATCH == 0) {
+                    batch.flush();
+                    progress.update(done, rows.position());
+                }
             }
-            if (++done % BATCH == 0) {
-                batch.flush();
-                progress.update(done, rows.position());
-            }
+        } catch (InputFormatException | UncheckedIOException e) {
+            batch.flush(); // every row read before the failure is written or reported
+            progress.update(done, rows.position());
+            throw e;
         }
         batch.flush();
         progress.update(done, rows.position());
         return report;
+    }
+
+    private static String unexpected(long line, RuntimeException e) {
+        LOG.debug("line {} could not be imported", line, e);
+        return "could not be imported (" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                + "); --debug logs the details";
     }
 
     /** One row of a batch: checked and waiting to be upserted, or rejected with a reason. */
@@ -130,11 +169,17 @@ public final class ContactImporter {
         final Checked row;
         String rejection;
         int upsert = -1; // its position in the upsertAll call
+        List<OrganizationId> organizations = List.of();
+        Upsert.Outcome outcome;
 
         Entry(long line, Checked row, String rejection) {
             this.line = line;
             this.row = row;
             this.rejection = rejection;
+        }
+
+        boolean accepted() {
+            return rejection == null;
         }
     }
 
@@ -145,6 +190,8 @@ public final class ContactImporter {
      */
     private final class Batch {
         private final List<Entry> entries = new ArrayList<>();
+        /** Organizations this batch created (or, in a dry run, would create), kept only if a row naming them is written. */
+        private final Map<OrganizationId, String> created = new LinkedHashMap<>();
 
         void add(long line, Checked row) {
             entries.add(new Entry(line, row, null));
@@ -154,47 +201,184 @@ public final class ContactImporter {
             entries.add(new Entry(line, null, reason));
         }
 
-        /**
-         * Resolves the organizations the rows name (looked up together, missing ones created),
-         * upserts the rows in one call and reports every row of the batch.
-         */
+        /** Writes (or, in a dry run, simulates) the batch and reports every row of it, in line order. */
         void flush() {
-            List<Checked> rows = new ArrayList<>();
-            entries.stream().filter(e -> e.row != null).forEach(e -> rows.add(e.row));
-            resolveOrganizations(rows);
-            List<ContactUpsert> upserts = new ArrayList<>(rows.size());
-            for (Entry e : entries) {
-                if (e.row == null) {
-                    continue;
-                }
-                try {
-                    upserts.add(ContactUpsert.of(e.row.parsed().id(), e.row.email(), changes(e.row.parsed())));
-                    e.upsert = upserts.size() - 1;
-                } catch (StoreException x) {
-                    throw x;
-                } catch (ContactsException x) {
-                    e.rejection = x.getMessage();
-                }
+            if (entries.isEmpty()) {
+                return;
             }
-            List<UpsertRowResult> results = upserts.isEmpty() ? List.of() : contacts.upsertAll(upserts);
-            for (Entry e : entries) {
-                if (e.upsert < 0) {
-                    report.rejected(e.line, e.rejection);
-                    continue;
+            try {
+                resolveOrganizations(entries);
+                List<ContactUpsert> upserts = new ArrayList<>();
+                for (Entry e : entries) {
+                    if (e.accepted()) {
+                        guarded(e, () -> {
+                            e.organizations = organizationIds(e.row.parsed(), created);
+                            upserts.add(ContactUpsert.of(e.row.parsed().id(), e.row.email(), changes(e.row.parsed(), e.organizations)));
+                            e.upsert = upserts.size() - 1;
+                        });
+                    }
                 }
-                UpsertRowResult result = results.get(e.upsert);
-                if (result.isRejected()) {
-                    report.rejected(e.line, result.rejection().orElseThrow().reason().getMessage());
+                if (dryRun) {
+                    simulate();
                 } else {
-                    count(result.upsert().orElseThrow());
+                    write(upserts);
+                }
+                keepUsedOrganizations();
+            } catch (StoreException e) {
+                report.interrupted(entries.get(0).line, entries.get(entries.size() - 1).line);
+                throw e;
+            }
+            for (Entry e : entries) {
+                if (!e.accepted()) {
+                    report.rejected(e.line, e.rejection);
+                } else {
+                    count(e.outcome);
                 }
             }
             entries.clear();
+            created.clear();
+        }
+
+        /** Upserts the accepted rows in one call; if that call fails unexpectedly, row by row, so only a failing row is lost. */
+        private void write(List<ContactUpsert> upserts) {
+            if (upserts.isEmpty()) {
+                return;
+            }
+            List<UpsertRowResult> results;
+            try {
+                results = contacts.upsertAll(upserts);
+            } catch (StoreException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                LOG.debug("a batch upsert failed; writing its rows one by one", e);
+                results = null;
+            }
+            for (Entry e : entries) {
+                if (!e.accepted() || e.upsert < 0) {
+                    continue;
+                }
+                if (results != null) {
+                    UpsertRowResult result = results.get(e.upsert);
+                    if (result instanceof RejectedRow) {
+                        e.rejection = ((RejectedRow) result).reason().getMessage();
+                    } else {
+                        e.outcome = ((Upsert) result).outcome();
+                    }
+                } else {
+                    guarded(e, () -> e.outcome = contacts.upsert(upserts.get(e.upsert)).outcome());
+                }
+            }
+        }
+
+        /** A dry run: what each row would do, from the contacts its batch reads by email (and by id when needed). */
+        private void simulate() {
+            Map<String, Contact> byEmail = new HashMap<>();
+            Map<ContactId, Contact> byId = new HashMap<>();
+            List<String> emails = new ArrayList<>();
+            Set<String> folds = new HashSet<>();
+            for (Entry e : entries) {
+                if (e.accepted() && e.row.email() != null && folds.add(Values.fold(e.row.email()))) {
+                    emails.add(e.row.email());
+                }
+            }
+            // by primary address first (a column, fast on every store), then by any address for the rest
+            lookUp("primaryEmail", emails, byId, byEmail);
+            List<String> rest = new ArrayList<>();
+            for (String email : emails) {
+                if (!byEmail.containsKey(Values.fold(email))) {
+                    rest.add(email);
+                }
+            }
+            lookUp("emails", rest, byId, byEmail);
+            for (Entry e : entries) {
+                if (e.accepted()) {
+                    guarded(e, () -> e.outcome = simulated(e, byId, byEmail));
+                }
+            }
+        }
+
+        /** Reads the contacts whose {@code attribute} is one of the emails, {@value FilterLimits#MAX_LIST} emails a query. */
+        private void lookUp(String attribute, List<String> emails, Map<ContactId, Contact> byId, Map<String, Contact> byEmail) {
+            for (int from = 0; from < emails.size(); from += FilterLimits.MAX_LIST) {
+                List<String> chunk = emails.subList(from, Math.min(emails.size(), from + FilterLimits.MAX_LIST));
+                for (Contact c : contacts.find(Query.of(Filter.attr(attribute).isAnyOf(chunk)).withPageSize(Query.MAX_PAGE_SIZE)).items()) {
+                    byId.put(c.id(), c);
+                    for (String address : c.emails()) {
+                        byEmail.putIfAbsent(Values.fold(address), c);
+                    }
+                }
+            }
+        }
+
+        private Upsert.Outcome simulated(Entry e, Map<ContactId, Contact> byId, Map<String, Contact> byEmail) {
+            Parsed parsed = e.row.parsed();
+            Contact current = null;
+            if (parsed.id() != null) {
+                current = byId.containsKey(parsed.id()) ? byId.get(parsed.id()) : contacts.find(parsed.id()).orElse(null);
+            }
+            if (current == null && e.row.email() != null) {
+                current = byEmail.get(Values.fold(e.row.email()));
+            }
+            if (current == null) {
+                if (e.row.email() == null) {
+                    throw new RowRejectedException("id " + parsed.id() + " is not a contact of property " + property.property().id()
+                            + " and the row has no email to create it by");
+                }
+                return Upsert.Outcome.CREATED;
+            }
+            Map<String, Object> changes = changes(parsed, e.organizations).values();
+            return probe(current.toBuilder(), changes).equals(current) ? Upsert.Outcome.UNCHANGED : Upsert.Outcome.UPDATED;
+        }
+
+        /**
+         * Counts the organizations this batch created that a written row names; deletes the others
+         * again (only rejected rows named them), so a rejected row leaves no organization behind.
+         */
+        private void keepUsedOrganizations() {
+            if (created.isEmpty()) {
+                return;
+            }
+            Set<OrganizationId> used = new HashSet<>();
+            for (Entry e : entries) {
+                if (e.accepted()) {
+                    used.addAll(e.organizations);
+                }
+            }
+            for (Map.Entry<OrganizationId, String> o : created.entrySet()) {
+                if (used.contains(o.getKey())) {
+                    report.organizationCreated();
+                    continue;
+                }
+                organizationIds.remove(Values.fold(o.getValue()));
+                if (!dryRun) {
+                    try {
+                        organizations.delete(o.getKey());
+                    } catch (StoreException x) {
+                        throw x;
+                    } catch (ContactsException x) {
+                        LOG.warn("organization '{}' was created for rejected rows only and could not be deleted again: {}",
+                                o.getValue(), x.getMessage());
+                    }
+                }
+            }
         }
     }
 
-    private void count(Upsert upsert) {
-        switch (upsert.outcome()) {
+    /** Runs one row's step; any failure but the store's rejects that row alone. */
+    private static void guarded(Entry e, Runnable step) {
+        try {
+            step.run();
+        } catch (StoreException x) {
+            throw x;
+        } catch (RowRejectedException | ContactsException x) {
+            e.rejection = x.getMessage();
+        } catch (RuntimeException x) {
+            e.rejection = unexpected(e.line, x);
+        }
+    }
+
+    private void count(Upsert.Outcome outcome) {
+        switch (outcome) {
             case CREATED: report.created(); break;
             case UPDATED: report.updated(); break;
             default: report.unchanged(); break;
@@ -213,7 +397,7 @@ public final class ContactImporter {
     }
 
     /** Checks a row; its organizations are resolved with the rest of its batch. */
-    private Checked upsertRow(SourceRow row) {
+    private Checked check(SourceRow row) {
         Parsed parsed = parse(row);
         String email = email(parsed.changes());
         if (email == null && parsed.id() == null) {
@@ -227,17 +411,17 @@ public final class ContactImporter {
      * queries ({@link FilterLimits#MAX_LIST} names each) instead of one per name; names still
      * unknown are looked up and created one by one when the rows are turned into upserts.
      */
-    private void resolveOrganizations(List<Checked> rows) {
+    private void resolveOrganizations(List<Entry> entries) {
         Map<String, String> unknown = new LinkedHashMap<>(); // fold -> normal name
-        for (Checked row : rows) {
-            if (row.parsed().organizations() == null) {
+        for (Entry e : entries) {
+            if (!e.accepted() || e.row.parsed().organizations() == null) {
                 continue;
             }
-            for (String name : row.parsed().organizations()) {
+            for (String name : e.row.parsed().organizations()) {
                 String normal;
                 try {
                     normal = Values.text(ContactColumns.ORGANIZATIONS, name);
-                } catch (ContactsException e) {
+                } catch (ContactsException x) {
                     continue; // the row is rejected when its upsert is built
                 }
                 if (normal != null && !organizationIds.containsKey(Values.fold(normal))) {
@@ -266,36 +450,12 @@ public final class ContactImporter {
 
     private static final String NO_KEY = "a row needs an email (emails or primaryEmail) or the id of a contact";
 
-    private AttributeChanges changes(Parsed parsed) {
-        Map<String, Object> changes = parsed.changes();
-        if (parsed.organizationsGiven()) { // only now: a rejected row creates no organization
-            changes.put(BuiltInAttributes.ORGANIZATION, parsed.organizations() == null ? null : organizationIds(parsed.organizations()));
+    private static AttributeChanges changes(Parsed parsed, List<OrganizationId> organizationIds) {
+        Map<String, Object> changes = new LinkedHashMap<>(parsed.changes());
+        if (parsed.organizationsGiven()) {
+            changes.put(BuiltInAttributes.ORGANIZATION, parsed.organizations() == null ? null : organizationIds);
         }
         return AttributeChanges.of(changes);
-    }
-
-    /** A dry run: what the row would do, read from the store, nothing written. */
-    private void importRow(SourceRow row) {
-        Parsed parsed = parse(row);
-        AttributeChanges change = changes(parsed);
-        Map<String, Object> changes = parsed.changes();
-        Optional<Contact> byId = parsed.id() == null ? Optional.empty() : contacts.find(parsed.id());
-        if (byId.isPresent()) {
-            apply(byId.get(), change);
-            return;
-        }
-        String email = email(changes);
-        if (email == null) {
-            throw new RowRejectedException(parsed.id() == null ? NO_KEY
-                    : "id " + parsed.id() + " is not a contact of property " + property.property().id()
-                    + " and the row has no email to create it by");
-        }
-        List<Contact> found = contacts.find(Query.of(Filter.attr("emails").is(email)).withPageSize(1)).items();
-        if (found.isEmpty()) {
-            report.created();
-        } else {
-            apply(found.get(0), change);
-        }
     }
 
     private Parsed parse(SourceRow row) {
@@ -314,6 +474,10 @@ public final class ContactImporter {
                     id = raw == null ? null : ContactId.parse((String) ValueCodec.read(key, AttributeType.TEXT, raw, row.csv(), zone));
                     break;
                 case ContactColumns.ORGANIZATIONS:
+                case BuiltInAttributes.ORGANIZATION: // the API's name of the same thing
+                    if (organizationsGiven) {
+                        throw new RowRejectedException("give the organizations under one key: 'organizations' or 'organization', not both");
+                    }
                     @SuppressWarnings("unchecked")
                     List<String> names = (List<String>) ValueCodec.read(key, AttributeType.TEXT_SET, raw, row.csv(), zone);
                     organizationNames = names;
@@ -322,7 +486,6 @@ public final class ContactImporter {
                 case "updated":
                     report.ignored(key); // set by the store on every write
                     break;
-                case BuiltInAttributes.ORGANIZATION:
                 case BuiltInAttributes.ORGANIZATION_NAME:
                     throw new RowRejectedException(key + ": write the names of the contact's organizations under 'organizations'");
                 default:
@@ -331,14 +494,6 @@ public final class ContactImporter {
         }
         probe(Contact.builder(ContactId.generate()), changes); // every value valid before anything is written
         return new Parsed(id, changes, organizationsGiven, organizationNames);
-    }
-
-    private void apply(Contact current, AttributeChanges change) {
-        if (probe(current.toBuilder(), change.values()).equals(current)) {
-            report.unchanged();
-            return;
-        }
-        report.updated();
     }
 
     /** The contact a change would make: the service's rules for primary values, every value validated. */
@@ -359,10 +514,23 @@ public final class ContactImporter {
             } else if (key.equals(BuiltInAttributes.ORGANIZATION)) {
                 b.set(key, v == null ? List.of() : v);
             } else {
-                b.set(key, Values.of(key, definition(key).type(), v));
+                b.set(key, value(key, v));
             }
         }
         return b.build();
+    }
+
+    /** A value in its normal form; a failure other than a typed one still names the key, as a rejection of the row. */
+    private Object value(String key, Object v) {
+        try {
+            return Values.of(key, definition(key).type(), v);
+        } catch (ContactsException | RowRejectedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.debug("{} could not be normalised", key, e);
+            throw new RowRejectedException(key + ": the value cannot be stored (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+        }
     }
 
     private static String email(Map<String, Object> changes) {
@@ -384,8 +552,14 @@ public final class ContactImporter {
 
     private AttributeDefinition definition(String key) {
         AttributeDefinition d = catalog.find(key);
+        if (d == null) {
+            d = plan.definition(key);
+        }
         if (d != null) {
             return d;
+        }
+        if (plan.refused().containsKey(key)) {
+            throw new RowRejectedException(key + ": " + plan.refused().get(key));
         }
         if (key.startsWith(AttributeDefinition.CUSTOM_PREFIX)) {
             String k = key.substring(AttributeDefinition.CUSTOM_PREFIX.length());
@@ -394,40 +568,44 @@ public final class ContactImporter {
                         + " [a-z][a-z0-9_]{0,39}, e.g. custom.plan");
             }
             throw new RowRejectedException(key + " is not defined in property " + property.property().id()
-                    + "; define it first: contacts attributes define " + k + " --type TEXT|TEXT_SET|NUMBER|DATE|BOOLEAN --label " + label(k));
+                    + "; define it first: " + AttributeInference.defineCommand(k) + ", or import with --create-attributes");
         }
         throw new RowRejectedException("'" + key + "' is not a contact attribute (see 'contacts attributes list')");
     }
 
-    private static String label(String key) {
-        String words = key.replace('_', ' ');
-        return "\"" + words.substring(0, 1).toUpperCase(Locale.ROOT) + words.substring(1) + "\"";
-    }
-
-    private List<OrganizationId> organizationIds(List<String> names) {
+    /**
+     * @param parsed  a checked row
+     * @param created receives the organizations created (in a dry run: would be created) for it
+     * @return the ids of the row's organizations, missing ones created
+     */
+    private List<OrganizationId> organizationIds(Parsed parsed, Map<OrganizationId, String> created) {
+        if (parsed.organizations() == null) {
+            return List.of();
+        }
         List<OrganizationId> ids = new ArrayList<>();
-        for (String name : names) {
+        for (String name : parsed.organizations()) {
             String normal = Values.text(ContactColumns.ORGANIZATIONS, name);
             if (normal != null) {
-                ids.add(organizationIds.computeIfAbsent(Values.fold(normal), f -> organization(normal)));
+                ids.add(organizationIds.computeIfAbsent(Values.fold(normal), f -> organization(normal, created)));
             }
         }
         return ids;
     }
 
-    private OrganizationId organization(String name) {
+    private OrganizationId organization(String name, Map<OrganizationId, String> created) {
         for (int attempt = 0; ; attempt++) {
             Optional<dev.contacts.model.Organization> existing = organizations.findByName(name);
             if (existing.isPresent()) {
                 return existing.get().id();
             }
             if (dryRun) {
-                report.organizationCreated();
-                return OrganizationId.generate(); // stands for the organization a real run would create
+                OrganizationId id = OrganizationId.generate(); // stands for the organization a real run would create
+                created.put(id, name);
+                return id;
             }
             try {
                 OrganizationId id = organizations.create(name).id();
-                report.organizationCreated();
+                created.put(id, name);
                 return id;
             } catch (ConflictException e) {
                 if (attempt > 2) {

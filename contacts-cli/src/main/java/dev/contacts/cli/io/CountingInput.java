@@ -3,10 +3,6 @@ package dev.contacts.cli.io;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PushbackReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.io.InputStreamReader;
 
 /** An input stream that counts the bytes read through it, for progress over a file's size. */
 final class CountingInput extends FilterInputStream {
@@ -36,15 +32,5 @@ final class CountingInput extends FilterInputStream {
             count += n;
         }
         return n;
-    }
-
-    /** @return a UTF-8 reader over this stream that skips a leading byte order mark */
-    Reader utf8WithoutBom() throws IOException {
-        PushbackReader reader = new PushbackReader(new InputStreamReader(this, StandardCharsets.UTF_8), 1);
-        int first = reader.read();
-        if (first >= 0 && first != '\uFEFF') {
-            reader.unread(first);
-        }
-        return reader;
     }
 }

@@ -3,12 +3,17 @@ package dev.contacts.cli.io;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/** Writes CSV that {@link CsvSource} reads back: a header of column names, then one record per row. */
+/**
+ * Writes CSV that {@link CsvSource} reads back: a header of column names, then one record per
+ * row. Text a spreadsheet would run as a formula is neutralised ({@link FormulaGuard}); numbers
+ * are written as they are (a negative number is no formula).
+ */
 public final class CsvRowWriter implements RowWriter {
     private final CSVPrinter printer;
 
@@ -29,7 +34,8 @@ public final class CsvRowWriter implements RowWriter {
     public void write(List<Object> values) {
         List<String> cells = new ArrayList<>(values.size());
         for (Object v : values) {
-            cells.add(ValueCodec.csv(v));
+            String cell = ValueCodec.csv(v);
+            cells.add(v instanceof BigDecimal ? cell : FormulaGuard.neutralise(cell));
         }
         try {
             printer.printRecord(cells);

@@ -31,6 +31,8 @@ public final class ImportReport {
     private long organizationsCreated;
     private final List<Rejection> rejections = new ArrayList<>();
     private final Set<String> ignoredKeys = new LinkedHashSet<>();
+    private long interruptedFrom = -1;
+    private long interruptedTo = -1;
 
     void created() {
         created++;
@@ -50,6 +52,11 @@ public final class ImportReport {
 
     void ignored(String key) {
         ignoredKeys.add(key);
+    }
+
+    void interrupted(long from, long to) {
+        interruptedFrom = from;
+        interruptedTo = to;
     }
 
     void rejected(long line, String reason) {
@@ -92,6 +99,14 @@ public final class ImportReport {
     /** @return the first {@value #KEPT_REJECTIONS} rejected rows, in file order */
     public List<Rejection> rejections() {
         return Collections.unmodifiableList(rejections);
+    }
+
+    /**
+     * @return the first and last line of the batch being written when the store failed (those rows may
+     *         or may not be written), or null when no write was interrupted
+     */
+    public long[] interruptedLines() {
+        return interruptedFrom < 0 ? null : new long[] {interruptedFrom, interruptedTo};
     }
 
     /** @return keys present in the file that import ignores (such as {@code updated}) */

@@ -1,11 +1,12 @@
 package dev.contacts.cli.io;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,16 +19,20 @@ import java.util.NoSuchElementException;
 /**
  * Reads JSON Lines: one JSON object per line (blank lines skipped, a UTF-8 byte order mark
  * accepted). A line that is not an object of strings, numbers, booleans, nulls and arrays of
- * those becomes an unreadable row with the reason; the rest of the file is still read.
+ * those — or not valid UTF-8, or with text after its object — becomes an unreadable row with the
+ * reason; the rest of the file is still read. Numbers longer than
+ * {@value ValueCodec#MAX_NUMBER_LENGTH} characters are refused by the parser before they are
+ * converted, so a hostile number costs nothing.
  */
 public final class JsonLinesSource implements RowSource {
-    private static final ObjectMapper JSON = new ObjectMapper()
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNumberLength(ValueCodec.MAX_NUMBER_LENGTH).build()).build())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private final CountingInput input;
-    private final BufferedReader reader;
-    private long line;
+    private final Utf8Lines lines;
     private SourceRow next;
 
     /**
@@ -36,7 +41,7 @@ public final class JsonLinesSource implements RowSource {
      */
     public JsonLinesSource(InputStream in) throws IOException {
         this.input = new CountingInput(in);
-        this.reader = new BufferedReader(input.utf8WithoutBom(), 1 << 16);
+        this.lines = new Utf8Lines(input);
     }
 
     @Override
@@ -44,16 +49,17 @@ public final class JsonLinesSource implements RowSource {
         while (next == null) {
             String text;
             try {
-                text = reader.readLine();
+                text = lines.next();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             if (text == null) {
                 return false;
             }
-            line++;
-            if (!text.isBlank()) {
-                next = parse(line, text);
+            if (lines.malformed() != null) {
+                next = SourceRow.unreadable(lines.number(), lines.malformed());
+            } else if (!text.isBlank()) {
+                next = parse(lines.number(), text);
             }
         }
         return true;
@@ -76,7 +82,7 @@ public final class JsonLinesSource implements RowSource {
 
     @Override
     public void close() throws IOException {
-        reader.close();
+        lines.close();
     }
 
     static SourceRow parse(long line, String text) {
@@ -84,7 +90,7 @@ public final class JsonLinesSource implements RowSource {
         try {
             node = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            return SourceRow.unreadable(line, "not valid JSON: " + e.getOriginalMessage());
+            return SourceRow.unreadable(line, JsonErrors.describe(e, ValueCodec.MAX_NUMBER_LENGTH));
         }
         if (node == null || !node.isObject()) {
             return SourceRow.unreadable(line, "not a JSON object: each line must be one object such as {\"emails\": [\"ada@example.com\"]}");

@@ -21,6 +21,12 @@ import java.util.Locale;
  * numbers as plain decimals, sets as arrays (JSON) or {@code ;}-separated cells (CSV).
  */
 public final class ValueCodec {
+    /**
+     * Longest number read, in characters: a NUMBER has at most 18 integer and 6 fraction digits,
+     * so anything longer is refused before it is converted (a number of a million digits costs
+     * nothing). Jackson's {@code StreamReadConstraints} enforce it in JSON, {@link #read} in CSV.
+     */
+    public static final int MAX_NUMBER_LENGTH = 100;
     private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm", Locale.ROOT);
@@ -53,8 +59,13 @@ public final class ValueCodec {
                 if (raw instanceof BigDecimal) {
                     return raw;
                 }
+                String number = requireText(key, raw, "a number").strip();
+                if (number.length() > MAX_NUMBER_LENGTH) {
+                    throw new RowRejectedException(key + ": a number of " + number.length() + " characters is longer than "
+                            + MAX_NUMBER_LENGTH + "; numbers have at most 18 integer and 6 fraction digits");
+                }
                 try {
-                    return new BigDecimal(requireText(key, raw, "a number").strip());
+                    return new BigDecimal(number);
                 } catch (NumberFormatException e) {
                     throw new RowRejectedException(key + ": '" + raw + "' is not a number such as 12 or 3.5");
                 }
