@@ -16,7 +16,12 @@ public record AttributePlan(List<AttributeDefinition> definitions, Map<String, S
     /** No attribute to define: an import without {@code --create-attributes}. */
     public static final AttributePlan NONE = new AttributePlan(List.of(), Map.of());
 
-    /** Copies both. */
+    /**
+     * Copies both.
+     *
+     * @param definitions the attributes to define, by name
+     * @param refused     keys not defined, with the reason
+     */
     public AttributePlan {
         definitions = List.copyOf(definitions);
         refused = Map.copyOf(refused);

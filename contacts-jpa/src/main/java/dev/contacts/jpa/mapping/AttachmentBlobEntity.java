@@ -38,6 +38,7 @@ public class AttachmentBlobEntity {
      *
      * @param propertyId propertyId
      * @param blobKey blobKey
+     * @serial exclude (Serializable only because JPA requires it of an id class)
      */
     public record Key(String propertyId, String blobKey) implements Serializable {
     }
