@@ -1,7 +1,6 @@
 package dev.contacts.internal;
 
 import dev.contacts.ConflictException;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -22,8 +21,7 @@ public final class ConflictRetry {
     /** How long lost races are retried after {@link #ATTEMPTS} attempts. */
     public static final java.time.Duration MAX_WAIT = java.time.Duration.ofSeconds(10);
     private static final Logger LOG = LoggerFactory.getLogger(ConflictRetry.class);
-    private static final long FIRST_CAP_MICROS = 500;
-    private static final long MAX_CAP_MICROS = 100_000;
+    private static final Backoff BACKOFF = new Backoff(500, 100_000);
 
     private ConflictRetry() {
     }
@@ -46,20 +44,10 @@ public final class ConflictRetry {
                     throw e;
                 }
                 LOG.debug("{}: attempt {} lost a race to a concurrent writer ({}); trying again", what, i, e.getMessage());
-                pause(i);
+                if (!BACKOFF.pause(i)) {
+                    throw new ConflictException("interrupted while waiting to try again after a conflict: " + e.getMessage());
+                }
             }
-        }
-    }
-
-    /** Sleeps a random time below a cap that doubles with each attempt. */
-    static void pause(int attempt) {
-        long cap = Math.min(MAX_CAP_MICROS, FIRST_CAP_MICROS << Math.min(attempt - 1, 20));
-        long micros = ThreadLocalRandom.current().nextLong(cap + 1);
-        try {
-            Thread.sleep(micros / 1000, (int) (micros % 1000) * 1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ConflictException("interrupted while waiting to try again after a conflict");
         }
     }
 }

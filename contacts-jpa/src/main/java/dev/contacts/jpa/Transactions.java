@@ -4,6 +4,7 @@ import dev.contacts.ConflictException;
 import dev.contacts.ContactsException;
 import dev.contacts.NotFoundException;
 import dev.contacts.StoreException;
+import dev.contacts.internal.Backoff;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
@@ -15,7 +16,6 @@ import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.hibernate.Session;
 import org.slf4j.Logger;
@@ -42,8 +42,7 @@ import org.slf4j.LoggerFactory;
 final class Transactions {
     private static final Logger LOG = LoggerFactory.getLogger(Transactions.class);
     private static final int ATTEMPTS = 10;
-    private static final long FIRST_CAP_MICROS = 1_000;
-    private static final long MAX_CAP_MICROS = 200_000;
+    private static final Backoff BACKOFF = new Backoff(1_000, 200_000);
 
     /** The work of one statement group. */
     @FunctionalInterface
@@ -194,8 +193,9 @@ final class Transactions {
                 boolean retryable = e instanceof LostRace || sql != null && dialect.isRetryable(sql);
                 if (retryable && i < ATTEMPTS && !inHostTransaction()) {
                     LOG.debug("{}: attempt {} lost a race ({}), running it again", operation, i, sql == null ? e : sql.getMessage());
-                    pause(i);
-                    continue;
+                    if (BACKOFF.pause(i)) {
+                        continue;
+                    }
                 }
                 throw translate(operation, sql, e);
             }
@@ -412,17 +412,6 @@ final class Transactions {
 
         SqlFailure(SQLException cause) {
             super(cause);
-        }
-    }
-
-    /** Full jitter: a random pause below a cap that doubles with each attempt. */
-    private static void pause(int attempt) {
-        long cap = Math.min(MAX_CAP_MICROS, FIRST_CAP_MICROS << Math.min(attempt - 1, 20));
-        long micros = ThreadLocalRandom.current().nextLong(cap + 1);
-        try {
-            Thread.sleep(micros / 1000, (int) (micros % 1000) * 1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -46,6 +46,21 @@ final class CountingDataSource implements DataSource {
         this.connections = new Semaphore(maxConnections);
     }
 
+    /**
+     * @param entities the host's own entity classes, beside the store's
+     * @return a host persistence unit whose connections come from this data source
+     */
+    jakarta.persistence.EntityManagerFactory hostUnit(Class<?>... entities) {
+        org.hibernate.jpa.HibernatePersistenceConfiguration unit = new org.hibernate.jpa.HibernatePersistenceConfiguration("host")
+                .managedClasses(JpaStore.entityClasses()).managedClasses(entities)
+                .property("hibernate.connection.datasource", this)
+                .property("hibernate.jdbc.time_zone", "UTC");
+        if (TestDatabase.NAME.equals("mariadb")) {
+            unit.property("hibernate.type.preferred_uuid_jdbc_type", "BINARY"); // ids are BINARY(16) there
+        }
+        return unit.createEntityManagerFactory();
+    }
+
     /** Resets the counters. */
     void reset() {
         statements.set(0);

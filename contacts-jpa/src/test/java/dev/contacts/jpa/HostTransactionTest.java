@@ -23,7 +23,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.hibernate.jpa.HibernatePersistenceConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -51,14 +50,7 @@ class HostTransactionTest {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE host_order (id BIGINT PRIMARY KEY, customer VARCHAR(100))");
         }
-        HibernatePersistenceConfiguration unit = new HibernatePersistenceConfiguration("host")
-                .managedClasses(JpaStore.entityClasses()).managedClasses(HostOrder.class)
-                .property("hibernate.connection.datasource", dataSource)
-                .property("hibernate.jdbc.time_zone", "UTC");
-        if (TestDatabase.NAME.equals("mariadb")) {
-            unit.property("hibernate.type.preferred_uuid_jdbc_type", "BINARY");
-        }
-        emf = unit.createEntityManagerFactory();
+        emf = dataSource.hostUnit(HostOrder.class);
         store = JpaStore.create(emf, SchemaMode.CREATE);
         sdk = Contacts.builder().store(store).mailer(email -> { }).build();
         sdk.createProperty(Property.of("acme", "ACME", ZoneOffset.UTC));

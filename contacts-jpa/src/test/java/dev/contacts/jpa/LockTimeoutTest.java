@@ -19,7 +19,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.hibernate.jpa.HibernatePersistenceConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -52,14 +51,7 @@ class LockTimeoutTest {
     private void open() {
         db = TestDatabase.fresh();
         dataSource = new CountingDataSource(withShortLockTimeout(db.url()), db, 10);
-        HibernatePersistenceConfiguration unit = new HibernatePersistenceConfiguration("host")
-                .managedClasses(JpaStore.entityClasses())
-                .property("hibernate.connection.datasource", dataSource)
-                .property("hibernate.jdbc.time_zone", "UTC");
-        if (TestDatabase.NAME.equals("mariadb")) {
-            unit.property("hibernate.type.preferred_uuid_jdbc_type", "BINARY");
-        }
-        emf = unit.createEntityManagerFactory();
+        emf = dataSource.hostUnit();
         store = JpaStore.create(emf, SchemaMode.CREATE);
         sdk = Contacts.builder().store(store).build();
         sdk.createProperty(Property.of("acme", "ACME", ZoneOffset.UTC));
