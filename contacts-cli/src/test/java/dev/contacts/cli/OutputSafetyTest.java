@@ -34,13 +34,15 @@ class OutputSafetyTest extends SharedStoreCliTest {
     @Test
     void csvCellsThatASpreadsheetWouldRunAreNeutralisedAndReadBackEqual() throws IOException {
         Path f = file("formulas.jsonl", String.join("\n",
-                "{\"emails\":[\"f1@example.com\"],\"name\":\"=HYPERLINK(\\\"http://evil.example\\\",\\\"x\\\")\",\"totalTickets\":-3}",
+                "{\"emails\":[\"f1@example.com\"],\"name\":\"=HYPERLINK(\\\"http://evil.example\\\",\\\"x\\\")\",\"custom.delta\":-3}",
                 "{\"emails\":[\"f2@example.com\"],\"name\":\"+cmd|' /C calc'!A0\",\"tags\":[\"@SUM(1)\",\"ok\"]}",
                 "{\"emails\":[\"f3@example.com\"],\"name\":\"-2+3\",\"jobTitle\":\"'=already quoted\"}",
                 "{\"emails\":[\"f4@example.com\"],\"name\":\"'plain quote\",\"city\":\"Tab\\tbed\"}") + "\n");
+        // a negative number is a value, never a formula: a NUMBER attribute that can be negative (counters cannot)
+        assertThat(cli.run("attributes", "define", "delta", "--type", "NUMBER", "--label", "Delta").code()).isZero();
         assertThat(cli.run("import", f.toString()).code()).isZero();
         Path csv = dir.resolve("out.csv");
-        Cli.Result export = cli.run("export", "--columns", "emails,name,tags,jobTitle,city,totalTickets", "--output", csv.toString());
+        Cli.Result export = cli.run("export", "--columns", "emails,name,tags,jobTitle,city,custom.delta", "--output", csv.toString());
         assertThat(export.code()).as(export.toString()).isZero();
         String text = Files.readString(csv);
         assertThat(text).contains("f1@example.com,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",,,,-3\n")
@@ -49,8 +51,9 @@ class OutputSafetyTest extends SharedStoreCliTest {
                 .contains("f4@example.com,'plain quote,,,Tab\tbed,\n");
 
         Cli other = new Cli("--store", "shared:output-copy");
+        assertThat(other.run("attributes", "define", "delta", "--type", "NUMBER", "--label", "Delta").code()).isZero();
         assertThat(other.run("import", csv.toString()).code()).isZero();
-        String columns = "emails,name,tags,jobTitle,city,totalTickets";
+        String columns = "emails,name,tags,jobTitle,city,custom.delta";
         assertThat(other.run("find", "--columns", columns, "--format", "jsonl", "--sort", "created:asc").out())
                 .isEqualTo(cli.run("find", "--columns", columns, "--format", "jsonl", "--sort", "created:asc").out());
     }
