@@ -13,7 +13,12 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param maxCapMicros   the largest cap, in microseconds
  */
 public record Backoff(long firstCapMicros, long maxCapMicros) {
-    /** Checks the caps. */
+    /**
+     * Checks the caps.
+     *
+     * @param firstCapMicros the cap of the pause after the first attempt, in microseconds
+     * @param maxCapMicros   the largest cap, in microseconds
+     */
     public Backoff {
         if (firstCapMicros < 1 || maxCapMicros < firstCapMicros) {
             throw new IllegalArgumentException("caps must be 1 <= first <= max, not " + firstCapMicros + ", " + maxCapMicros);
