@@ -20,6 +20,8 @@ import java.util.SplittableRandom;
  * stale index entry shows as a wrong answer.
  */
 final class RandomContactWrites {
+    /** Contacts this object deleted: never picked again. */
+    private final java.util.Set<ContactId> deleted = new java.util.HashSet<>();
     private static final List<String> TAGS = List.of("w-alpha", "W-ALPHA", "w-beta", "ΣΟΦΙΑ", "vip");
 
     private final ContactService contacts;
@@ -46,9 +48,11 @@ final class RandomContactWrites {
      * @return what was done, for a failure report
      */
     String apply(SplittableRandom random, List<Contact> current, FilterGenerator generator) {
-        Contact c = current.get(random.nextInt(current.size()));
-        Contact other = current.get(random.nextInt(current.size()));
-        int kinds = current.size() > 1 ? 6 : 5; // never delete the last contact
+        // a contact this object deleted since the caller read `current` is not written again
+        List<Contact> live = current.stream().filter(x -> !deleted.contains(x.id())).toList();
+        Contact c = live.get(random.nextInt(live.size()));
+        Contact other = live.get(random.nextInt(live.size()));
+        int kinds = live.size() > 1 ? 6 : 5; // never delete the last contact
         int kind = random.nextInt(kinds);
         if (kind == 2 && customs.isEmpty()) {
             kind = 3;
@@ -88,6 +92,7 @@ final class RandomContactWrites {
             default: {
                 ContactId id = c.id();
                 contacts.delete(id);
+                deleted.add(id);
                 return "deleted " + id;
             }
         }
