@@ -27,35 +27,48 @@ import java.util.regex.Pattern;
  */
 final class CitusRouting {
     /**
-     * The tables every node holds whole ({@code create_reference_table}): the properties
-     * themselves (few rows, read by every property-scoped query's catalog check and listed
-     * across properties) and the schema's version table.
+     * The tables every node holds whole ({@code create_reference_table}): the schema's version
+     * table, which belongs to no property.
      */
-    static final Set<String> REFERENCE_TABLES = Set.of("property", "contacts_schema_version");
+    static final Set<String> REFERENCE_TABLES = Set.of("contacts_schema_version");
 
-    /** The distribution column of every distributed table. */
+    /** The distribution column of every distributed table but {@code property}. */
     static final String DISTRIBUTION_COLUMN = "property_id";
+
+    /**
+     * @param table a distributed table
+     * @return its distribution column: {@code id} for {@code property} itself (the tenant table,
+     *         distributed by its key and colocated with the rest), else {@code property_id}
+     */
+    static String distributionColumn(String table) {
+        return table.equals("property") ? "id" : DISTRIBUTION_COLUMN;
+    }
 
     /**
      * A kind of statement that legitimately spans properties (or reads no contact rows), with
      * why it may.
      *
+     * @param name    a short name for the counts
      * @param pattern what the statement looks like (matched against its text from the start)
      * @param reason  why it need not be a router query
      */
-    record Exemption(Pattern pattern, String reason) {
+    record Exemption(String name, Pattern pattern, String reason) {
     }
 
     /** Every statement kind exempted from the router rule, with its justification. */
     static final List<Exemption> EXEMPTIONS = List.of(
-            new Exemption(Pattern.compile("^\\s*(CREATE|ALTER|DROP)\\s", Pattern.CASE_INSENSITIVE),
+            new Exemption("schema DDL", Pattern.compile("^\\s*(CREATE|ALTER|DROP)\\s", Pattern.CASE_INSENSITIVE),
                     "schema DDL of the versioned schema files (SchemaInstaller): Citus propagates DDL on distributed tables to every shard"),
-            new Exemption(Pattern.compile("^\\s*ANALYZE\\s", Pattern.CASE_INSENSITIVE),
+            new Exemption("property list", Pattern.compile("^\\s*SELECT\\s+[\\w\\s,]+\\s+FROM\\s+property\\s+ORDER\\s+BY\\s+id\\s*$",
+                    Pattern.CASE_INSENSITIVE),
+                    "listing every property (PropertyRepository.list; JdbcBlobStore.list under a prefix naming no property) spans "
+                            + "tenants by definition: one row per property from every shard"),
+            new Exemption("statistics", Pattern.compile("^\\s*ANALYZE\\s", Pattern.CASE_INSENSITIVE),
                     "planner statistics (JpaStore.updateStatistics) cover whole tables by nature; Citus runs ANALYZE on every shard"),
-            new Exemption(Pattern.compile("^\\s*SELECT\\s.*\\sFROM\\s+information_schema\\.\\w+\\s+WHERE\\s+table_schema\\s*=\\s*\\?\\s*$",
+            new Exemption("catalog reads", Pattern.compile("^\\s*SELECT\\s.*\\sFROM\\s+information_schema\\.\\w+\\s+WHERE\\s+table_schema\\s*=\\s*\\?\\s*$",
                     Pattern.CASE_INSENSITIVE | Pattern.DOTALL),
                     "schema validation (DatabaseSchema) reads the catalog of the coordinator, no contact rows"),
-            new Exemption(Pattern.compile("^\\s*SELECT\\s+CAST\\(GREATEST\\(reltuples, 0\\) AS BIGINT\\) FROM pg_class WHERE oid = to_regclass\\('contact'\\)\\s*$",
+            new Exemption("row estimate", Pattern.compile("^\\s*SELECT\\s+CAST\\(GREATEST\\(reltuples, 0\\) AS BIGINT\\) FROM pg_class WHERE oid = to_regclass\\('contact'\\)\\s*$",
                     Pattern.CASE_INSENSITIVE),
                     "the planner's row estimate of the contact table (BulkInsertStatistics) from the catalog, no contact rows"));
 
@@ -106,7 +119,7 @@ final class CitusRouting {
     Verdict check(String sql) {
         for (Exemption e : EXEMPTIONS) {
             if (e.pattern().matcher(sql).find()) {
-                return new Verdict(Kind.EXEMPT, e.reason());
+                return new Verdict(Kind.EXEMPT, e.name());
             }
         }
         List<Tok> toks;
@@ -649,7 +662,7 @@ final class CitusRouting {
             if (o.is("in")) {
                 // col IN (?) with one element is an equality; more elements span shards
                 ColumnRef left = columnBefore(op);
-                if (left != null && isDistributionColumn(left) && op + 3 < s.to && toks.get(op + 1).type == Type.LPAREN
+                if (left != null && op + 3 < s.to && toks.get(op + 1).type == Type.LPAREN
                         && constant(toks.get(op + 2)) && toks.get(op + 3).type == Type.RPAREN && orFree(s, op, conditionStart)) {
                     bindConstant(s, left);
                 }
@@ -669,22 +682,22 @@ final class CitusRouting {
 
         private void record(Scope s, Operand l, Operand r) {
             if (l.column() != null && r.column() != null) {
-                if (isDistributionColumn(l.column()) && isDistributionColumn(r.column())) {
-                    TableRef a = resolve(s, l.column());
-                    TableRef b = resolve(s, r.column());
-                    if (a != null && b != null) {
-                        equalities.add(new TableRef[] {a, b});
-                    }
+                TableRef a = resolveDistribution(s, l.column());
+                TableRef b = resolveDistribution(s, r.column());
+                if (a != null && b != null) {
+                    equalities.add(new TableRef[] {a, b});
                 }
             } else if (l.column() != null && r.constant()) {
-                if (isDistributionColumn(l.column())) {
-                    bindConstant(s, l.column());
-                }
+                bindConstant(s, l.column());
             } else if (r.column() != null && l.constant()) {
-                if (isDistributionColumn(r.column())) {
-                    bindConstant(s, r.column());
-                }
+                bindConstant(s, r.column());
             }
+        }
+
+        /** @return the table whose distribution column this is, or null when it is another column or not resolved */
+        private TableRef resolveDistribution(Scope s, ColumnRef c) {
+            TableRef t = resolve(s, c);
+            return t != null && distributed.contains(t.table) && c.column().equals(distributionColumn(t.table)) ? t : null;
         }
 
         /** {@code (a.property_id, a.id) = (?, ?)} and {@code (a.property_id, a.id) IN ((?, ?))} with one row. */
@@ -807,12 +820,8 @@ final class CitusRouting {
             return null;
         }
 
-        private boolean isDistributionColumn(ColumnRef c) {
-            return c.column().equals(DISTRIBUTION_COLUMN);
-        }
-
         private void bindConstant(Scope s, ColumnRef c) {
-            TableRef t = resolve(s, c);
+            TableRef t = resolveDistribution(s, c);
             if (t != null) {
                 equalities.add(new TableRef[] {t, null});
             }
@@ -907,7 +916,7 @@ final class CitusRouting {
                 }
                 boolean has = false;
                 for (int i = open + 1; i < close(open); i++) {
-                    if (toks.get(i).text.equals(DISTRIBUTION_COLUMN)) {
+                    if (toks.get(i).text.equals(distributionColumn(t.table))) {
                         has = true;
                     }
                 }

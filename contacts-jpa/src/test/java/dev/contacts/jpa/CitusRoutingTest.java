@@ -9,11 +9,15 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -80,7 +84,9 @@ class CitusRoutingTest {
                 "DELETE FROM contact_tag WHERE property_id = ? AND contact_id IN (?, ?)")) {
             assertThat(checker.check(sql)).as(sql).extracting(CitusRouting.Verdict::kind).isEqualTo(CitusRouting.Kind.ROUTER);
         }
-        assertThat(kind("SELECT id, name, zone FROM property ORDER BY id")).isEqualTo(CitusRouting.Kind.REFERENCE_ONLY);
+        assertThat(kind("SELECT id, name, zone FROM property ORDER BY id")).isEqualTo(CitusRouting.Kind.EXEMPT);
+        assertThat(kind("SELECT id, name, zone FROM property WHERE id = ?")).isEqualTo(CitusRouting.Kind.ROUTER);
+        assertThat(kind("UPDATE property SET catalog_version = catalog_version + 1 WHERE zone = ?")).isEqualTo(CitusRouting.Kind.VIOLATION);
         assertThat(kind("SELECT COALESCE(MAX(version), 0) FROM contacts_schema_version")).isEqualTo(CitusRouting.Kind.REFERENCE_ONLY);
         assertThat(kind("ANALYZE contact")).isEqualTo(CitusRouting.Kind.EXEMPT);
         assertThat(kind("SET LOCAL lock_timeout = '10s'")).isEqualTo(CitusRouting.Kind.NO_TABLE);
@@ -140,7 +146,9 @@ class CitusRoutingTest {
                                 continue;
                             }
                             String type = rs.getString(3);
-                            keys.add(table + "." + rs.getString(2) + " (" + type + ") starts with " + rs.getString(4).toLowerCase(java.util.Locale.ROOT));
+                            String first = rs.getString(4).toLowerCase(java.util.Locale.ROOT);
+                            keys.add(table + "." + rs.getString(2) + " (" + type + ") starts with "
+                                    + (first.equals(CitusRouting.distributionColumn(table)) ? "the distribution column" : first));
                             if (type.equals("PRIMARY KEY")) {
                                 tablesWithPrimaryKey.add(table);
                             }
@@ -150,9 +158,34 @@ class CitusRoutingTest {
             }
             assertThat(tablesWithPrimaryKey).as("every distributed table has a primary key").containsExactlyInAnyOrderElementsOf(distributed);
             assertThat(keys).as("unique keys are found too").anyMatch(k -> k.contains("(UNIQUE)"));
-            assertThat(keys).allMatch(k -> k.endsWith("starts with property_id"), "starts with property_id");
+            assertThat(keys).allMatch(k -> k.endsWith("starts with the distribution column"), "starts with property_id (id for property)");
         } finally {
             TestDatabase.closeThenDrop(db, store);
         }
+    }
+
+    @Test
+    void theUserDocsDistributeEveryTableOfTheSchema() throws Exception {
+        String page = Files.readString(Path.of("..", "docs", "scaling-out.md"));
+        Set<String> distributed = new TreeSet<>();
+        Matcher m = Pattern.compile("create_distributed_table\\('(\\w+)', '(\\w+)'(?:, colocate_with => 'property')?\\)").matcher(page);
+        while (m.find()) {
+            assertThat(m.group(2)).as(m.group()).isEqualTo(CitusRouting.distributionColumn(m.group(1)));
+            distributed.add(m.group(1));
+        }
+        Set<String> reference = new TreeSet<>();
+        Matcher r = Pattern.compile("create_reference_table\\('(\\w+)'\\)").matcher(page);
+        while (r.find()) {
+            reference.add(r.group(1));
+        }
+        assertThat(distributed).containsExactlyInAnyOrderElementsOf(CitusRouting.distributedTables());
+        assertThat(reference).containsExactlyInAnyOrderElementsOf(CitusRouting.REFERENCE_TABLES);
+        List<String> inOrder = new ArrayList<>(CitusRouting.distributedTables());
+        List<String> documented = new ArrayList<>();
+        Matcher o = Pattern.compile("create_distributed_table\\('(\\w+)'").matcher(page);
+        while (o.find()) {
+            documented.add(o.group(1));
+        }
+        assertThat(documented).as("in the order the schema files create them (parents first)").isEqualTo(inOrder);
     }
 }

@@ -104,7 +104,7 @@ final class RoutingRecorder {
 
         @Override
         public String toString() {
-            return store() + " store statements " + byKind + ", exempt by reason " + byExemption.values() + ", " + testsOwn
+            return store() + " store statements " + byKind + ", exempt " + byExemption + ", " + testsOwn
                     + " sent by the tests themselves (not checked), " + violations + " violations";
         }
     }
