@@ -45,20 +45,27 @@ final class ShardRouting implements CommandListener {
             Map.entry("dropDatabase", "dropping a store's database"));
 
     /**
-     * Collections that are not property data but keyed by a field whose value starts with the
-     * property: the blob store's inline blobs ({@code _id} = {@code tickets/<property>/…}) and
-     * its GridFS bucket (files by {@code filename} = the same key, chunks by {@code files_id}).
-     * A filter on them must name that field (equality or range); shard them on it.
+     * Collections that are not property data but sharded on a key of their own: the blob
+     * store's inline blobs on {@code _id} (the attachment key {@code tickets/<property>/…}, so a
+     * property's blobs are one key range) and its GridFS chunks on {@code files_id} (GridFS reads
+     * chunks by their file). A filter on them must name that field (equality or range).
      */
-    static final Map<String, String> KEYED_COLLECTIONS = Map.of("blobs", "_id", "attachments.files", "filename", "attachments.chunks",
-            "files_id");
+    static final Map<String, String> KEYED_COLLECTIONS = Map.of("blobs", "_id", "attachments.chunks", "files_id");
+
+    /**
+     * Collections left unsharded (on the database's primary shard), with why: any command on
+     * them stays on that one shard.
+     */
+    static final Map<String, String> UNSHARDED_COLLECTIONS = Map.of(
+            Schema.PROPERTIES, "one small document per property, read by _id (the property id) or listed whole",
+            "attachments.files", "one small document per large attachment, found by filename (the attachment key) or _id");
 
     /** The outcome of one command. */
     enum Kind {
         /** Every filter and document is pinned to one property: one shard. */
         SINGLE_SHARD,
-        /** On the properties collection, by {@code _id} (the property id) or listing it whole: leave it unsharded. */
-        PROPERTIES,
+        /** On a collection of {@link #UNSHARDED_COLLECTIONS}. */
+        UNSHARDED,
         /** On a collection of {@link #KEYED_COLLECTIONS}, by its key. */
         KEYED,
         /** Not about a collection (hello, transactions, sessions…). */
@@ -145,13 +152,13 @@ final class ShardRouting implements CommandListener {
             default:
                 return new Verdict(Kind.VIOLATION, "the command " + name + " on " + collection + " is not understood by the routing check");
         }
-        if (collection.equals(Schema.PROPERTIES)) {
-            return new Verdict(Kind.PROPERTIES, collection);
+        if (UNSHARDED_COLLECTIONS.containsKey(collection)) {
+            return new Verdict(Kind.UNSHARDED, collection);
         }
         if (KEYED_COLLECTIONS.containsKey(collection)) {
             String key = KEYED_COLLECTIONS.get(collection);
             for (BsonDocument f : filters) {
-                if (f == null || !f.containsKey(key)) {
+                if (f == null || !names(f, key)) {
                     return new Verdict(Kind.VIOLATION, name + " on " + collection + " without its key " + key + ": " + shape(f));
                 }
             }
@@ -196,6 +203,15 @@ final class ShardRouting implements CommandListener {
     private static BsonDocument doc(BsonDocument d, String key) {
         BsonValue v = d.get(key);
         return v == null ? new BsonDocument() : v.isDocument() ? v.asDocument() : null;
+    }
+
+    /** @return whether the filter constrains the field at its top level or in a top-level {@code $and} */
+    private static boolean names(BsonDocument filter, String field) {
+        if (filter.containsKey(field)) {
+            return true;
+        }
+        BsonValue and = filter.get("$and");
+        return and != null && and.isArray() && and.asArray().stream().anyMatch(p -> p.isDocument() && names(p.asDocument(), field));
     }
 
     /** @return whether the filter holds {@code propertyId} equal to one value, at its top level or in a top-level {@code $and} */

@@ -64,8 +64,11 @@ class ShardRoutingTest {
                 "{insert: 'contacts', documents: [{_id: 'c1', propertyId: 'a'}, {_id: 'c2', propertyId: 'a'}]}")) {
             assertThat(kind(json)).as(json).isEqualTo(ShardRouting.Kind.SINGLE_SHARD);
         }
-        assertThat(kind("{find: 'properties', filter: {}}")).isEqualTo(ShardRouting.Kind.PROPERTIES);
+        assertThat(kind("{find: 'properties', filter: {}}")).isEqualTo(ShardRouting.Kind.UNSHARDED);
         assertThat(kind("{find: 'blobs', filter: {_id: {$gte: 'tickets/a/', $lt: 'tickets/a/\uffff'}}}")).isEqualTo(ShardRouting.Kind.KEYED);
+        assertThat(kind("{find: 'blobs', filter: {$and: [{_id: {$gte: 'tickets/a/'}}, {_id: {$lt: 'tickets/a/\uffff'}}]}}"))
+                .isEqualTo(ShardRouting.Kind.KEYED);
+        assertThat(kind("{find: 'attachments.chunks', filter: {n: 0}}")).isEqualTo(ShardRouting.Kind.VIOLATION);
         assertThat(kind("{createIndexes: 'contacts', indexes: []}")).isEqualTo(ShardRouting.Kind.EXEMPT);
         assertThat(kind("{hello: 1}")).isEqualTo(ShardRouting.Kind.NO_COLLECTION);
     }
@@ -105,6 +108,9 @@ class ShardRoutingTest {
                 .contains(Schema.PROPERTIES);
         for (String keyed : ShardRouting.KEYED_COLLECTIONS.keySet()) {
             assertThat(page).as(keyed).contains("`" + keyed + "`");
+        }
+        for (String unsharded : ShardRouting.UNSHARDED_COLLECTIONS.keySet()) {
+            assertThat(page).as(unsharded).containsPattern("`" + Pattern.quote(unsharded) + "`[^|]*\\| none \\(unsharded");
         }
     }
 }
