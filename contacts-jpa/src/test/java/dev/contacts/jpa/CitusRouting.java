@@ -59,7 +59,7 @@ final class CitusRouting {
     static final List<Exemption> EXEMPTIONS = List.of(
             new Exemption("schema DDL", Pattern.compile("^\\s*(CREATE|ALTER|DROP)\\s", Pattern.CASE_INSENSITIVE),
                     "schema DDL of the versioned schema files (SchemaInstaller): Citus propagates DDL on distributed tables to every shard"),
-            new Exemption("property list", Pattern.compile("^\\s*SELECT\\s+[\\w\\s,]+\\s+FROM\\s+property\\s+ORDER\\s+BY\\s+id\\s*$",
+            new Exemption("property list", Pattern.compile("^\\s*SELECT\\s+[\\w\\s,]+\\s+FROM\\s+property(\\s+ORDER\\s+BY\\s+id)?\\s*$",
                     Pattern.CASE_INSENSITIVE),
                     "listing every property (PropertyRepository.list; JdbcBlobStore.list under a prefix naming no property) spans "
                             + "tenants by definition: one row per property from every shard"),

@@ -85,6 +85,8 @@ class CitusRoutingTest {
             assertThat(checker.check(sql)).as(sql).extracting(CitusRouting.Verdict::kind).isEqualTo(CitusRouting.Kind.ROUTER);
         }
         assertThat(kind("SELECT id, name, zone FROM property ORDER BY id")).isEqualTo(CitusRouting.Kind.EXEMPT);
+        assertThat(kind("SELECT id, name, zone FROM property")).isEqualTo(CitusRouting.Kind.EXEMPT);
+        assertThat(kind("SELECT id, name, zone FROM property WHERE zone = ?")).isEqualTo(CitusRouting.Kind.VIOLATION);
         assertThat(kind("SELECT id, name, zone FROM property WHERE id = ?")).isEqualTo(CitusRouting.Kind.ROUTER);
         assertThat(kind("UPDATE property SET catalog_version = catalog_version + 1 WHERE zone = ?")).isEqualTo(CitusRouting.Kind.VIOLATION);
         assertThat(kind("SELECT COALESCE(MAX(version), 0) FROM contacts_schema_version")).isEqualTo(CitusRouting.Kind.REFERENCE_ONLY);
