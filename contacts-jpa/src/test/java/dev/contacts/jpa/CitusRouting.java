@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -93,6 +94,10 @@ final class CitusRouting {
     record Verdict(Kind kind, String detail) {
     }
 
+    /** MariaDB's {@code SET STATEMENT var = value[, …] FOR <statement>}. */
+    private static final Pattern SET_STATEMENT_FOR = Pattern.compile(
+            "^\\s*SET\\s+STATEMENT\\s+[\\w@.]+\\s*=\\s*[\\w'.]+(\\s*,\\s*[\\w@.]+\\s*=\\s*[\\w'.]+)*\\s+FOR\\s+", Pattern.CASE_INSENSITIVE);
+
     private final Set<String> distributed;
 
     /** @param distributed the distributed (contact-side) tables, in lower case */
@@ -117,6 +122,10 @@ final class CitusRouting {
      * @return whether it is a router query, and if not why
      */
     Verdict check(String sql) {
+        Matcher scoped = SET_STATEMENT_FOR.matcher(sql);
+        if (scoped.find()) {
+            sql = sql.substring(scoped.end()); // MariaDB's per-statement session settings: the statement is what follows
+        }
         for (Exemption e : EXEMPTIONS) {
             if (e.pattern().matcher(sql).find()) {
                 return new Verdict(Kind.EXEMPT, e.name());
