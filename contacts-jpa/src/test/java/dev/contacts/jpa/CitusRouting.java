@@ -98,6 +98,10 @@ final class CitusRouting {
     private static final Pattern SET_STATEMENT_FOR = Pattern.compile(
             "^\\s*SET\\s+STATEMENT\\s+[\\w@.]+\\s*=\\s*[\\w'.]+(\\s*,\\s*[\\w@.]+\\s*=\\s*[\\w'.]+)*\\s+FOR\\s+", Pattern.CASE_INSENSITIVE);
 
+    /** {@code EXPLAIN [(options)] [ANALYZE] [VERBOSE] <statement>}. */
+    private static final Pattern EXPLAIN = Pattern.compile("^\\s*EXPLAIN\\s+(\\([\\w\\s,]*\\)\\s*)?(ANALYZE\\s+)?(VERBOSE\\s+)?",
+            Pattern.CASE_INSENSITIVE);
+
     private final Set<String> distributed;
 
     /** @param distributed the distributed (contact-side) tables, in lower case */
@@ -125,6 +129,10 @@ final class CitusRouting {
         Matcher scoped = SET_STATEMENT_FOR.matcher(sql);
         if (scoped.find()) {
             sql = sql.substring(scoped.end()); // MariaDB's per-statement session settings: the statement is what follows
+        }
+        Matcher explain = EXPLAIN.matcher(sql);
+        if (explain.find()) {
+            sql = sql.substring(explain.end()); // the plan of a statement goes where the statement goes
         }
         for (Exemption e : EXEMPTIONS) {
             if (e.pattern().matcher(sql).find()) {

@@ -57,6 +57,7 @@ class CitusRoutingTest {
                 "INSERT INTO contact_tag (contact_id, position, display, fold) VALUES (?, ?, ?, ?)",
                 "INSERT INTO contact_tag (property_id, contact_id, position, display, fold) SELECT property_id, id, 0, 'a', 'a' FROM contact",
                 "SELECT * FROM some_new_table WHERE property_id = ?",
+                "EXPLAIN (ANALYZE, BUFFERS) SELECT t.id FROM contact t ORDER BY t.id",
                 "SET STATEMENT max_sort_length = 8192 FOR SELECT t.id FROM contact t ORDER BY t.id",
                 "SELECT * FROM (contact t JOIN contact_tag g ON g.property_id = t.property_id) WHERE t.property_id = ?",
                 "TRUNCATE contact",
@@ -82,6 +83,7 @@ class CitusRoutingTest {
                 "INSERT INTO attribute_definition (property_id, target, name, label, type, position) SELECT ?, ?, ?, ?, ?, "
                         + "COALESCE(MAX(position), 0) + 1 FROM attribute_definition WHERE property_id = ? AND target = ?",
                 "UPDATE contact SET version = version + 1 WHERE property_id = ? AND id = ANY(?)",
+                "EXPLAIN (ANALYZE, BUFFERS) SELECT t.id FROM contact t WHERE t.property_id = ? ORDER BY t.id",
                 "SET STATEMENT max_sort_length = 8192 FOR SELECT t.*, (SELECT catalog_version FROM property WHERE id = ?) AS v FROM contact t "
                         + "WHERE t.property_id = ? ORDER BY t.id DESC LIMIT 2",
                 "DELETE FROM contact_tag WHERE property_id = ? AND contact_id IN (?, ?)")) {
