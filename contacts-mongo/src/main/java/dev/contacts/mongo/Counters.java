@@ -31,8 +31,9 @@ final class Counters {
         FindOneAndUpdateOptions options = new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE);
         for (int attempt = 0; ; attempt++) {
             try {
-                Document before = store.collection(Schema.COUNTERS).findOneAndUpdate(Filters.eq(Fields.ID, id),
-                        Updates.combine(Updates.inc("value", 1L), Updates.setOnInsert(Fields.PROPERTY, property.value())), options);
+                Document before = store.collection(Schema.COUNTERS).findOneAndUpdate(
+                        Filters.and(Filters.eq(Fields.PROPERTY, property.value()), Filters.eq(Fields.ID, id)), // the upsert sets both
+                        Updates.inc("value", 1L), options);
                 return before == null ? 1 : ((Number) before.get("value")).longValue() + 1;
             } catch (MongoException e) {
                 // two first upserts of one counter may race on _id; the loser simply increments the winner's document
@@ -50,7 +51,8 @@ final class Counters {
      * @return its current value (0 when it was never taken)
      */
     static long current(MongoStore store, PropertyId property, String name) {
-        Document d = store.collection(Schema.COUNTERS).find(Filters.eq(Fields.ID, property.value() + ":" + name)).first();
+        Document d = store.collection(Schema.COUNTERS).find(Filters.and(Filters.eq(Fields.PROPERTY, property.value()),
+                Filters.eq(Fields.ID, property.value() + ":" + name))).first();
         return d == null ? 0 : ((Number) d.get("value")).longValue();
     }
 }

@@ -95,7 +95,8 @@ final class MongoActivity implements ActivityRepository {
                 return false;
             }
             String id = event.id().toString();
-            if (sessions().countDocuments(Filters.eq(Fields.ID, id)) + chats().countDocuments(Filters.eq(Fields.ID, id)) > 0) {
+            Bson sameId = Filters.and(Fields.scope(property), Filters.eq(Fields.ID, id));
+            if (sessions().countDocuments(sameId) + chats().countDocuments(sameId) > 0) {
                 if (events.countDocuments(delivered) > 0) {
                     return false; // the same delivery, concurrently
                 }

@@ -152,7 +152,8 @@ final class MongoAttributes implements AttributeDefinitionRepository {
         store.collection(collection).updateMany(Filters.and(Filters.eq(Fields.PROPERTY, property.value()),
                 Filters.or(Filters.exists(Fields.customValue(key)), Filters.exists(Fields.customKey(key)))),
                 Updates.combine(Updates.unset(Fields.customValue(key)), Updates.unset(Fields.customKey(key))));
-        collection().deleteOne(Filters.and(Filters.eq(Fields.ID, definition.get(Fields.ID)), Filters.eq(Fields.DELETING, true)));
+        collection().deleteOne(Filters.and(Filters.eq(Fields.PROPERTY, property.value()), Filters.eq(Fields.ID, definition.get(Fields.ID)),
+                Filters.eq(Fields.DELETING, true)));
     }
 
     /**

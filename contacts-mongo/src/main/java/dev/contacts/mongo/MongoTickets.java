@@ -106,7 +106,7 @@ final class MongoTickets implements TicketRepository {
                     Fields.notDeleting())) == 0) {
                 throw new NotFoundException("contact " + draft.contact() + " does not exist in property " + property);
             }
-            if (tickets().countDocuments(Filters.eq(Fields.ID, draft.id().toString())) > 0 || messageExists(property, first.id())) {
+            if (tickets().countDocuments(Filters.and(scope(property), Filters.eq(Fields.ID, draft.id().toString()))) > 0 || messageExists(property, first.id())) {
                 throw new ConflictException("ticket " + draft.id() + " or message " + first.id() + " already exists in property " + property);
             }
             checkMessageIdFree(property, first.messageId());

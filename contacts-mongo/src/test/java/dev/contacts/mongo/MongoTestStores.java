@@ -46,7 +46,8 @@ public final class MongoTestStores implements BeforeAllCallback {
         Server(MongoServer inProcess, String uri, boolean real) {
             this.inProcess = inProcess;
             this.uri = uri;
-            this.client = MongoClients.create(uri);
+            this.client = MongoClients.create(MongoClientSettings.builder().applyConnectionString(new ConnectionString(uri))
+                    .addCommandListener(ShardRouting.LISTENER).build()); // the sharding check sees every command
             this.real = real;
         }
 
@@ -100,7 +101,7 @@ public final class MongoTestStores implements BeforeAllCallback {
      */
     public static MongoClient newClient(CommandListener listener) {
         return MongoClients.create(MongoClientSettings.builder().applyConnectionString(new ConnectionString(server().uri))
-                .addCommandListener(listener).build());
+                .addCommandListener(listener).addCommandListener(ShardRouting.LISTENER).build());
     }
 
     /**
