@@ -18,11 +18,11 @@ final class MariaDbFixture extends ServerFixture {
 
     MariaDbFixture(Workload workload, boolean verifying) {
         super(workload, verifying, SqlDialect.MARIADB, env("CONTACTS_MARIADB_URL", DEFAULT_URL), env("CONTACTS_MARIADB_USER", "root"),
-                env("CONTACTS_MARIADB_PASSWORD", ""), "CONTACTS_MARIADB_URL, CONTACTS_MARIADB_USER, CONTACTS_MARIADB_PASSWORD");
+                env("CONTACTS_MARIADB_PASSWORD", ""), "CONTACTS_MARIADB_URL, CONTACTS_MARIADB_USER, CONTACTS_MARIADB_PASSWORD",
+                MariaDbFixture::schemaUrl);
     }
 
-    @Override
-    protected String schemaUrl(String base, String schema) {
+    private static String schemaUrl(String base, String schema) {
         Matcher m = URL.matcher(base);
         if (!m.matches()) {
             throw new IllegalArgumentException("CONTACTS_MARIADB_URL is not a MariaDB JDBC URL (jdbc:mariadb://host:port/database): " + base);

@@ -15,11 +15,10 @@ final class PostgresFixture extends ServerFixture {
 
     PostgresFixture(Workload workload, boolean verifying) {
         super(workload, verifying, SqlDialect.POSTGRESQL, env("CONTACTS_PG_URL", DEFAULT_URL), env("CONTACTS_PG_USER", "postgres"),
-                env("CONTACTS_PG_PASSWORD", ""), "CONTACTS_PG_URL, CONTACTS_PG_USER, CONTACTS_PG_PASSWORD");
+                env("CONTACTS_PG_PASSWORD", ""), "CONTACTS_PG_URL, CONTACTS_PG_USER, CONTACTS_PG_PASSWORD", PostgresFixture::schemaUrl);
     }
 
-    @Override
-    protected String schemaUrl(String base, String schema) {
+    private static String schemaUrl(String base, String schema) {
         return base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema + "&reWriteBatchedInserts=true";
     }
 

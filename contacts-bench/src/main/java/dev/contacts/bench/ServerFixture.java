@@ -4,13 +4,13 @@ import dev.contacts.Contacts;
 import dev.contacts.jpa.JpaStore;
 import dev.contacts.jpa.SchemaMode;
 import dev.contacts.model.PropertyId;
-import dev.contacts.spi.ContactStore;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.function.BinaryOperator;
 
 /**
  * The JPA store on a database server (PostgreSQL, MariaDB), in a schema of its own per
@@ -21,15 +21,12 @@ import java.time.ZoneOffset;
  * because deleting a property of 100,000 contacts between iterations would take longer than
  * importing it. The server, user and password come from the environment (see the subclasses).
  */
-abstract class ServerFixture extends Fixture {
-    private final SqlDialect dialect;
+abstract class ServerFixture extends JpaFixture {
     private final String base;
-    private final String url;
     private final String scratchSchema;
     private final String scratchUrl;
     private final String user;
     private final String password;
-    private JpaStore store;
     private JpaStore scratchStore;
     private Contacts scratch;
 
@@ -39,31 +36,31 @@ abstract class ServerFixture extends Fixture {
      * @param user      the user
      * @param password  the password ("" for none)
      * @param variables the environment variables that set them, for the error message
+     * @param schemaUrl the URL whose connections work in a schema (PostgreSQL) or database (MariaDB), from the base URL and its name
      */
-    ServerFixture(Workload workload, boolean verifying, SqlDialect dialect, String base, String user, String password, String variables) {
-        super(workload, verifying);
-        this.dialect = dialect;
+    ServerFixture(Workload workload, boolean verifying, SqlDialect dialect, String base, String user, String password, String variables,
+            BinaryOperator<String> schemaUrl) {
+        super(workload, verifying, dialect, schemaUrl.apply(base, mainSchema(workload)), schemaUrl.apply(base, scratchSchema()), user, password);
         this.base = base;
         this.user = user;
         this.password = password;
-        String schema = "contacts_bench_" + workload.size() + "_" + workload.seed();
+        this.scratchSchema = scratchSchema();
+        this.scratchUrl = schemaUrl.apply(base, scratchSchema);
         try (Connection c = DriverManager.getConnection(base, user, password); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
+            s.execute("CREATE SCHEMA IF NOT EXISTS " + mainSchema(workload));
         } catch (SQLException e) {
             throw new IllegalStateException(name() + " at " + base + " is not reachable as " + user + " (set " + variables + "): "
                     + e.getMessage(), e);
         }
-        this.url = schemaUrl(base, schema);
-        this.scratchSchema = "contacts_bench_scratch_" + ProcessHandle.current().pid();
-        this.scratchUrl = schemaUrl(base, scratchSchema);
     }
 
-    /**
-     * @param base   the server's URL
-     * @param schema a schema (PostgreSQL) or database (MariaDB) name
-     * @return the URL whose connections work in it
-     */
-    protected abstract String schemaUrl(String base, String schema);
+    private static String mainSchema(Workload workload) {
+        return "contacts_bench_" + workload.size() + "_" + workload.seed();
+    }
+
+    private static String scratchSchema() {
+        return "contacts_bench_scratch_" + ProcessHandle.current().pid();
+    }
 
     /**
      * @param schema a schema of the fixture's own
@@ -72,7 +69,7 @@ abstract class ServerFixture extends Fixture {
     protected abstract String dropSchema(String schema);
 
     /**
-     * @param name an environment variable
+     * @param name     an environment variable
      * @param fallback its value when unset or blank
      * @return its value
      */
@@ -114,24 +111,5 @@ abstract class ServerFixture extends Fixture {
             scratchStore = null;
             scratch = null;
         }
-    }
-
-    @Override
-    protected synchronized ContactStore store() {
-        if (store == null) {
-            store = JpaStore.create(url, user, password, SchemaMode.CREATE);
-        }
-        return store;
-    }
-
-    @Override
-    protected void afterLoad() {
-        ((JpaStore) store()).updateStatistics();
-    }
-
-    @Override
-    protected Side baseline() {
-        store(); // the schema exists before the baseline's first query
-        return new SqlBaseline(workload, this, dialect, url, scratchUrl, user, password);
     }
 }

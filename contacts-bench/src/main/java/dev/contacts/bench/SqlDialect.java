@@ -57,21 +57,6 @@ enum SqlDialect {
             ps.setArray(index, ps.getConnection().createArrayOf(type, values));
             return index + 1;
         }
-
-        @Override
-        String nullNumber() {
-            return "CAST(NULL AS NUMERIC)";
-        }
-
-        @Override
-        String nullDate() {
-            return "CAST(NULL AS TIMESTAMP WITH TIME ZONE)";
-        }
-
-        @Override
-        String nullBoolean() {
-            return "CAST(NULL AS BOOLEAN)";
-        }
     },
     /** H2 2.x. */
     H2("%s(COALESCE(%s, ?), ?)", 2) {
@@ -89,21 +74,6 @@ enum SqlDialect {
                 c.rollback(before);
                 return false;
             }
-        }
-
-        @Override
-        String nullNumber() {
-            return "CAST(NULL AS NUMERIC)";
-        }
-
-        @Override
-        String nullDate() {
-            return "CAST(NULL AS TIMESTAMP WITH TIME ZONE)";
-        }
-
-        @Override
-        String nullBoolean() {
-            return "CAST(NULL AS BOOLEAN)";
         }
     },
     /** MariaDB 10.6+. */
@@ -125,28 +95,12 @@ enum SqlDialect {
         }
 
         @Override
-        UUID getId(ResultSet rs, String column) throws SQLException {
-            byte[] b = rs.getBytes(column);
-            return b == null ? null : uuid(b);
-        }
-
-        @Override
         void setInstant(PreparedStatement ps, int index, Instant instant) throws SQLException {
-            if (instant == null) {
-                ps.setNull(index, Types.TIMESTAMP);
-            } else {
-                ps.setObject(index, LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
-            }
+            ps.setObject(index, instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC), Types.TIMESTAMP);
         }
 
         @Override
         Instant getInstant(ResultSet rs, int column) throws SQLException {
-            LocalDateTime t = rs.getObject(column, LocalDateTime.class);
-            return t == null ? null : t.toInstant(ZoneOffset.UTC);
-        }
-
-        @Override
-        Instant getInstant(ResultSet rs, String column) throws SQLException {
             LocalDateTime t = rs.getObject(column, LocalDateTime.class);
             return t == null ? null : t.toInstant(ZoneOffset.UTC);
         }
@@ -286,12 +240,12 @@ enum SqlDialect {
 
     /**
      * @param rs     a result
-     * @param column its column
+     * @param column its column's label
      * @return the id there, or null
      * @throws SQLException from the driver
      */
-    UUID getId(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, UUID.class);
+    final UUID getId(ResultSet rs, String column) throws SQLException {
+        return getId(rs, rs.findColumn(column));
     }
 
     /**
@@ -317,23 +271,28 @@ enum SqlDialect {
 
     /**
      * @param rs     a result
-     * @param column its column
+     * @param column its column's label
      * @return the instant there, or null
      * @throws SQLException from the driver
      */
-    Instant getInstant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
+    final Instant getInstant(ResultSet rs, String column) throws SQLException {
+        return getInstant(rs, rs.findColumn(column));
     }
 
     /** @return a NULL of the number columns' type, for a {@code UNION ALL} branch */
-    abstract String nullNumber();
+    String nullNumber() {
+        return "CAST(NULL AS NUMERIC)";
+    }
 
     /** @return a NULL of the date columns' type */
-    abstract String nullDate();
+    String nullDate() {
+        return "CAST(NULL AS TIMESTAMP WITH TIME ZONE)";
+    }
 
     /** @return a NULL of the boolean columns' type */
-    abstract String nullBoolean();
+    String nullBoolean() {
+        return "CAST(NULL AS BOOLEAN)";
+    }
 
     /**
      * @param column an id column
