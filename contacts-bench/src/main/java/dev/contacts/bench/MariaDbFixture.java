@@ -22,7 +22,12 @@ final class MariaDbFixture extends ServerFixture {
                 MariaDbFixture::schemaUrl);
     }
 
-    private static String schemaUrl(String base, String schema) {
+    /**
+     * @param base   a MariaDB JDBC URL
+     * @param schema a database name
+     * @return the URL with that database instead of the base's, options kept
+     */
+    static String schemaUrl(String base, String schema) {
         Matcher m = URL.matcher(base);
         if (!m.matches()) {
             throw new IllegalArgumentException("CONTACTS_MARIADB_URL is not a MariaDB JDBC URL (jdbc:mariadb://host:port/database): " + base);
