@@ -130,7 +130,7 @@ final class ResultsReport {
         b.append("Each number is JMH's score with its 99.9% error, one fork per benchmark. The **ratio** is the SDK's cost over the ")
                 .append("hand-written baseline's on the same data in the same run (time over time; for ingestion, baseline events/s over SDK ")
                 .append("events/s): 1.00 is parity, more is slower. Before measuring, the run checked that both sides return identical results ")
-                .append("for every scenario. What the scenarios and baselines are: [bench/README.md](README.md); why a target is missed ")
+                .append("for every scenario. What the scenarios and baselines are: [bench/README.md](README.md); why a goal is missed ")
                 .append("and what would fix it: [bench/ANALYSIS.md](ANALYSIS.md).\n\n");
         b.append("The **goal** of each row is issue 16's for its store and scenario: a bound on the ratio and, because a ratio to a slow ")
                 .append("baseline hides a slow plan, absolute budgets (time per operation, import rows/s, ingestion events/s; H2's pages ")
@@ -177,7 +177,7 @@ final class ResultsReport {
         return b.toString();
     }
 
-    /** @return a bar chart of the ratio per scenario and store, with parity and the targets marked */
+    /** @return a bar chart of the ratio per scenario and store, with parity and the ratio goals marked */
     String svg() {
         List<Row> rows = rows();
         List<String> stores = settings.stores().stream().filter(s -> rows.stream().anyMatch(r -> r.store().equals(s))).toList();
