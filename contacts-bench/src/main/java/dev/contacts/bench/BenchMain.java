@@ -31,22 +31,50 @@ public final class BenchMain {
     record Settings(boolean quick, int contacts, long seed, List<String> stores, List<Scenario> scenarios, Path out, boolean verifyOnly) {
     }
 
+    /** The stores measured when {@code --stores} is not given: the ones of the results page. */
+    static final List<String> DEFAULT_STORES = List.of("inmemory", "postgresql", "mariadb", "h2");
+
     static String usage() {
         return String.join("\n",
-                "usage: bench/run [--quick] [--contacts N] [--stores inmemory,postgresql] [--scenarios a,b] [--seed S] [--out DIR] [--verify-only]",
-                "  --quick      100,000 contacts, short iterations (about 10 minutes); results in bench/quick/",
-                "  (default)    1,000,000 contacts; results in bench/RESULTS.md and bench/results.svg",
-                "  --stores     any of " + Fixtures.ALL + " (default inmemory,postgresql; mongo-server needs CONTACTS_MONGO_URI)",
-                "  --scenarios  any of " + Arrays.stream(Scenario.values()).map(Scenario::method).collect(Collectors.joining(",")),
+                "usage: bench/run [--quick] [--contacts N] [--stores a,b] [--scenarios a,b] [--seed S] [--out DIR] [--verify-only]",
+                "  --quick        100,000 contacts, short iterations; results in bench/quick/",
+                "  (default)      1,000,000 contacts; results in bench/RESULTS.md and bench/results.svg",
+                "  --stores       any of " + Fixtures.ALL + " (default " + String.join(",", DEFAULT_STORES) + ";",
+                "                 mongo is mongo-java-server: functional only, not performance; mongo-server needs CONTACTS_MONGO_URI)",
+                "  --scenarios    any of " + Arrays.stream(Scenario.values()).map(Scenario::method).collect(Collectors.joining(",")),
+                "  --contacts N   the main property's size (at least 1,000); each size and seed has its own stored data",
                 "  --verify-only  load the data and check that the SDK and the baselines agree, measure nothing",
-                "  PostgreSQL:  CONTACTS_PG_URL (default " + PostgresFixture.DEFAULT_URL + "), CONTACTS_PG_USER, CONTACTS_PG_PASSWORD");
+                "",
+                "  A subset, e.g. one store's pages, or MariaDB and H2 added to an earlier run's results by hand:",
+                "    bench/run --stores mariadb --scenarios selectiveFirstPage,orOfGroupsFirstPage --out /tmp/bench",
+                "    bench/run --quick --stores postgresql --scenarios importContacts,ingestEvents",
+                "    bench/run --quick --stores h2 --contacts 20000        (a smoke test: minutes, not hours)",
+                "",
+                "  How long (this 2-core machine, alone on it; every scenario, both sides, the identical-results check included):",
+                RUN_TIMES,
+                "",
+                "  PostgreSQL:  CONTACTS_PG_URL (default " + PostgresFixture.DEFAULT_URL + "), CONTACTS_PG_USER (postgres), CONTACTS_PG_PASSWORD",
+                "  MariaDB:     CONTACTS_MARIADB_URL (default " + MariaDbFixture.DEFAULT_URL + "), CONTACTS_MARIADB_USER (root), CONTACTS_MARIADB_PASSWORD",
+                "               (bench/run starts the machine's PostgreSQL and MariaDB when they are down and no URL is set)",
+                "  PostgreSQL's and MariaDB's data is loaded once into a schema (database) contacts_bench_<size>_<seed>, H2's into",
+                "  bench/data/h2-<size>-<seed>/, and reused by later runs; drop or delete them to reload.");
     }
+
+    /** The run times of {@link #usage()}: estimates, see bench/README.md "How long a run takes". */
+    static final String RUN_TIMES = String.join("\n",
+            "    bench/run (1,000,000 contacts, in-memory, PostgreSQL, MariaDB, H2), data already loaded: about 1 to 1.5 hours",
+            "      (in-memory + PostgreSQL took 21 minutes on 2026-12-03; MariaDB about as long as PostgreSQL; H2 20-30 minutes once its",
+            "      pages use its indexes. Today's H2 SDK side evaluates id = ANY(?) by scanning: its deepPage setup and its import",
+            "      then take hours at 1,000,000 - leave h2 out, or run it with --scenarios without deepPage,importContacts)",
+            "    first run: add each database's load, about 10-30 minutes per store for 1,000,000 contacts plus 4-5 minutes for the",
+            "      10,000-item timeline (in-memory and mongo load in every fork instead)",
+            "    bench/run --quick (100,000 contacts): about 40 minutes for the four stores, plus loads the first time");
 
     static Settings parse(String[] args) {
         boolean quick = false;
         Integer contacts = null;
         long seed = Workload.DEFAULT_SEED;
-        List<String> stores = List.of("inmemory", "postgresql");
+        List<String> stores = DEFAULT_STORES;
         List<Scenario> scenarios = List.of(Scenario.values());
         Path out = null;
         boolean verifyOnly = false;

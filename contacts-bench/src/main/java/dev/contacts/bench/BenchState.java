@@ -15,7 +15,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  */
 @State(Scope.Benchmark)
 public class BenchState {
-    /** The store: inmemory, postgresql, h2, mongo, mongo-server. */
+    /** The store: inmemory, postgresql, mariadb, h2, mongo, mongo-server. */
     @Param("inmemory")
     public String store;
     /** sdk or baseline. */

@@ -72,7 +72,7 @@ public abstract class Fixture implements AutoCloseable {
      */
     protected abstract Side baseline();
 
-    /** @return a short name: inmemory, postgresql, h2, mongo, mongo-server */
+    /** @return a short name: inmemory, postgresql, mariadb, h2, mongo, mongo-server */
     public abstract String name();
 
     /**

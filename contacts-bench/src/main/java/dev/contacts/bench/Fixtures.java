@@ -5,7 +5,7 @@ import java.util.List;
 /** The stores the suite knows, by the name used in {@code --stores} and in the results. */
 final class Fixtures {
     /** Every store name, in the order of the results page. */
-    static final List<String> ALL = List.of("inmemory", "postgresql", "h2", "mongo", "mongo-server");
+    static final List<String> ALL = List.of("inmemory", "postgresql", "mariadb", "h2", "mongo", "mongo-server");
 
     private Fixtures() {
     }
@@ -21,6 +21,7 @@ final class Fixtures {
         switch (store) {
             case "inmemory": return new InMemoryFixture(workload, verifying);
             case "postgresql": return new PostgresFixture(workload, verifying);
+            case "mariadb": return new MariaDbFixture(workload, verifying);
             case "h2": return new H2Fixture(workload, verifying);
             case "mongo": return MongoFixture.inProcess(workload, verifying);
             case "mongo-server": return MongoFixture.onServer(workload, verifying);

@@ -1,8 +1,5 @@
 package dev.contacts.bench;
 
-import dev.contacts.jpa.JpaStore;
-import dev.contacts.jpa.SchemaMode;
-import dev.contacts.spi.ContactStore;
 import java.nio.file.Path;
 
 /**
@@ -14,38 +11,19 @@ import java.nio.file.Path;
  * (forks run one after the other, so only one process opens the file at a time). Its
  * baseline is {@link SqlBaseline} in the {@link SqlDialect#H2} dialect.
  */
-final class H2Fixture extends Fixture {
+final class H2Fixture extends JpaFixture {
     /** The system property naming the folder of the suite's database files. */
     static final String DATA_PROPERTY = "contacts.bench.data";
 
-    private final String url;
-    private JpaStore store;
-
     H2Fixture(Workload workload, boolean verifying) {
-        super(workload, verifying);
+        super(workload, verifying, SqlDialect.H2, url(workload), url(workload), null, null);
+    }
+
+    private static String url(Workload workload) {
         Path file = Path.of(System.getProperty(DATA_PROPERTY, "bench/data"), "h2-" + workload.size() + "-" + workload.seed(), "contacts")
                 .toAbsolutePath();
         // the store adds this lock timeout itself; the baseline's connections wait as long
-        this.url = "jdbc:h2:file:" + file + ";LOCK_TIMEOUT=10000";
-    }
-
-    @Override
-    protected synchronized ContactStore store() {
-        if (store == null) {
-            store = JpaStore.create(url, null, null, SchemaMode.CREATE);
-        }
-        return store;
-    }
-
-    @Override
-    protected void afterLoad() {
-        ((JpaStore) store()).updateStatistics();
-    }
-
-    @Override
-    protected Side baseline() {
-        store(); // the schema exists before the baseline's first query
-        return new SqlBaseline(workload, this, SqlDialect.H2, url, url, null, null);
+        return "jdbc:h2:file:" + file + ";LOCK_TIMEOUT=10000";
     }
 
     @Override

@@ -5,35 +5,43 @@ import dev.contacts.model.ContactId;
 import dev.contacts.model.OrganizationId;
 import dev.contacts.model.Values;
 import dev.contacts.model.WebSession;
+import java.io.IOException;
+import java.io.StringReader;
 import java.math.BigDecimal;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.postgresql.PGConnection;
 
 /**
- * The baseline of the JPA store's databases (PostgreSQL, H2): SQL written by hand for each
+ * The baseline of the JPA store's databases (PostgreSQL, H2, MariaDB): SQL written by hand for each
  * scenario over the store's own schema and indexes, plain JDBC, bind parameters, and the
  * same rows with the same fields as the SDK (every column, set and custom value, built into
  * {@link Contact}s). The page queries take the best form a careful developer would write:
  * known sort values first through the {@code (property_id, last_seen, id)} index, then
  * unknown ones only if the page is not full; a deep page seeks with a row comparison; a
- * page's sets and custom values come in one {@code UNION ALL} query keyed by
- * {@code = ANY(?)}. The SQL is standard but for what {@link SqlDialect} says.
+ * page's sets and custom values come in one {@code UNION ALL} query keyed by the page's ids
+ * (a bound array on PostgreSQL, an {@code IN} list elsewhere); the timeline page is one
+ * statement. Imports write per batch with the database's fastest bulk path: {@code COPY} into
+ * staging tables and {@code INSERT … SELECT … ON CONFLICT DO NOTHING} on PostgreSQL, multi-row
+ * inserts on MariaDB, JDBC batches on H2 (in-process, where a batch costs no round trips). The
+ * SQL is standard but for what {@link SqlDialect} says.
  */
 final class SqlBaseline extends DatabaseBaseline<SqlBaseline.Where> {
     /** (attribute, column) of the contact table's text columns; each has a {@code _fold} twin. */
@@ -52,7 +60,15 @@ final class SqlBaseline extends DatabaseBaseline<SqlBaseline.Where> {
         {"totalLiveChats", "total_live_chats"}, {"totalTickets", "total_tickets"},
     };
     private static final String PAGE_COLUMNS;
-    private static final String INSERT_CONTACT;
+    /** The contact table's columns an import writes, in the order of {@link #contactRow}. */
+    private static final List<String> CONTACT_COLUMNS;
+    private static final List<String> ELEMENT_COLUMNS = List.of("property_id", "contact_id", "position", "display", "fold");
+    private static final List<String> CUSTOM_COLUMNS = List.of("property_id", "contact_id", "attr", "position", "kind", "text_value",
+            "text_fold", "number_value", "date_value", "boolean_value");
+    /** MariaDB's limit of placeholders in one prepared statement. */
+    private static final int MAX_PARAMETERS = 65_535;
+    /** An instant as PostgreSQL's COPY reads a timestamp with time zone (it rounds the nanoseconds to microseconds, as a bound value). */
+    private static final DateTimeFormatter COPY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSSSS'+00'").withZone(ZoneOffset.UTC);
 
     static {
         List<String> cols = new ArrayList<>(List.of("c.id", "c.version"));
@@ -72,12 +88,8 @@ final class SqlBaseline extends DatabaseBaseline<SqlBaseline.Where> {
             insert.add(n[1]);
         }
         PAGE_COLUMNS = String.join(", ", cols);
-        INSERT_CONTACT = "INSERT INTO contact (" + String.join(", ", insert) + ") VALUES (" + "?, ".repeat(insert.size() - 1) + "?)";
+        CONTACT_COLUMNS = List.copyOf(insert);
     }
-
-    private static final String TAG = "EXISTS (SELECT 1 FROM contact_tag t WHERE t.property_id = c.property_id AND t.contact_id = c.id AND t.fold = ?)";
-    private static final String PLAN = "EXISTS (SELECT 1 FROM contact_custom x WHERE x.property_id = c.property_id AND x.contact_id = c.id"
-            + " AND x.attr = 'custom.plan' AND x.text_fold = ?)";
 
     private final SqlDialect dialect;
     private final String ingestUpdate;
@@ -86,6 +98,8 @@ final class SqlBaseline extends DatabaseBaseline<SqlBaseline.Where> {
     private final String user;
     private final String password;
     private final List<Connection> connections = new ArrayList<>();
+    /** PostgreSQL connections whose temporary staging tables exist. */
+    private final Set<Connection> staged = ConcurrentHashMap.newKeySet();
     private final ThreadLocal<Connection> connection = new ThreadLocal<>();
     private final ThreadLocal<Connection> scratchConnection = new ThreadLocal<>();
     /** Rows this baseline imported since it last analysed the contact tables, and the rows then. */
@@ -93,8 +107,9 @@ final class SqlBaseline extends DatabaseBaseline<SqlBaseline.Where> {
     private long rowsAtAnalyze;
 
     /**
-     * @param scratchUrl where the write scenarios write (PostgreSQL: a schema of this JVM's own,
-     *                   see {@link Fixture#scratch()}; H2: the same database as {@code url})
+     * @param scratchUrl where the write scenarios write (PostgreSQL and MariaDB: a schema or
+     *                   database of this JVM's own, see {@link Fixture#scratch()}; H2: the same
+     *                   database as {@code url})
      */
     SqlBaseline(Workload workload, Fixture fixture, SqlDialect dialect, String url, String scratchUrl, String user, String password) {
         super(workload, fixture);
@@ -140,20 +155,25 @@ final class SqlBaseline extends DatabaseBaseline<SqlBaseline.Where> {
     @Override
     Where where(Scenario s) {
         Instant now = workload.now();
+        String tag = "EXISTS (SELECT 1 FROM contact_tag t WHERE t.property_id = c.property_id AND t.contact_id = c.id AND t.fold = ?)";
+        String plan = "EXISTS (SELECT 1 FROM contact_custom x WHERE x.property_id = c.property_id AND x.contact_id = c.id"
+                + " AND x.attr = 'custom.plan' AND x.text_fold = ?)";
         switch (s) {
             case SELECTIVE_FIRST_PAGE:
-                return new Where("c.country_fold = ? AND " + TAG, List.of("de", "vip"));
+                return new Where("c.country_fold = ? AND " + tag, List.of("de", "vip"));
             case BROAD_SORTED_FIRST_PAGE:
             case DEEP_PAGE:
-            case BROAD_COUNT:
-                return new Where("EXISTS (SELECT 1 FROM contact_tag t WHERE t.property_id = c.property_id AND t.contact_id = c.id"
-                        + " AND t.fold = ANY(?))", List.<Object>of((Object) new String[] {"newsletter", "lead", "customer"}));
+            case BROAD_COUNT: {
+                String[] tags = {"newsletter", "lead", "customer"};
+                return new Where("EXISTS (SELECT 1 FROM contact_tag t WHERE t.property_id = c.property_id AND t.contact_id = c.id AND "
+                        + dialect.in("t.fold", tags.length) + ")", List.<Object>of((Object) tags));
+            }
             case NEGATIVE_FIRST_PAGE:
-                return new Where("NOT " + TAG, List.of("newsletter"));
+                return new Where("NOT " + tag, List.of("newsletter"));
             case CUSTOM_ATTRIBUTE_FIRST_PAGE:
-                return new Where(PLAN, List.of("enterprise"));
+                return new Where(plan, List.of("enterprise"));
             case OR_OF_GROUPS_FIRST_PAGE:
-                return new Where("(" + TAG + " AND c.country_fold = ? OR " + PLAN + " AND c.country_fold = ? OR " + TAG
+                return new Where("(" + tag + " AND c.country_fold = ? OR " + plan + " AND c.country_fold = ? OR " + tag
                         + " AND c.last_seen >= ? AND c.last_seen <= ?)",
                         List.of("vip", "fr", "business", "gb", "trial", now.minus(Duration.ofDays(30)), now));
             default:
@@ -161,17 +181,19 @@ final class SqlBaseline extends DatabaseBaseline<SqlBaseline.Where> {
         }
     }
 
-    private void bind(PreparedStatement ps, int from, List<Object> params) throws SQLException {
+    /** @return the next parameter */
+    private int bind(PreparedStatement ps, int from, List<Object> params) throws SQLException {
         int i = from;
         for (Object p : params) {
-            if (p instanceof String[]) {
-                ps.setArray(i++, ps.getConnection().createArrayOf(dialect.textArray(), (String[]) p));
-            } else if (p instanceof Instant) {
-                ps.setObject(i++, OffsetDateTime.ofInstant((Instant) p, ZoneOffset.UTC));
+            if (p instanceof String[] set) {
+                i = dialect.bindSet(ps, i, set);
+            } else if (p instanceof Instant t) {
+                dialect.setInstant(ps, i++, t);
             } else {
                 ps.setObject(i++, p);
             }
         }
+        return i;
     }
 
     /** A page: known lastSeen first (seeking after a position if given), then unknown ones if the page is not full. */
@@ -180,15 +202,13 @@ final class SqlBaseline extends DatabaseBaseline<SqlBaseline.Where> {
         Connection c = db();
         try {
             List<Contact> page = new ArrayList<>(Scenario.PAGE_SIZE);
-            String seek = after == null ? "" : " AND (c.last_seen, c.id) < (?, ?)";
+            String seek = after == null ? "" : " AND " + dialect.before("c.last_seen", "c.id");
             try (PreparedStatement ps = c.prepareStatement("SELECT " + PAGE_COLUMNS + " FROM contact c WHERE c.property_id = ? AND "
                     + w.sql() + " AND c.last_seen IS NOT NULL" + seek + " ORDER BY c.last_seen DESC, c.id DESC LIMIT " + Scenario.PAGE_SIZE)) {
                 ps.setString(1, Workload.MAIN.value());
-                bind(ps, 2, w.params());
-                int i = 2 + w.params().size();
+                int i = bind(ps, 2, w.params());
                 if (after != null) {
-                    ps.setObject(i++, OffsetDateTime.ofInstant(after.lastSeen(), ZoneOffset.UTC));
-                    ps.setObject(i++, after.id());
+                    dialect.bindBefore(ps, i, after.lastSeen(), after.id());
                 }
                 readMains(ps, page);
             }
@@ -218,10 +238,10 @@ final class SqlBaseline extends DatabaseBaseline<SqlBaseline.Where> {
     }
 
     /** Reads main rows into contacts without their sets (added by {@link #withValues}). */
-    private static void readMains(PreparedStatement ps, List<Contact> into) throws SQLException {
+    private void readMains(PreparedStatement ps, List<Contact> into) throws SQLException {
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                Contact.Builder b = Contact.builder(new ContactId(rs.getObject("id", UUID.class))).version(rs.getLong("version"));
+                Contact.Builder b = Contact.builder(new ContactId(dialect.getId(rs, "id"))).version(rs.getLong("version"));
                 for (String[] t : TEXT) {
                     String v = rs.getString(t[1]);
                     if (v != null) {
@@ -229,9 +249,9 @@ final class SqlBaseline extends DatabaseBaseline<SqlBaseline.Where> {
                     }
                 }
                 for (String[] d : DATES) {
-                    OffsetDateTime v = rs.getObject(d[1], OffsetDateTime.class);
+                    Instant v = dialect.getInstant(rs, d[1]);
                     if (v != null) {
-                        b.set(d[0], v.toInstant());
+                        b.set(d[0], v);
                     }
                 }
                 for (String[] n : NUMBERS) {
@@ -252,32 +272,34 @@ final class SqlBaseline extends DatabaseBaseline<SqlBaseline.Where> {
         }
         UUID[] ids = mains.stream().map(m -> m.id().value()).toArray(UUID[]::new);
         Map<UUID, Map<String, List<Object>>> values = new HashMap<>();
+        String in = dialect.in("contact_id", ids.length);
+        String nulls = dialect.nullNumber() + ", " + dialect.nullDate() + ", " + dialect.nullBoolean();
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT contact_id, 'emails' AS attr, position, 'S' AS kind, display AS text_value, CAST(NULL AS NUMERIC) AS number_value,"
-                        + " CAST(NULL AS TIMESTAMP WITH TIME ZONE) AS date_value, CAST(NULL AS BOOLEAN) AS boolean_value FROM contact_email WHERE property_id = ? AND contact_id = ANY(?)"
-                        + " UNION ALL SELECT contact_id, 'phones', position, 'S', display, NULL, NULL, NULL FROM contact_phone WHERE property_id = ? AND contact_id = ANY(?)"
-                        + " UNION ALL SELECT contact_id, 'tags', position, 'S', display, NULL, NULL, NULL FROM contact_tag WHERE property_id = ? AND contact_id = ANY(?)"
-                        + " UNION ALL SELECT contact_id, 'organization', position, 'O', CAST(organization_id AS VARCHAR), NULL, NULL, NULL FROM contact_organization"
-                        + " WHERE property_id = ? AND contact_id = ANY(?)"
+                "SELECT contact_id, 'emails' AS attr, position, 'S' AS kind, display AS text_value, " + dialect.nullNumber() + " AS number_value, "
+                        + dialect.nullDate() + " AS date_value, " + dialect.nullBoolean() + " AS boolean_value FROM contact_email WHERE property_id = ? AND " + in
+                        + " UNION ALL SELECT contact_id, 'phones', position, 'S', display, " + nulls + " FROM contact_phone WHERE property_id = ? AND " + in
+                        + " UNION ALL SELECT contact_id, 'tags', position, 'S', display, " + nulls + " FROM contact_tag WHERE property_id = ? AND " + in
+                        + " UNION ALL SELECT contact_id, 'organization', position, 'O', " + dialect.idAsText("organization_id") + ", " + nulls
+                        + " FROM contact_organization WHERE property_id = ? AND " + in
                         + " UNION ALL SELECT contact_id, attr, position, kind, text_value, number_value, date_value, boolean_value FROM contact_custom"
-                        + " WHERE property_id = ? AND contact_id = ANY(?) ORDER BY 1, 2, 3")) {
-            Array array = c.createArrayOf(dialect.uuidArray(), ids);
+                        + " WHERE property_id = ? AND " + in + " ORDER BY 1, 2, 3")) {
+            int p = 1;
             for (int i = 0; i < 5; i++) {
-                ps.setString(2 * i + 1, property);
-                ps.setArray(2 * i + 2, array);
+                ps.setString(p++, property);
+                p = dialect.bindSet(ps, p, ids);
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String kind = rs.getString("kind");
                     Object v;
                     switch (kind) {
-                        case "O": v = new OrganizationId(UUID.fromString(rs.getString("text_value"))); break;
+                        case "O": v = new OrganizationId(dialect.idFromText(rs.getString("text_value"))); break;
                         case "N": v = rs.getBigDecimal("number_value"); break;
-                        case "D": v = rs.getObject("date_value", OffsetDateTime.class).toInstant(); break;
+                        case "D": v = dialect.getInstant(rs, "date_value"); break;
                         case "B": v = rs.getBoolean("boolean_value"); break;
                         default: v = rs.getString("text_value"); break;
                     }
-                    values.computeIfAbsent(rs.getObject("contact_id", UUID.class), k -> new LinkedHashMap<>())
+                    values.computeIfAbsent(dialect.getId(rs, "contact_id"), k -> new LinkedHashMap<>())
                             .computeIfAbsent(rs.getString("attr") + "\u0000" + kind, k -> new ArrayList<>()).add(v);
                 }
             }
@@ -325,13 +347,12 @@ final class SqlBaseline extends DatabaseBaseline<SqlBaseline.Where> {
         try (PreparedStatement ps = c.prepareStatement("SELECT c.last_seen, c.id FROM contact c WHERE c.property_id = ? AND " + w.sql()
                 + " AND c.last_seen IS NOT NULL ORDER BY c.last_seen DESC, c.id DESC LIMIT 1 OFFSET ?")) {
             ps.setString(1, Workload.MAIN.value());
-            bind(ps, 2, w.params());
-            ps.setLong(2 + w.params().size(), skipped - 1);
+            ps.setLong(bind(ps, 2, w.params()), skipped - 1);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     throw new IllegalStateException("the deep page's position lies among unknown lastSeen values; choose another filter");
                 }
-                Position at = new Position(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getObject(2, UUID.class));
+                Position at = new Position(dialect.getInstant(rs, 1), dialect.getId(rs, 2));
                 c.commit();
                 return at;
             }
@@ -341,8 +362,10 @@ final class SqlBaseline extends DatabaseBaseline<SqlBaseline.Where> {
     }
 
     /**
-     * The newest 50 of each kind, merged by SQL; chat transcripts and bodies come with them, as
-     * the SDK's items carry them. Limits are literals, as the SDK writes them.
+     * One statement: the newest 50 of each kind merged by SQL into the page ({@code UNION ALL}
+     * of three ordered, limited seeks), and the transcripts of the page's chats only, as the
+     * SDK's items carry them (and the bodies of notes and ticket messages). Limits are
+     * literals, as the SDK writes them.
      */
     @Override
     List<String> timeline() {
@@ -350,38 +373,29 @@ final class SqlBaseline extends DatabaseBaseline<SqlBaseline.Where> {
         String p = Workload.TIMELINE.value();
         UUID contact = workload.timelineContact().id().value();
         List<String> keys = new ArrayList<>(Scenario.PAGE_SIZE);
-        List<UUID> chats = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM ("
+        String limit = " LIMIT " + Scenario.PAGE_SIZE;
+        try (PreparedStatement ps = c.prepareStatement("WITH page AS (SELECT kind, id, at, body FROM ("
                 + "(SELECT 'NOTE' AS kind, id, created AS at, body FROM note WHERE property_id = ? AND contact_id = ?"
-                + " ORDER BY created DESC, id DESC LIMIT " + Scenario.PAGE_SIZE + ")"
+                + " ORDER BY created DESC, id DESC" + limit + ")"
                 + " UNION ALL (SELECT 'CHAT', id, start_at, NULL FROM activity_event WHERE property_id = ? AND contact_id = ? AND kind = 'CHAT'"
-                + " ORDER BY start_at DESC, id DESC LIMIT " + Scenario.PAGE_SIZE + ")"
+                + " ORDER BY start_at DESC, id DESC" + limit + ")"
                 + " UNION ALL (SELECT 'TICKET', id, created, body FROM ticket_message WHERE property_id = ? AND contact_id = ?"
-                + " ORDER BY created DESC, id DESC LIMIT " + Scenario.PAGE_SIZE + ")) u ORDER BY at DESC, id DESC LIMIT " + Scenario.PAGE_SIZE)) {
+                + " ORDER BY created DESC, id DESC" + limit + ")) u ORDER BY at DESC, id DESC" + limit + ")"
+                + " SELECT 0 AS part, kind, id, at, body, -1 AS position FROM page"
+                + " UNION ALL SELECT 1, 'MESSAGE', m.event_id, m.sent, m.body, m.position FROM chat_message m"
+                + " JOIN page ON page.kind = 'CHAT' AND m.event_id = page.id WHERE m.property_id = ?"
+                + " ORDER BY 1, 4 DESC, 3 DESC, 6")) {
+            int i = 1;
             for (int k = 0; k < 3; k++) {
-                ps.setString(2 * k + 1, p);
-                ps.setObject(2 * k + 2, contact);
+                ps.setString(i++, p);
+                dialect.setId(ps, i++, contact);
             }
+            ps.setString(i, p);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    String kind = rs.getString(1);
-                    UUID id = rs.getObject(2, UUID.class);
-                    keys.add(kind + ":" + id + "@" + rs.getObject(3, OffsetDateTime.class).toInstant());
-                    rs.getString(4);
-                    if (kind.equals("CHAT")) {
-                        chats.add(id);
-                    }
-                }
-            }
-            if (!chats.isEmpty()) {
-                try (PreparedStatement messages = c.prepareStatement("SELECT event_id, position, author, agent_id, body, sent FROM chat_message"
-                        + " WHERE property_id = ? AND event_id = ANY(?) ORDER BY event_id, position")) {
-                    messages.setString(1, p);
-                    messages.setArray(2, c.createArrayOf(dialect.uuidArray(), chats.toArray()));
-                    try (ResultSet rs = messages.executeQuery()) {
-                        while (rs.next()) {
-                            rs.getString(5);
-                        }
+                    rs.getString(5);
+                    if (rs.getInt(1) == 0) {
+                        keys.add(rs.getString(2) + ":" + dialect.getId(rs, 3) + "@" + dialect.getInstant(rs, 4));
                     }
                 }
             }
@@ -394,12 +408,12 @@ final class SqlBaseline extends DatabaseBaseline<SqlBaseline.Where> {
 
     /**
      * A batched upsert by email: per batch of {@value Workload#LOAD_BATCH} rows, one query finds
-     * the emails already taken, then JDBC batches insert the new contacts' main rows, emails,
-     * phones, tags and custom values (rewritten into multi-row inserts by the PostgreSQL driver),
-     * one transaction per batch. On PostgreSQL it analyses the contact tables each time its
-     * imports doubled them, as PostgreSQL's guide to populating a database advises and as the
-     * JPA store does (without statistics, the foreign-key checks of the value rows scan the
-     * property; this machine's PostgreSQL runs without autovacuum).
+     * the emails already taken, then the new contacts' main rows, emails, phones, tags and
+     * custom values are written by {@link #write} (the database's bulk path), one transaction
+     * per batch. On PostgreSQL it analyses the contact tables each time its imports doubled
+     * them, as PostgreSQL's guide to populating a database advises and as the JPA store does
+     * (without statistics, the foreign-key checks of the value rows scan the property; this
+     * machine's PostgreSQL runs without autovacuum).
      */
     @Override
     int importBatch(dev.contacts.model.PropertyId target, List<Contact> batch) {
@@ -417,126 +431,223 @@ final class SqlBaseline extends DatabaseBaseline<SqlBaseline.Where> {
                 importedSinceAnalyze = 0;
             }
             return done;
-        } catch (SQLException e) {
-            throw rollback(c, e);
+        } catch (SQLException | IOException e) {
+            throw rollback(c, e instanceof SQLException s ? s : new SQLException(e.getMessage(), e));
         }
     }
 
-    private int importBatch(Connection c, String property, List<Contact> batch) throws SQLException {
-        Map<String, UUID> taken = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT fold, contact_id FROM contact_email WHERE property_id = ? AND fold = ANY(?)")) {
+    private int importBatch(Connection c, String property, List<Contact> batch) throws SQLException, IOException {
+        String[] folds = batch.stream().map(r -> Values.fold(r.primaryEmail())).toArray(String[]::new);
+        try (PreparedStatement ps = c.prepareStatement("SELECT fold FROM contact_email WHERE property_id = ? AND " + dialect.in("fold", folds.length))) {
             ps.setString(1, property);
-            ps.setArray(2, c.createArrayOf(dialect.textArray(), batch.stream().map(r -> Values.fold(r.primaryEmail())).toArray()));
+            dialect.bindSet(ps, 2, folds);
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    taken.put(rs.getString(1), rs.getObject(2, UUID.class));
+                if (rs.next()) {
+                    // an upsert would update the row here; the benchmark imports into an empty property, so it never does
+                    throw new IllegalStateException("the baseline import met an existing email: " + rs.getString(1));
                 }
             }
         }
         Instant now = workload.now();
-        try (PreparedStatement main = c.prepareStatement(INSERT_CONTACT);
-             PreparedStatement sets = c.prepareStatement("INSERT INTO contact_email (property_id, contact_id, position, display, fold) VALUES (?, ?, ?, ?, ?)");
-             PreparedStatement phones = c.prepareStatement("INSERT INTO contact_phone (property_id, contact_id, position, display, fold) VALUES (?, ?, ?, ?, ?)");
-             PreparedStatement tags = c.prepareStatement("INSERT INTO contact_tag (property_id, contact_id, position, display, fold) VALUES (?, ?, ?, ?, ?)");
-             PreparedStatement custom = c.prepareStatement("INSERT INTO contact_custom (property_id, contact_id, attr, position, kind, text_value, "
-                     + "text_fold, number_value, date_value, boolean_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (Contact r : batch) {
-                if (taken.containsKey(Values.fold(r.primaryEmail()))) {
-                    // an upsert would update the row here; the benchmark imports into an empty property, so it never does
-                    throw new IllegalStateException("the baseline import met an existing email: " + r.primaryEmail());
-                }
-                UUID id = ContactId.generate().value();
-                int i = 1;
-                main.setString(i++, property);
-                main.setObject(i++, id);
-                main.setLong(i++, 1);
-                i = text(main, i, r.primaryEmail());
-                i = text(main, i, r.primaryPhone());
-                for (String[] t : TEXT) {
-                    i = text(main, i, (String) r.value(t[0]));
-                }
-                for (String[] d : DATES) {
-                    Instant v = d[0].equals("updated") ? now : (Instant) r.value(d[0]);
-                    main.setObject(i++, v == null ? null : OffsetDateTime.ofInstant(v, ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
-                }
-                for (String[] n : NUMBERS) {
-                    main.setBigDecimal(i++, (BigDecimal) r.value(n[0]));
-                }
-                main.addBatch();
-                elements(sets, property, id, r.emails());
-                elements(phones, property, id, r.phones());
-                elements(tags, property, id, r.tags());
-                for (Map.Entry<String, Object> e : r.custom().entrySet()) {
-                    customRows(custom, property, id, "custom." + e.getKey(), e.getValue());
-                }
+        List<Object[]> mains = new ArrayList<>(batch.size());
+        List<Object[]> emails = new ArrayList<>();
+        List<Object[]> phones = new ArrayList<>();
+        List<Object[]> tags = new ArrayList<>();
+        List<Object[]> custom = new ArrayList<>();
+        for (Contact r : batch) {
+            UUID id = ContactId.generate().value();
+            mains.add(contactRow(property, id, r, now));
+            elements(emails, property, id, r.emails());
+            elements(phones, property, id, r.phones());
+            elements(tags, property, id, r.tags());
+            for (Map.Entry<String, Object> e : r.custom().entrySet()) {
+                customRows(custom, property, id, "custom." + e.getKey(), e.getValue());
             }
-            main.executeBatch();
-            sets.executeBatch();
-            phones.executeBatch();
-            tags.executeBatch();
-            custom.executeBatch();
         }
+        write(c, "contact", CONTACT_COLUMNS, mains);
+        write(c, "contact_email", ELEMENT_COLUMNS, emails);
+        write(c, "contact_phone", ELEMENT_COLUMNS, phones);
+        write(c, "contact_tag", ELEMENT_COLUMNS, tags);
+        write(c, "contact_custom", CUSTOM_COLUMNS, custom);
         return batch.size();
     }
 
-    private static int text(PreparedStatement ps, int i, String v) throws SQLException {
-        ps.setString(i, v);
-        ps.setString(i + 1, v == null ? null : Values.fold(v));
-        return i + 2;
+    /** @return the values of {@link #CONTACT_COLUMNS} for a new contact */
+    private static Object[] contactRow(String property, UUID id, Contact r, Instant now) {
+        List<Object> v = new ArrayList<>(CONTACT_COLUMNS.size());
+        v.add(property);
+        v.add(id);
+        v.add(1L);
+        text(v, r.primaryEmail());
+        text(v, r.primaryPhone());
+        for (String[] t : TEXT) {
+            text(v, (String) r.value(t[0]));
+        }
+        for (String[] d : DATES) {
+            v.add(d[0].equals("updated") ? now : r.value(d[0]));
+        }
+        for (String[] n : NUMBERS) {
+            v.add(r.value(n[0]));
+        }
+        return v.toArray();
     }
 
-    private static void elements(PreparedStatement ps, String property, UUID id, List<String> values) throws SQLException {
+    private static void text(List<Object> row, String v) {
+        row.add(v);
+        row.add(v == null ? null : Values.fold(v));
+    }
+
+    private static void elements(List<Object[]> rows, String property, UUID id, List<String> values) {
         for (int p = 0; p < values.size(); p++) {
-            ps.setString(1, property);
-            ps.setObject(2, id);
-            ps.setInt(3, p);
-            ps.setString(4, values.get(p));
-            ps.setString(5, Values.fold(values.get(p)));
-            ps.addBatch();
+            rows.add(new Object[] {property, id, p, values.get(p), Values.fold(values.get(p))});
         }
     }
 
-    private static void customRows(PreparedStatement ps, String property, UUID id, String attr, Object value) throws SQLException {
+    private static void customRows(List<Object[]> rows, String property, UUID id, String attr, Object value) {
         List<?> list = value instanceof List ? (List<?>) value : List.of(value);
         for (int p = 0; p < list.size(); p++) {
             Object v = list.get(p);
-            ps.setString(1, property);
-            ps.setObject(2, id);
-            ps.setString(3, attr);
-            ps.setInt(4, p);
-            ps.setString(5, value instanceof List ? "S" : v instanceof String ? "T" : v instanceof BigDecimal ? "N" : v instanceof Instant ? "D" : "B");
-            ps.setString(6, v instanceof String ? (String) v : null);
-            ps.setString(7, v instanceof String ? Values.fold((String) v) : null);
-            ps.setBigDecimal(8, v instanceof BigDecimal ? (BigDecimal) v : null);
-            ps.setObject(9, v instanceof Instant ? OffsetDateTime.ofInstant((Instant) v, ZoneOffset.UTC) : null, Types.TIMESTAMP_WITH_TIMEZONE);
-            if (v instanceof Boolean) {
-                ps.setBoolean(10, (Boolean) v);
-            } else {
-                ps.setNull(10, Types.BOOLEAN);
-            }
-            ps.addBatch();
+            String kind = value instanceof List ? "S" : v instanceof String ? "T" : v instanceof BigDecimal ? "N" : v instanceof Instant ? "D" : "B";
+            rows.add(new Object[] {property, id, attr, p, kind, v instanceof String ? v : null, v instanceof String s ? Values.fold(s) : null,
+                v instanceof BigDecimal ? v : null, v instanceof Instant ? v : null, v instanceof Boolean ? v : null});
         }
     }
 
-    /** @return the statistics UPDATE of an ingested web session, in the dialect's terms for the earlier/later of two dates */
-    private static String ingestUpdate(SqlDialect dialect) {
-        StringBuilder sql = new StringBuilder("UPDATE contact SET version = version + 1,"
-                + " total_web_sessions = COALESCE(total_web_sessions, 0) + 1, pages_viewed = COALESCE(pages_viewed, 0) + ?,"
-                + " time_spent = COALESCE(time_spent, 0) + ?, first_web_session = " + dialect.least("first_web_session") + ","
-                + " last_web_session = " + dialect.greatest("last_web_session") + ", first_seen = " + dialect.least("first_seen") + ","
-                + " last_seen = " + dialect.greatest("last_seen"));
-        for (String column : WebSession.LOCATION_ATTRIBUTES) {
-            for (String c : List.of(column, column + "_fold")) {
-                sql.append(", ").append(c).append(" = CASE WHEN last_web_session IS NULL OR last_web_session <= ? THEN ? ELSE ").append(c).append(" END");
+    /**
+     * Writes rows into a table by the database's bulk path: on PostgreSQL {@code COPY … FROM
+     * STDIN} (the driver's {@code CopyManager}, CSV) into a temporary staging table emptied at
+     * commit, then one {@code INSERT … SELECT … ON CONFLICT DO NOTHING}; on MariaDB multi-row
+     * {@code INSERT … VALUES (…), (…), …} statements of as many rows as its placeholder limit
+     * allows; on H2 one JDBC batch.
+     */
+    private void write(Connection c, String table, List<String> columns, List<Object[]> rows) throws SQLException, IOException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        String cols = String.join(", ", columns);
+        String row = "(" + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
+        switch (dialect) {
+            case POSTGRESQL: {
+                String stage = "bench_stage_" + table;
+                if (staged.add(c)) {
+                    try (Statement s = c.createStatement()) {
+                        for (String t : List.of("contact", "contact_email", "contact_phone", "contact_tag", "contact_custom")) {
+                            s.execute("CREATE TEMPORARY TABLE bench_stage_" + t + " (LIKE " + t + ") ON COMMIT DELETE ROWS");
+                        }
+                    }
+                }
+                StringBuilder csv = new StringBuilder(rows.size() * columns.size() * 16);
+                for (Object[] r : rows) {
+                    for (int i = 0; i < r.length; i++) {
+                        if (i > 0) {
+                            csv.append(',');
+                        }
+                        csv(csv, r[i]);
+                    }
+                    csv.append('\n');
+                }
+                c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + stage + " (" + cols + ") FROM STDIN WITH (FORMAT csv)",
+                        new StringReader(csv.toString()));
+                try (Statement s = c.createStatement()) {
+                    s.executeUpdate("INSERT INTO " + table + " (" + cols + ") SELECT " + cols + " FROM " + stage + " ON CONFLICT DO NOTHING");
+                }
+                return;
+            }
+            case MARIADB: {
+                int chunk = Math.max(1, MAX_PARAMETERS / columns.size());
+                for (int from = 0; from < rows.size(); from += chunk) {
+                    List<Object[]> part = rows.subList(from, Math.min(rows.size(), from + chunk));
+                    try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (" + cols + ") VALUES "
+                            + String.join(", ", Collections.nCopies(part.size(), row)))) {
+                        int i = 1;
+                        for (Object[] r : part) {
+                            for (Object v : r) {
+                                value(ps, i++, v);
+                            }
+                        }
+                        ps.executeUpdate();
+                    }
+                }
+                return;
+            }
+            default: {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (" + cols + ") VALUES " + row)) {
+                    for (Object[] r : rows) {
+                        for (int i = 0; i < r.length; i++) {
+                            value(ps, i + 1, r[i]);
+                        }
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
             }
         }
-        return sql.append(" WHERE property_id = ? AND id = ?").toString();
+    }
+
+    /** Binds an import value: ids and instants as the dialect stores them, the rest as they are. */
+    private void value(PreparedStatement ps, int i, Object v) throws SQLException {
+        if (v instanceof UUID id) {
+            dialect.setId(ps, i, id);
+        } else if (v instanceof Instant t) {
+            dialect.setInstant(ps, i, t);
+        } else {
+            ps.setObject(i, v);
+        }
+    }
+
+    /** Appends an import value as a CSV field of PostgreSQL's COPY: NULL unquoted and empty, text always quoted. */
+    private static void csv(StringBuilder b, Object v) {
+        if (v == null) {
+            return;
+        }
+        if (v instanceof String s) {
+            b.append('"');
+            for (int i = 0; i < s.length(); i++) {
+                char ch = s.charAt(i);
+                if (ch == '"') {
+                    b.append('"');
+                }
+                b.append(ch);
+            }
+            b.append('"');
+        } else if (v instanceof Instant t) {
+            b.append(COPY_TIME.format(t));
+        } else if (v instanceof BigDecimal d) {
+            b.append(d.toPlainString());
+        } else if (v instanceof Boolean flag) {
+            b.append(flag ? 't' : 'f');
+        } else {
+            b.append(v);
+        }
+    }
+
+    /**
+     * @return the statistics UPDATE of an ingested web session, in the dialect's terms for the
+     *         earlier/later of two dates; the location columns come first, since MariaDB
+     *         evaluates assignments left to right (a later one sees {@code last_web_session}'s new value)
+     */
+    private static String ingestUpdate(SqlDialect dialect) {
+        List<String> set = new ArrayList<>();
+        for (String column : WebSession.LOCATION_ATTRIBUTES) {
+            for (String c : List.of(column, column + "_fold")) {
+                set.add(c + " = CASE WHEN last_web_session IS NULL OR last_web_session <= ? THEN ? ELSE " + c + " END");
+            }
+        }
+        set.add("version = version + 1");
+        set.add("total_web_sessions = COALESCE(total_web_sessions, 0) + 1");
+        set.add("pages_viewed = COALESCE(pages_viewed, 0) + ?");
+        set.add("time_spent = COALESCE(time_spent, 0) + ?");
+        set.add("first_web_session = " + dialect.least("first_web_session"));
+        set.add("last_web_session = " + dialect.greatest("last_web_session"));
+        set.add("first_seen = " + dialect.least("first_seen"));
+        set.add("last_seen = " + dialect.greatest("last_seen"));
+        return "UPDATE contact SET " + String.join(", ", set) + " WHERE property_id = ? AND id = ?";
     }
 
     /** Binds a date to each parameter of one {@link SqlDialect#least}/{@link SqlDialect#greatest} form. */
-    private int extreme(PreparedStatement ps, int i, OffsetDateTime value) throws SQLException {
+    private int extreme(PreparedStatement ps, int i, Instant value) throws SQLException {
         for (int k = 0; k < dialect.extremeParameters(); k++) {
-            ps.setObject(i++, value);
+            dialect.setInstant(ps, i++, value);
         }
         return i;
     }
@@ -557,11 +668,11 @@ final class SqlBaseline extends DatabaseBaseline<SqlBaseline.Where> {
                     + " contact_id, start_at, end_at, pages_viewed, time_spent, hostname, ip, os, browser, country, city, region)"
                     + " VALUES (?, ?, 'WEB', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))) {
                 ps.setString(1, property);
-                ps.setObject(2, s.id().value());
+                dialect.setId(ps, 2, s.id().value());
                 ps.setString(3, s.externalId());
-                ps.setObject(4, s.contact().value());
-                ps.setObject(5, OffsetDateTime.ofInstant(s.start(), ZoneOffset.UTC));
-                ps.setObject(6, s.end() == null ? null : OffsetDateTime.ofInstant(s.end(), ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
+                dialect.setId(ps, 4, s.contact().value());
+                dialect.setInstant(ps, 5, s.start());
+                dialect.setInstant(ps, 6, s.end());
                 ps.setLong(7, s.pagesViewed());
                 ps.setLong(8, s.timeSpent());
                 ps.setString(9, s.hostname());
@@ -575,24 +686,24 @@ final class SqlBaseline extends DatabaseBaseline<SqlBaseline.Where> {
             }
             if (inserted) {
                 try (PreparedStatement ps = c.prepareStatement(ingestUpdate)) {
-                    OffsetDateTime start = OffsetDateTime.ofInstant(s.start(), ZoneOffset.UTC);
+                    Instant start = s.start();
                     int i = 1;
+                    Map<String, String> location = s.location();
+                    for (String column : WebSession.LOCATION_ATTRIBUTES) {
+                        String v = location.get(column);
+                        dialect.setInstant(ps, i++, start);
+                        ps.setString(i++, v);
+                        dialect.setInstant(ps, i++, start);
+                        ps.setString(i++, v == null ? null : Values.fold(v));
+                    }
                     ps.setLong(i++, s.pagesViewed());
                     ps.setLong(i++, s.timeSpent());
                     i = extreme(ps, i, start);
                     i = extreme(ps, i, start);
                     i = extreme(ps, i, start);
-                    i = extreme(ps, i, OffsetDateTime.ofInstant(s.lastActivity(), ZoneOffset.UTC));
-                    Map<String, String> location = s.location();
-                    for (String column : WebSession.LOCATION_ATTRIBUTES) {
-                        String v = location.get(column);
-                        ps.setObject(i++, start);
-                        ps.setString(i++, v);
-                        ps.setObject(i++, start);
-                        ps.setString(i++, v == null ? null : Values.fold(v));
-                    }
+                    i = extreme(ps, i, s.lastActivity());
                     ps.setString(i++, property);
-                    ps.setObject(i, s.contact().value());
+                    dialect.setId(ps, i, s.contact().value());
                     ps.executeUpdate();
                 }
             }

@@ -81,11 +81,22 @@ class VerifierTest {
     }
 
     @Test
+    void mariadbWorksInADatabaseOfItsOwnOnTheConfiguredServer() {
+        assertThat(MariaDbFixture.schemaUrl("jdbc:mariadb://127.0.0.1:3306/test", "contacts_bench_1000_1"))
+                .isEqualTo("jdbc:mariadb://127.0.0.1:3306/contacts_bench_1000_1");
+        assertThat(MariaDbFixture.schemaUrl("jdbc:mariadb://db.example:3307/app?sslMode=trust", "x")).isEqualTo("jdbc:mariadb://db.example:3307/x?sslMode=trust");
+        assertThat(MariaDbFixture.schemaUrl("jdbc:mariadb://localhost", "x")).isEqualTo("jdbc:mariadb://localhost/x");
+        assertThatThrownBy(() -> MariaDbFixture.schemaUrl("jdbc:postgresql://localhost/test", "x")).hasMessageContaining("CONTACTS_MARIADB_URL");
+    }
+
+    @Test
     void theCommandLineIsChecked() {
         assertThat(BenchMain.parse(new String[] {"--quick"}).contacts()).isEqualTo(100_000);
         assertThat(BenchMain.parse(new String[0]).contacts()).isEqualTo(1_000_000);
         assertThat(BenchMain.parse(new String[] {"--scenarios", "deepPage,broadCount"}).scenarios())
                 .containsExactly(Scenario.DEEP_PAGE, Scenario.BROAD_COUNT);
+        assertThat(BenchMain.parse(new String[0]).stores()).containsExactly("inmemory", "postgresql", "mariadb", "h2");
+        assertThat(BenchMain.parse(new String[] {"--stores", "mariadb"}).stores()).containsExactly("mariadb");
         assertThatThrownBy(() -> BenchMain.parse(new String[] {"--stores", "oracle"})).hasMessageContaining("unknown store");
         assertThatThrownBy(() -> BenchMain.parse(new String[] {"--frobnicate"})).hasMessageContaining("unknown option");
     }
