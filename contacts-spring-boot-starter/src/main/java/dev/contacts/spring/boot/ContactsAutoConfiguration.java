@@ -10,9 +10,7 @@ import dev.contacts.host.Telephony;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
-import java.util.function.Consumer;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.mail.javamail.JavaMailSender;
 import dev.contacts.inmemory.InMemoryStore;
@@ -55,7 +53,6 @@ import org.springframework.context.annotation.Import;
 @EnableConfigurationProperties(ContactsProperties.class)
 @Import({ContactsAutoConfiguration.MailerConfiguration.class,
         ContactsAutoConfiguration.MetricsConfiguration.class,
-        ContactsAutoConfiguration.EmailDispatchConfiguration.class,
         ContactsAutoConfiguration.HealthConfiguration.class,
         ContactsAutoConfiguration.JpaEntitiesConfiguration.class,
         ContactsAutoConfiguration.JpaStoreConfiguration.class,
@@ -131,22 +128,6 @@ public class ContactsAutoConfiguration {
         }
     }
 
-    /** Runs the outbox dispatcher on a schedule when there is a mailer and {@code contacts.email.enabled}. */
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnBean(Mailer.class)
-    @ConditionalOnBooleanProperty(name = "contacts.email.enabled", matchIfMissing = true)
-    static class EmailDispatchConfiguration {
-
-        @Bean
-        @ConditionalOnMissingBean
-        EmailDispatchScheduler contactsEmailDispatchScheduler(Contacts contacts, ContactsProperties properties,
-                                                              ObjectProvider<DispatchObserver> observers) {
-            List<Consumer<DispatchReport>> each = observers.orderedStream()
-                    .map(observer -> (Consumer<DispatchReport>) observer::dispatched).toList();
-            return new EmailDispatchScheduler(contacts, properties.email().dispatchInterval(), each);
-        }
-    }
-
     /** Micrometer meters, when the application has a {@code MeterRegistry}. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(MeterRegistry.class)
@@ -177,7 +158,10 @@ public class ContactsAutoConfiguration {
         }
     }
 
-    /** Told of the report of every scheduled dispatch of the outbox. */
+    /**
+     * Told of the report of every scheduled dispatch of the outbox (the starter's email
+     * counters); a bean of this type is picked up by {@link ContactsEmailAutoConfiguration}.
+     */
     interface DispatchObserver {
         /** @param report what one dispatch did */
         void dispatched(DispatchReport report);

@@ -2,8 +2,11 @@ package dev.contacts.spring.boot;
 
 import dev.contacts.host.Mailer;
 import dev.contacts.model.OutboundEmail;
+import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import org.springframework.core.io.ByteArrayResource;
@@ -15,7 +18,7 @@ import org.springframework.mail.javamail.MimeMessageHelper;
  * settings, {@code spring.mail.*}). Each ticket email goes out as a UTF-8 plain-text message
  * carrying the SDK's headers unchanged — {@code Message-ID} (the same on every attempt, so a
  * resend can be recognised), {@code In-Reply-To}, {@code References} — with its attachments
- * under their stored names and media types. A failure of the mail server is thrown as a
+ * under their stored names and media types, in base64 so that their bytes arrive unchanged. A failure of the mail server is thrown as a
  * {@link org.springframework.mail.MailException} (a {@code RuntimeException}), which the SDK's
  * dispatcher retries with backoff.
  *
@@ -49,6 +52,9 @@ public final class JavaMailSenderMailer implements Mailer {
             for (OutboundEmail.AttachedFile file : email.attachments()) {
                 helper.addAttachment(file.name(), new ByteArrayResource(file.bytes()), file.contentType());
             }
+            if (helper.isMultipart()) {
+                keepAttachmentBytes(helper.getRootMimeMultipart());
+            }
             // JavaMailSenderImpl keeps a Message-ID set before sending instead of making its own
             message.setHeader("Message-ID", email.messageId());
             if (email.inReplyTo() != null) {
@@ -62,6 +68,19 @@ public final class JavaMailSenderMailer implements Mailer {
                     + email.ticketNumber() + ": " + e.getMessage(), e);
         }
         sender.send(message);
+    }
+
+    /**
+     * Sends every attachment in base64, so that its bytes arrive unchanged: in 7bit or
+     * quoted-printable, the line breaks of a text file would become CRLF on the way.
+     */
+    private static void keepAttachmentBytes(MimeMultipart root) throws MessagingException {
+        for (int i = 0; i < root.getCount(); i++) {
+            BodyPart part = root.getBodyPart(i);
+            if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+                part.setHeader("Content-Transfer-Encoding", "base64");
+            }
+        }
     }
 
     @Override

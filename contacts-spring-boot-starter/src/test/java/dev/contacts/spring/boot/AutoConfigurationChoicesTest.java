@@ -42,7 +42,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
  */
 class AutoConfigurationChoicesTest {
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(ContactsAutoConfiguration.class));
+            .withConfiguration(AutoConfigurations.of(ContactsAutoConfiguration.class, ContactsEmailAutoConfiguration.class));
 
     private static Contacts withProperty(Contacts contacts) {
         contacts.createPropertyIfAbsent(Property.of("acme", "ACME", ZoneId.of("UTC")));

@@ -43,12 +43,16 @@ class EmailTest {
     static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP);
 
     private final TestClock clock = new TestClock(Instant.parse("2030-01-02T03:04:05Z"));
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(MailSenderAutoConfiguration.class, ContactsAutoConfiguration.class))
+    /** @return a runner whose SMTP server is GreenMail, started by its extension before each test */
+    private ApplicationContextRunner runner() {
+        return new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(MailSenderAutoConfiguration.class, ContactsAutoConfiguration.class,
+                    ContactsEmailAutoConfiguration.class))
             .withBean(TestClock.class, () -> clock)
             .withPropertyValues("spring.mail.host=127.0.0.1", "spring.mail.port=" + SMTP.getSmtp().getPort(),
                     "contacts.email.from=help@acme.example", "contacts.email.message-id-domain=help.acme.example",
                     "contacts.email.dispatch-interval=1h");
+    }
 
     private static dev.contacts.model.Ticket ticketWithTwoFiles(Contacts contacts) {
         contacts.createPropertyIfAbsent(Property.of("acme", "ACME", ZoneId.of("UTC")));
@@ -62,7 +66,7 @@ class EmailTest {
 
     @Test
     void theSdksMessageIdAndAttachmentsReachTheSmtpServerAndARetryKeepsTheMessageId() {
-        runner.run(context -> {
+        runner().run(context -> {
             assertThat(context.getBean(Mailer.class)).isInstanceOf(JavaMailSenderMailer.class);
             Contacts contacts = context.getBean(Contacts.class);
             var ticket = ticketWithTwoFiles(contacts);
@@ -99,7 +103,7 @@ class EmailTest {
     void theDispatcherRunsOnItsScheduleAndNoMoreOnceTheContextIsClosed() throws Exception {
         AtomicInteger runs = new AtomicInteger();
         ConfigurableApplicationContext[] closed = new ConfigurableApplicationContext[1];
-        runner.withPropertyValues("contacts.email.dispatch-interval=50ms")
+        runner().withPropertyValues("contacts.email.dispatch-interval=50ms")
                 .withBean("countingObserver", ContactsAutoConfiguration.DispatchObserver.class,
                         () -> report -> runs.incrementAndGet())
                 .run(context -> {

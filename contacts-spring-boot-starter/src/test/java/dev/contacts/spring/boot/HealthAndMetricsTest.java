@@ -32,7 +32,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 class HealthAndMetricsTest {
     private final TestClock clock = new TestClock(Instant.parse("2030-01-02T03:04:05Z"));
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(ContactsAutoConfiguration.class))
+            .withConfiguration(AutoConfigurations.of(ContactsAutoConfiguration.class, ContactsEmailAutoConfiguration.class))
             .withBean(TestClock.class, () -> clock)
             .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
             .withPropertyValues("contacts.email.dispatch-interval=1h");
