@@ -14,7 +14,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * The {@code contacts} health of the application ({@code /actuator/health/contacts}): UP when
  * the store answers, with details {@code store} (its type), {@code properties} (how many),
  * {@code outboxBacklog} (ticket emails waiting to be sent, due or not, counted up to
- * {@value #CAP} per property; {@code outboxBacklogCapped} is true when a property has more) and
+ * 1,000 per property; {@code outboxBacklogCapped} is true when a property has more) and
  * {@code oldestPendingEmailAge} (how long the oldest of them has waited, ISO-8601, absent when
  * none waits); DOWN with the store's error when it does not answer. No address, subject or
  * property id is shown.

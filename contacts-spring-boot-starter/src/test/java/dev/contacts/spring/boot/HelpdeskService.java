@@ -14,12 +14,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class HelpdeskService {
     private final EntityManager entityManager;
     private final Contacts contacts;
-
     public HelpdeskService(EntityManager entityManager, Contacts contacts) {
         this.entityManager = entityManager;
         this.contacts = contacts;
     }
-
     @Transactional // one transaction: the order, the contact and the ticket, or none of them
     public Ticket orderAndOpenTicket(String email, String name, String subject) {
         entityManager.persist(new HostOrder(email));
