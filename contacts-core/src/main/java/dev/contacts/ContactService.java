@@ -1,6 +1,7 @@
 package dev.contacts;
 
 import dev.contacts.filter.Filter;
+import dev.contacts.host.OperationListener;
 import dev.contacts.internal.BatchUpsert;
 import dev.contacts.internal.ContactHistory;
 import dev.contacts.internal.ContactMerger;
@@ -246,7 +247,7 @@ public final class ContactService {
      * @return one page and the cursor of the next
      */
     public Page<Contact> find(Query query) {
-        return context.read(() -> queries.find(query));
+        return context.timed(OperationListener.Operation.FIND, () -> context.read(() -> queries.find(query)));
     }
 
     /**
@@ -254,7 +255,7 @@ public final class ContactService {
      * @return the exact number of matching contacts (zone and now: the property's and the clock's)
      */
     public long count(Filter filter) {
-        return context.read(() -> queries.count(filter, null, null));
+        return context.timed(OperationListener.Operation.COUNT, () -> context.read(() -> queries.count(filter, null, null)));
     }
 
     /**
@@ -262,7 +263,8 @@ public final class ContactService {
      * @return the exact number of matching contacts
      */
     public long count(Query query) {
-        return context.read(() -> queries.count(query.filter(), query.zone(), query.now()));
+        return context.timed(OperationListener.Operation.COUNT,
+                () -> context.read(() -> queries.count(query.filter(), query.zone(), query.now())));
     }
 
     /**
@@ -355,10 +357,10 @@ public final class ContactService {
     public Upsert upsert(ContactUpsert row) {
         Objects.requireNonNull(row, "row");
         java.util.concurrent.atomic.AtomicReference<Contact> read = new java.util.concurrent.atomic.AtomicReference<>();
-        return ConflictRetry.run("upsert contact", () -> {
+        return context.timed(OperationListener.Operation.UPSERT, () -> ConflictRetry.run("upsert contact", () -> {
             read.set(null);
             return context.write(() -> upsertOnce(row, read));
-        }, e -> lostUpsertRace(row, read.get()));
+        }, e -> lostUpsertRace(row, read.get())));
     }
 
     /** One attempt of {@link #upsert(ContactUpsert)}, inside a unit of work; {@code read} gets the contact it changes. */

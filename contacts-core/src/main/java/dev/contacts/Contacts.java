@@ -3,6 +3,7 @@ package dev.contacts;
 import dev.contacts.host.BlobStore;
 import dev.contacts.host.Directory;
 import dev.contacts.host.Mailer;
+import dev.contacts.host.OperationListener;
 import dev.contacts.host.Telephony;
 import dev.contacts.internal.CatalogCache;
 import dev.contacts.internal.ContactHistory;
@@ -58,6 +59,7 @@ public final class Contacts implements AutoCloseable {
     private final HostServices hosts;
     private final EmailDispatcher emailDispatcher;
     private final DeletionPolicy deletion;
+    private final OperationListener operations;
     private final CatalogCache catalogs = new CatalogCache();
     private volatile boolean closed;
 
@@ -73,6 +75,7 @@ public final class Contacts implements AutoCloseable {
                 new TicketSettings(b.maxFileBytes, b.maxEmailBytes, b.emailRetry, b.messageIdDomain));
         this.emailDispatcher = new EmailDispatcher(store, clock, hosts);
         this.deletion = b.deletion;
+        this.operations = b.operations;
     }
 
     private void requireOpen() {
@@ -142,7 +145,7 @@ public final class Contacts implements AutoCloseable {
     public PropertyContacts property(PropertyId id) {
         Property p = store.properties().get(id)
                 .orElseThrow(() -> new NotFoundException("property " + id + " does not exist; create it with createProperty"));
-        return new PropertyContacts(new PropertyContext(p, store, clock, hosts, deletion, catalogs), segmentCounts);
+        return new PropertyContacts(new PropertyContext(p, store, clock, hosts, deletion, catalogs, operations), segmentCounts);
     }
 
     /**
@@ -245,6 +248,7 @@ public final class Contacts implements AutoCloseable {
         private String messageIdDomain = TicketSettings.DEFAULT_DOMAIN;
         private Duration segmentCountTtl = SegmentCounts.DEFAULT_TTL;
         private DeletionPolicy deletion = DeletionPolicy.CASCADE;
+        private OperationListener operations = OperationListener.NONE;
 
         private Builder() {
         }
@@ -380,6 +384,16 @@ public final class Contacts implements AutoCloseable {
          */
         public Builder deletionPolicy(DeletionPolicy policy) {
             this.deletion = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * @param listener told when a contact search, count or upsert ends, with its duration and failure, to
+         *                 time them (default {@link OperationListener#NONE})
+         * @return this builder
+         */
+        public Builder operationListener(OperationListener listener) {
+            this.operations = Objects.requireNonNull(listener, "listener");
             return this;
         }
 

@@ -1,15 +1,19 @@
 package dev.contacts.internal;
 
 import dev.contacts.DeletionPolicy;
+import dev.contacts.host.OperationListener;
 import dev.contacts.model.AttributeCatalog;
 import dev.contacts.model.Property;
 import dev.contacts.model.Target;
 import dev.contacts.spi.ContactStore;
 import dev.contacts.spi.WorkMode;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What every service of one property shares: the property, the store, the clock.
@@ -20,9 +24,39 @@ import java.util.function.Supplier;
  * @param hosts    the host SPIs
  * @param deletion what deleting a contact does to its history
  * @param catalogs the attribute catalogs cached for every property
+ * @param listener told when a timed operation ends
  */
 public record PropertyContext(Property property, ContactStore store, Clock clock, HostServices hosts, DeletionPolicy deletion,
-                              CatalogCache catalogs) {
+                              CatalogCache catalogs, OperationListener listener) {
+    private static final Logger LOG = LoggerFactory.getLogger(PropertyContext.class);
+
+    /**
+     * Runs an operation and tells the listener how long it took and whether it failed; an
+     * exception of the listener is logged and ignored.
+     *
+     * @param operation what runs
+     * @param work      the operation
+     * @param <R>       the result type
+     * @return what {@code work} returned
+     */
+    public <R> R timed(OperationListener.Operation operation, Supplier<R> work) {
+        long start = System.nanoTime();
+        Throwable failure = null;
+        try {
+            return work.get();
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            throw e;
+        } finally {
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            try {
+                listener.completed(operation, elapsed, failure);
+            } catch (RuntimeException e) {
+                LOG.warn("the operation listener {} failed on {}; ignored", listener, operation, e);
+            }
+        }
+    }
+
     /**
      * @param target contacts or organizations
      * @return the property's attributes for that target, at the store's current catalog version

@@ -1,6 +1,18 @@
 package dev.contacts.spring.boot;
 
 import dev.contacts.Contacts;
+import dev.contacts.DispatchReport;
+import dev.contacts.host.BlobStore;
+import dev.contacts.host.Directory;
+import dev.contacts.host.Mailer;
+import dev.contacts.host.OperationListener;
+import dev.contacts.host.Telephony;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.mail.javamail.JavaMailSender;
 import dev.contacts.inmemory.InMemoryStore;
 import dev.contacts.jpa.ContactsSchemaFilterProvider;
 import dev.contacts.jpa.JpaStore;
@@ -34,9 +46,15 @@ import org.springframework.context.annotation.Import;
  */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+        "org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration",
+        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+        "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
         "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration"})
 @EnableConfigurationProperties(ContactsProperties.class)
-@Import({ContactsAutoConfiguration.JpaEntitiesConfiguration.class,
+@Import({ContactsAutoConfiguration.MailerConfiguration.class,
+        ContactsAutoConfiguration.MetricsConfiguration.class,
+        ContactsAutoConfiguration.HealthConfiguration.class,
+        ContactsAutoConfiguration.JpaEntitiesConfiguration.class,
         ContactsAutoConfiguration.JpaStoreConfiguration.class,
         ContactsAutoConfiguration.MongoStoreConfiguration.class,
         ContactsAutoConfiguration.InMemoryStoreConfiguration.class})
@@ -49,14 +67,104 @@ public class ContactsAutoConfiguration {
     }
 
     /**
-     * @param store the store chosen below, or the application's own
+     * The SDK on the store, with the application's own host services when it defines them as
+     * beans: {@link Directory}, {@link Telephony}, {@link Mailer} (else the one over
+     * {@code JavaMailSender}, when there is one), {@link BlobStore} (else the store's own),
+     * {@link Clock} (else the system's, UTC) and every {@link OperationListener} (metrics).
+     *
+     * @param store      the store chosen below, or the application's own
+     * @param properties the {@code contacts.*} properties
+     * @param directory  the application's agents and departments, if it defines them
+     * @param telephony  the application's telephony provider, if any
+     * @param mailer     the application's mailer, else the starter's over {@code JavaMailSender}, if any
+     * @param blobStore  the application's blob store for attachments, if any
+     * @param clock      the application's clock, if any
+     * @param listeners  every operation listener of the context (the starter's metrics among them)
      * @return the SDK's entry point, closed with the application context (the store bean
      *         is closed by the context on its own)
      */
     @Bean
     @ConditionalOnMissingBean
-    public Contacts contacts(ContactStore store) {
-        return Contacts.builder().store(store).build();
+    public Contacts contacts(ContactStore store, ContactsProperties properties, ObjectProvider<Directory> directory,
+                             ObjectProvider<Telephony> telephony, ObjectProvider<Mailer> mailer,
+                             ObjectProvider<BlobStore> blobStore, ObjectProvider<Clock> clock,
+                             ObjectProvider<OperationListener> listeners) {
+        Contacts.Builder builder = Contacts.builder().store(store);
+        directory.ifUnique(builder::directory);
+        telephony.ifUnique(builder::telephony);
+        mailer.ifUnique(builder::mailer);
+        blobStore.ifUnique(builder::blobStore);
+        clock.ifUnique(builder::clock);
+        List<OperationListener> all = listeners.orderedStream().toList();
+        if (!all.isEmpty()) {
+            builder.operationListener(all.size() == 1 ? all.get(0) : (operation, elapsed, failure) ->
+                    all.forEach(listener -> listener.completed(operation, elapsed, failure)));
+        }
+        String domain = properties.email().messageIdDomain();
+        if (domain != null && !domain.isBlank()) {
+            builder.messageIdDomain(domain.strip());
+        }
+        return builder.build();
+    }
+
+    /**
+     * @param store the store bean
+     * @return its type's simple name, as health details and metric tags show it
+     */
+    static String storeType(ContactStore store) {
+        return store.getClass().getSimpleName();
+    }
+
+    /** The SDK's mailer over the application's {@code JavaMailSender} (spring-boot-starter-mail). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({JavaMailSender.class, jakarta.mail.internet.MimeMessage.class})
+    static class MailerConfiguration {
+
+        @Bean
+        @ConditionalOnBean(JavaMailSender.class)
+        @ConditionalOnMissingBean(Mailer.class)
+        JavaMailSenderMailer contactsMailer(JavaMailSender sender, ContactsProperties properties) {
+            return new JavaMailSenderMailer(sender, properties.email().from());
+        }
+    }
+
+    /** Micrometer meters, when the application has a {@code MeterRegistry}. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MeterRegistry.class)
+    @ConditionalOnBean(MeterRegistry.class)
+    static class MetricsConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        ContactsMetrics contactsMetrics(MeterRegistry registry, ContactStore store) {
+            return new ContactsMetrics(registry, storeType(store));
+        }
+
+        @Bean
+        DispatchObserver contactsEmailMetrics(ContactsMetrics metrics) {
+            return metrics::dispatched;
+        }
+    }
+
+    /** The {@code contacts} health indicator, when Spring Boot's health support is present. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(HealthIndicator.class)
+    static class HealthConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "contactsHealthIndicator")
+        ContactsHealthIndicator contactsHealthIndicator(Contacts contacts, ContactStore store) {
+            return new ContactsHealthIndicator(contacts, storeType(store));
+        }
+    }
+
+    /**
+     * Told of the report of every scheduled dispatch of the outbox (the starter's email
+     * counters); a bean of this type is picked up by {@link ContactsEmailAutoConfiguration}.
+     */
+    interface DispatchObserver {
+        /** @param report what one dispatch did */
+        void dispatched(DispatchReport report);
     }
 
     /**
