@@ -13,7 +13,6 @@ import dev.contacts.model.PropertyId;
 import dev.contacts.model.WebSession;
 import dev.contacts.sample.SampleData;
 import dev.contacts.sample.SampleSpec;
-import dev.contacts.spi.ContactStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -61,11 +60,7 @@ class DemoData implements ApplicationRunner {
         SampleData data = SampleData.generate(SampleSpec.realistic(seed, size));
         PropertyId source = data.properties().get(0).id();
         PropertyId target = PropertyId.of(DEMO);
-        ContactStore store = sdk.store();
-        // bulk load through the store SPI, as the sample data's dates and statistics are kept as generated
-        data.attributes(source).forEach(d -> store.attributes().create(target, d));
-        data.organizations(source).forEach(o -> store.organizations().insert(target, o));
-        data.contactsStream(source).forEach(c -> store.contacts().insert(target, c));
+        data.load(source, sdk.store(), target); // through the store SPI: dates and statistics as generated
         PropertyContacts demo = sdk.property(target);
         history(demo, data, source);
 
