@@ -24,6 +24,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -94,6 +95,15 @@ class BrowserWalkTest extends WebTestBase {
         return driver.findElements(By.cssSelector("#list thead th[data-column] > span:first-child")).stream().map(WebElement::getText).toList();
     }
 
+    /** Clicks something that loads a new page, and waits until the new page is there. */
+    private static void go(WebElement element) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        element.click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> "complete".equals(
+                ((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
     private static void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition::apply);
     }
@@ -117,7 +127,7 @@ class BrowserWalkTest extends WebTestBase {
             $("#column-picker input[value='" + column + "']").click();
         }
         Browser.screenshot(driver, "02-column-picker");
-        $("#columns-done").click();
+        go($("#columns-done"));
         assertThat(headers()).containsExactly("Primary email", "Primary phone", "Organization", "Tags", "Last seen", "Country", "City", "Plan");
         assertThat(demo().listViews().get(Target.CONTACT).columns()).contains("country", "city", "custom.plan");
         Browser.screenshot(driver, "03-columns-added");
@@ -126,7 +136,7 @@ class BrowserWalkTest extends WebTestBase {
     @Test
     @Order(3)
     void theArrowOfAColumnSortsByIt() {
-        $("a[data-sort='primaryEmail:asc']").click();
+        go($("a[data-sort='primaryEmail:asc']"));
         assertThat(rowIds()).isEqualTo(expectedIds(Filter.all(), Sort.asc("primaryEmail")));
         Browser.screenshot(driver, "04-sorted-by-email");
     }
@@ -157,7 +167,7 @@ class BrowserWalkTest extends WebTestBase {
         WebElement second = driver.findElements(By.cssSelector("#groups .fgroup")).get(1);
         fill(lastRow(second), "totalLiveChats", "GE", "input[data-w~=number]", "1");
         Browser.screenshot(driver, "05-filter-panel");
-        $("#filter-apply").click();
+        go($("#filter-apply"));
 
         built = Filter.or(Filter.and(Filter.attr("tags").isNot("vip"), Filter.attr("country").is("FR")),
                 Filter.attr("totalLiveChats").ge(1));
@@ -176,7 +186,7 @@ class BrowserWalkTest extends WebTestBase {
         WebElement text = $("#filter-text");
         text.clear();
         text.sendKeys("tags contians \"vip\"");
-        $("#filter-text-apply").click();
+        go($("#filter-text-apply"));
         WebElement error = $("#filter-error");
         assertThat(error.getText()).contains("line 1, column 6").contains("^");
         assertThat($(".caret-mark").getText()).isEqualTo("     ^");
@@ -190,7 +200,7 @@ class BrowserWalkTest extends WebTestBase {
     void theFilterIsSavedAsASegmentListedWithItsCount() {
         $("#save-segment summary").click();
         $("#segment-name").sendKeys("Walk segment");
-        $("#segment-save").click();
+        go($("#segment-save"));
         WebElement link = driver.findElement(By.linkText("Walk segment"));
         assertThat(link.findElement(By.xpath("following-sibling::span")).getText()).isEqualTo(Long.toString(demo().contacts().count(built)));
         assertThat(demo().segments().findByName(Target.CONTACT, "Walk segment")).isPresent();
@@ -201,12 +211,12 @@ class BrowserWalkTest extends WebTestBase {
     @Order(7)
     void theSegmentReopensAndIsRenamed() {
         open("/p/demo/contacts");
-        driver.findElement(By.linkText("Walk segment")).click();
+        go(driver.findElement(By.linkText("Walk segment")));
         assertThat(rowIds()).isEqualTo(expectedIds(built, Sort.asc("primaryEmail")));
         $("#segment-rename summary").click();
         $("#rename-name").clear();
         $("#rename-name").sendKeys("Walk segment renamed");
-        $("#rename-save").click();
+        go($("#rename-save"));
         assertThat($("#segments").getText()).contains("Walk segment renamed");
         assertThat(demo().segments().findByName(Target.CONTACT, "Walk segment renamed")).isPresent();
         Browser.screenshot(driver, "09-segment-reopened");
@@ -220,21 +230,21 @@ class BrowserWalkTest extends WebTestBase {
         $("#attr-label").sendKeys("Walk score");
         $("#attr-key").sendKeys("walk_score");
         new Select($("#attr-type")).selectByValue("NUMBER");
-        $("#attr-create").click();
+        go($("#attr-create"));
         WebElement row = $("tr[data-attribute='custom.walk_score']");
         assertThat(row.getText()).contains("Walk score");
         row.findElement(By.cssSelector("summary")).click();
         WebElement label = $("#relabel-walk_score");
         label.clear();
         label.sendKeys("Walk points");
-        $("tr[data-attribute='custom.walk_score'] .relabel-save").click();
+        go($("tr[data-attribute='custom.walk_score'] .relabel-save"));
         assertThat($("tr[data-attribute='custom.walk_score']").getText()).contains("Walk points");
 
         demo().segments().save(Target.CONTACT, "Uses walk points", "custom.walk_score > 1", List.of("primaryEmail"), Sort.asc("primaryEmail"));
-        $("tr[data-attribute='custom.walk_score'] .attr-delete").click();
+        go($("tr[data-attribute='custom.walk_score'] .attr-delete"));
         assertThat($("#in-use").getText()).contains("custom.walk_score").contains("Uses walk points");
         Browser.screenshot(driver, "10-attribute-in-use");
-        $("#force-delete").click();
+        go($("#force-delete"));
         assertThat($(".notice").getText()).contains("custom.walk_score deleted").contains("Uses walk points");
         assertThat(driver.findElements(By.cssSelector("tr[data-attribute='custom.walk_score']"))).isEmpty();
         assertThat(demo().attributes().catalog(Target.CONTACT).find("custom.walk_score")).isNull();
@@ -246,7 +256,7 @@ class BrowserWalkTest extends WebTestBase {
         person = demo().contacts().find(Query.of(FilterParser.parse("phones has any value and name has any value"))
                 .withSort(Sort.asc("primaryEmail")).withPageSize(1)).items().get(0);
         open(Pages.url("/p/demo/contacts", "filter", "primaryEmail is \"" + person.primaryEmail() + "\""));
-        driver.findElement(By.linkText(person.name())).click();
+        go(driver.findElement(By.linkText(person.name())));
         assertThat($("#contact-name").getText()).isEqualTo(person.name());
         assertThat($(".avatar").getText()).isEqualTo(Pages.initials(person.name(), person.primaryEmail()));
         assertThat($("body").getText()).contains(person.primaryEmail());
@@ -257,7 +267,7 @@ class BrowserWalkTest extends WebTestBase {
     @Order(10)
     void aNoteIsAddedAndEdited() {
         $("#note-body").sendKeys("Walk note: prefers email");
-        $("#note-save").click();
+        go($("#note-save"));
         assertThat($("#notes").getText()).contains("Walk note: prefers email");
         Note note = demo().notes().list(person.id(), 10, null).items().get(0);
         assertThat(note.body()).isEqualTo("Walk note: prefers email");
@@ -266,7 +276,7 @@ class BrowserWalkTest extends WebTestBase {
         WebElement body = article.findElement(By.cssSelector("textarea"));
         body.clear();
         body.sendKeys("Walk note: prefers email, edited");
-        article.findElement(By.cssSelector(".note-update")).click();
+        go(article.findElement(By.cssSelector(".note-update")));
         assertThat(demo().notes().get(note.id()).body()).isEqualTo("Walk note: prefers email, edited");
         assertThat(demo().notes().get(note.id()).editedBy()).isEqualTo("web-agent");
         assertThat($("#timeline").getText()).contains("Walk note: prefers email, edited");
@@ -277,7 +287,7 @@ class BrowserWalkTest extends WebTestBase {
     @Order(11)
     void theCallButtonSaysTelephonyIsNotConfigured() {
         $("#call summary").click();
-        $("#call-start").click();
+        go($("#call-start"));
         assertThat($("#call-problem").getText()).startsWith("Calling is not available:").contains("telephony provider");
         Browser.screenshot(driver, "13-call-not-configured");
     }
@@ -295,7 +305,7 @@ class BrowserWalkTest extends WebTestBase {
         new Select($("#ticket-priority")).selectByValue("HIGH");
         $("#ticket-tags").sendKeys("walk, invoice");
         Browser.screenshot(driver, "14-ticket-form");
-        $("#ticket-create").click();
+        go($("#ticket-create"));
 
         Ticket t = demo().tickets().ofContact(person.id()).stream().filter(x -> x.subject().equals("Walk ticket")).findFirst().orElseThrow();
         assertThat(t.assignee()).isEqualTo(Assignee.department("billing"));
@@ -310,7 +320,7 @@ class BrowserWalkTest extends WebTestBase {
                 box.click();
             }
         }
-        $("#timeline-filter").click();
+        go($("#timeline-filter"));
         List<WebElement> items = driver.findElements(By.cssSelector("#timeline li.item"));
         assertThat(items).isNotEmpty().allSatisfy(li -> assertThat(li.getAttribute("class")).contains("TICKET"));
         Browser.screenshot(driver, "15-timeline-tickets");
@@ -324,7 +334,7 @@ class BrowserWalkTest extends WebTestBase {
                 StandardCharsets.UTF_8);
         open("/p/demo/import");
         $("#import-file").sendKeys(file.toAbsolutePath().toString());
-        $("#import-start").click();
+        go($("#import-start"));
         waitFor(d -> d.findElement(By.id("import-status")).getText().equals("Finished"));
         assertThat($("#import-created").getText()).isEqualTo("2");
         assertThat($("#import-rejected").getText()).isEqualTo("1");
@@ -338,7 +348,7 @@ class BrowserWalkTest extends WebTestBase {
     void theSwitcherChangesProperty() {
         open("/p/demo/contacts");
         new Select($("#property-switch")).selectByValue(DemoData.OTHER);
-        $("#switch-go").click();
+        go($("#switch-go"));
         assertThat(driver.getCurrentUrl()).endsWith("/p/demo-other/contacts");
         assertThat($("#total").getText()).isEqualTo("(" + sdk.property(DemoData.OTHER).contacts().count(Filter.all()) + ")");
         assertThat($("#list").getText()).contains("Grace Hopper").doesNotContain(person.name());
@@ -351,7 +361,7 @@ class BrowserWalkTest extends WebTestBase {
         open("/p/demo-other/contacts/new");
         $("#f-name").sendKeys("<script>alert(1)</script>");
         $("#f-emails").sendKeys("xss@example.com");
-        $("#contact-save").click();
+        go($("#contact-save"));
         assertThat($("#contact-name").getText()).isEqualTo("<script>alert(1)</script>");
         assertThat(driver.getPageSource()).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
         assertThatThrownBy(() -> driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
@@ -368,7 +378,7 @@ class BrowserWalkTest extends WebTestBase {
         long notes = demo().notes().list(person.id(), 100, null).items().size();
         ((JavascriptExecutor) driver).executeScript("document.querySelector('#note-form input[name=_csrf]').remove();");
         $("#note-body").sendKeys("A forged note");
-        $("#note-save").click();
+        go($("#note-save"));
         assertThat($("h1").getText()).isEqualTo("The form was refused");
         assertThat(demo().notes().list(person.id(), 100, null).items()).hasSize((int) notes);
         Browser.screenshot(driver, "19-csrf-refused");
