@@ -34,7 +34,6 @@ import dev.contacts.query.SegmentSummary;
 import dev.contacts.query.Sort;
 import dev.contacts.sample.SampleData;
 import dev.contacts.sample.SampleSpec;
-import dev.contacts.spi.ContactStore;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -119,10 +118,7 @@ final class DemoCommand extends CliCommand {
         SampleData data = SampleData.generate(SampleSpec.realistic(seed, size));
         PropertyId source = data.properties().get(0).id();
         PropertyId target = PropertyId.of(DEMO);
-        ContactStore store = sdk.store();
-        data.attributes(source).forEach(d -> store.attributes().create(target, d));
-        data.organizations(source).forEach(o -> store.organizations().insert(target, o));
-        data.contactsStream(source).forEach(c -> store.contacts().insert(target, c));
+        data.load(source, sdk.store(), target);
         demo = sdk.property(target);
         DemoActivity.Counts extra = DemoActivity.load(sdk, demo, data, source);
         out.println("contacts demo: property 'demo' (zone " + zone + ") loaded with " + String.format("%,d", demo.contacts().count(Filter.all()))

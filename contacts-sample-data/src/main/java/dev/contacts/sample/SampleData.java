@@ -9,6 +9,7 @@ import dev.contacts.model.Organization;
 import dev.contacts.model.Property;
 import dev.contacts.model.PropertyId;
 import dev.contacts.model.Target;
+import dev.contacts.spi.ContactStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -303,6 +304,23 @@ public final class SampleData {
                     + properties.stream().map(x -> x.id().value()).collect(Collectors.joining(", ")) + ")");
         }
         return p;
+    }
+
+    /**
+     * Writes the custom attribute definitions, organizations and contacts of one property of
+     * this data into a property of a store, through the store SPI (dates and statistics as
+     * generated), streaming the contacts. The target property must exist and be empty.
+     *
+     * @param source one of {@link #properties()}
+     * @param store  the store
+     * @param target the store's property that receives them
+     */
+    public void load(PropertyId source, ContactStore store, PropertyId target) {
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(target, "target");
+        attributes(source).forEach(d -> store.attributes().create(target, d));
+        organizations(source).forEach(o -> store.organizations().insert(target, o));
+        contactsStream(source).forEach(c -> store.contacts().insert(target, c));
     }
 
     @Override
