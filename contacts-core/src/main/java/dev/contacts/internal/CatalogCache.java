@@ -23,12 +23,20 @@ public final class CatalogCache {
     private static final int MAX_ENTRIES = 10_000;
 
     /**
-     * A catalog with the version it was read at.
+     * A catalog with the version it was read at, and the queries prepared with it.
      *
-     * @param version the store's catalog version when it was read, or {@link AttributeDefinitionRepository#UNVERSIONED}
-     * @param catalog the catalog
+     * @param version  the store's catalog version when it was read, or {@link AttributeDefinitionRepository#UNVERSIONED}
+     * @param catalog  the catalog
+     * @param prepared the queries prepared with this catalog (empty for a new one)
      */
-    public record Versioned(long version, AttributeCatalog catalog) {
+    public record Versioned(long version, AttributeCatalog catalog, PreparedQueries prepared) {
+        /**
+         * @param version the store's catalog version when it was read, or {@link AttributeDefinitionRepository#UNVERSIONED}
+         * @param catalog the catalog
+         */
+        public Versioned(long version, AttributeCatalog catalog) {
+            this(version, catalog, new PreparedQueries());
+        }
     }
 
     private record Key(PropertyId property, Target target) {

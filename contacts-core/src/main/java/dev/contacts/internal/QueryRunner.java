@@ -55,7 +55,7 @@ public final class QueryRunner<I extends EntityId, T extends Attributed> {
      * @return its page
      */
     public Page<T> find(Query query) {
-        return withCachedCatalog(catalog -> find(query, catalog));
+        return withCachedCatalog(used -> find(query, used));
     }
 
     /**
@@ -65,12 +65,12 @@ public final class QueryRunner<I extends EntityId, T extends Attributed> {
      * (unknown attribute, invalid filter) made with a stale catalog is checked the same way,
      * since the current catalog may accept what the stale one refused.
      */
-    private <R> R withCachedCatalog(java.util.function.Function<AttributeCatalog, R> read) {
+    private <R> R withCachedCatalog(java.util.function.Function<CatalogCache.Versioned, R> read) {
         for (int attempt = 1; ; attempt++) {
             CatalogCache.Versioned used = context.cachedCatalog(target);
             R result;
             try {
-                result = read.apply(used.catalog());
+                result = read.apply(used);
             } catch (dev.contacts.ContactsException e) {
                 if (attempt < CATALOG_ATTEMPTS && !context.isCurrent(used)) {
                     continue;
@@ -88,16 +88,47 @@ public final class QueryRunner<I extends EntityId, T extends Attributed> {
         }
     }
 
-    private Page<T> find(Query query, AttributeCatalog catalog) {
+    /**
+     * A filter and sort checked against a catalog: the sort's definition and the filter's canonical text.
+     *
+     * @param sortDefinition the definition of the sort's attribute
+     * @param filterText     the filter's canonical text
+     */
+    private record Checked(AttributeDefinition sortDefinition, String filterText) {
+    }
+
+    /** The parts of a query that {@link Checked} depends on (with the catalog the cache belongs to). */
+    private record CheckKey(Filter filter, Sort sort) {
+    }
+
+    /**
+     * A filter in store form for one zone and now, with the fingerprint of its cursors (null for a count).
+     *
+     * @param filter      the store-form filter
+     * @param fingerprint the cursor fingerprint, or null
+     */
+    private record Lowered(Filter filter, byte[] fingerprint) {
+    }
+
+    /** The parts of a query that {@link Lowered} depends on (sort null for a count). */
+    private record LowerKey(Filter filter, Sort sort, ZoneId zone, Instant now) {
+    }
+
+    private Page<T> find(Query query, CatalogCache.Versioned used) {
+        AttributeCatalog catalog = used.catalog();
         Sort sort = query.sort() != null ? query.sort() : Sort.defaultFor(target);
-        AttributeDefinition sortDefinition = ViewRules.requireSortable(catalog, sort);
-        checkFilter(query.filter(), catalog);
+        Checked checked = used.prepared().get(new CheckKey(query.filter(), sort), k -> {
+            AttributeDefinition definition = ViewRules.requireSortable(catalog, k.sort());
+            checkFilter(k.filter(), catalog);
+            return new Checked(definition, FilterPrinter.print(k.filter()));
+        });
+        AttributeDefinition sortDefinition = checked.sortDefinition();
         ZoneId zone = query.zone() != null ? query.zone() : context.property().zone();
-        String filterText = FilterPrinter.print(query.filter());
+        String filterText = checked.filterText();
 
         Instant now;
         KeysetPlanner.Position after = null;
-        byte[] fingerprint;
+        Lowered prepared;
         if (query.cursor() != null) {
             CursorCodec.Decoded decoded = CursorCodec.decode(query.cursor(), sortDefinition.type(), target == Target.CONTACT);
             now = decoded.now();
@@ -105,15 +136,16 @@ public final class QueryRunner<I extends EntityId, T extends Attributed> {
                 throw new InvalidCursorException("this cursor was made at now=" + now + ", not at the query's now=" + query.now()
                         + "; drop the query's now or start again from the first page");
             }
-            fingerprint = fingerprint(filterText, sort, zone, now);
-            CursorCodec.verify(decoded, fingerprint);
+            prepared = lowered(used, new LowerKey(query.filter(), sort, zone, now), filterText, true);
+            CursorCodec.verify(decoded, prepared.fingerprint());
             after = decoded.position();
         } else {
+            // a now of the clock differs from one call to the next: not worth caching
             now = query.now() != null ? query.now().truncatedTo(ChronoUnit.MILLIS) : context.now();
-            fingerprint = fingerprint(filterText, sort, zone, now);
+            prepared = lowered(used, new LowerKey(query.filter(), sort, zone, now), filterText, query.now() != null);
         }
-
-        Filter lowered = lower(query.filter(), catalog, zone, now);
+        byte[] fingerprint = prepared.fingerprint();
+        Filter lowered = prepared.filter();
         if (lowered instanceof dev.contacts.filter.None) {
             return new Page<>(List.of(), null, now); // e.g. an organization name no organization has
         }
@@ -145,11 +177,17 @@ public final class QueryRunner<I extends EntityId, T extends Attributed> {
      * @return the exact number of matches
      */
     public long count(Filter filter, ZoneId zone, Instant now) {
-        return withCachedCatalog(catalog -> count(filter, zone, now, catalog));
+        return withCachedCatalog(used -> count(filter, zone, now, used));
     }
 
-    private long count(Filter filter, ZoneId zone, Instant now, AttributeCatalog catalog) {
-        Filter lowered = prepare(filter, zone, now, catalog);
+    private long count(Filter filter, ZoneId zone, Instant now, CatalogCache.Versioned used) {
+        Filter lowered;
+        if (now == null) { // the clock's now: prepared afresh, as a find does
+            lowered = prepare(filter, zone, null, used.catalog());
+        } else {
+            ZoneId z = zone != null ? zone : context.property().zone();
+            lowered = lowered(used, new LowerKey(filter, null, z, now.truncatedTo(ChronoUnit.MILLIS)), null, true).filter();
+        }
         if (lowered instanceof dev.contacts.filter.None) {
             return 0;
         }
@@ -184,6 +222,38 @@ public final class QueryRunner<I extends EntityId, T extends Attributed> {
 
     private Filter lower(Filter filter, AttributeCatalog catalog, ZoneId zone, Instant now) {
         return new StoreFilterLowering(catalog, zone, now, this::organizationsMatching).lower(filter);
+    }
+
+    /**
+     * The filter in store form and its cursor fingerprint, from the catalog's prepared queries
+     * when {@code cacheable}. A lowering that looked organizations up is never cached: it
+     * depends on the organizations, not only on the catalog.
+     *
+     * @param used       the catalog, with its prepared queries
+     * @param key        the filter, the sort (null for a count: no fingerprint), the zone and the now
+     * @param filterText the filter's canonical text (for the fingerprint), or null for a count
+     * @param cacheable  whether the result may be taken from and kept in the cache
+     */
+    private Lowered lowered(CatalogCache.Versioned used, LowerKey key, String filterText, boolean cacheable) {
+        if (cacheable) {
+            Lowered cached = used.prepared().peek(key);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        if (filterText == null) {
+            checkFilter(key.filter(), used.catalog());
+        }
+        boolean[] lookedUp = {false};
+        Filter lowered = new StoreFilterLowering(used.catalog(), key.zone(), key.now(), organizationFilter -> {
+            lookedUp[0] = true;
+            return organizationsMatching(organizationFilter);
+        }).lower(key.filter());
+        Lowered made = new Lowered(lowered, key.sort() == null ? null : fingerprint(filterText, key.sort(), key.zone(), key.now()));
+        if (cacheable && !lookedUp[0]) {
+            used.prepared().put(key, made);
+        }
+        return made;
     }
 
     private List<OrganizationId> organizationsMatching(Filter organizationFilter) {

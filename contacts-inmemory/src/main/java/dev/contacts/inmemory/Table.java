@@ -66,12 +66,16 @@ final class Table<T extends Attributed> {
     private static final Logger LOG = LoggerFactory.getLogger(Table.class);
     /** Rows a first, short walk may visit per row the page needs (see find). */
     private static final int PROBE_ROWS_PER_MATCH = 8;
+    /** Most compiled predicates a table keeps. */
+    private static final int MAX_COMPILED = 256;
 
     private final Schema schema;
     private final Map<EntityId, Row<T>> byId = new HashMap<>();
     private final ArrayList<Row<T>> dense = new ArrayList<>();
     private final Map<String, HashIndex> hashIndexes = new LinkedHashMap<>();
     private final Map<String, SortedIndex<T>> sortedIndexes = new LinkedHashMap<>();
+    /** Compiled predicates by filter (see {@link #compiled}); readers under the read lock share it. */
+    private final Map<Filter, Predicate<Row<?>>> compiled = new java.util.concurrent.ConcurrentHashMap<>();
 
     Table(Schema schema) {
         this.schema = schema;
@@ -202,7 +206,7 @@ final class Table<T extends Attributed> {
                 return dense.size() - count(new Condition(c.attribute(), twin, c.operands()));
             }
         }
-        Predicate<Row<?>> p = FilterCompiler.compile(filter, schema);
+        Predicate<Row<?>> p = compiled(filter);
         long n = 0;
         for (Row<T> row : source(candidates(filter, dense.size() / 4, null))) {
             if (p.test(row)) {
@@ -221,7 +225,7 @@ final class Table<T extends Attributed> {
         if (contradictory(conjuncts(filter))) {
             return result;
         }
-        Predicate<Row<?>> p = FilterCompiler.compile(filter, schema);
+        Predicate<Row<?>> p = compiled(filter);
         for (Row<T> row : source(candidates(filter, dense.size() / 4, null))) {
             if (p.test(row)) {
                 result.add(row);
@@ -254,7 +258,7 @@ final class Table<T extends Attributed> {
             throw new IllegalArgumentException("limit must be at least 1, got " + limit);
         }
         long start = System.nanoTime();
-        Predicate<Row<?>> p = FilterCompiler.compile(filter, schema);
+        Predicate<Row<?>> p = compiled(filter);
         List<Filter> conjuncts = conjuncts(filter);
         boolean asc = order.direction() == Direction.ASC;
         List<T> result;
@@ -318,6 +322,24 @@ final class Table<T extends Attributed> {
                     order.direction(), plan, result.size(), (System.nanoTime() - start) / 1000);
         }
         return result;
+    }
+
+    /**
+     * The filter's predicate, compiled once per distinct filter: a repeated query (the same
+     * first page, the same count) skips the compilation. The predicates only read the rows,
+     * so readers share them; the map starts again from empty when it holds
+     * {@value #MAX_COMPILED} filters.
+     */
+    private Predicate<Row<?>> compiled(Filter filter) {
+        Predicate<Row<?>> p = compiled.get(filter);
+        if (p == null) {
+            p = FilterCompiler.compile(filter, schema);
+            if (compiled.size() >= MAX_COMPILED) {
+                compiled.clear();
+            }
+            compiled.put(filter, p);
+        }
+        return p;
     }
 
     private static List<Filter> conjuncts(Filter filter) {
