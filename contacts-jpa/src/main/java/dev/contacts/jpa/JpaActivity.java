@@ -24,15 +24,18 @@ import java.util.UUID;
 
 /**
  * Web sessions and live chats in {@code activity_event} (kind {@code WEB} or {@code CHAT}),
- * chat transcripts in {@code chat_message}. An ingestion is one transaction: the contact row
- * is locked ({@code FOR UPDATE}; none: not found); a stored event of that kind with that
- * external id makes it a duplicate that writes nothing; otherwise the event is inserted under
- * the unique key {@code (property_id, kind, external_id)} and the contact's statistics change
- * in one {@code UPDATE} ({@link ContactStatistics}). Deliveries of one event to one contact
- * are serialised by the contact's lock; a concurrent delivery that takes the unique key
- * first (for another contact, or under an isolation level that hid it from the check) makes
- * the insert fail, and the transaction runs again, where the check sees it: a duplicate
- * never counts twice. {@link #recover} has nothing to complete.
+ * chat transcripts in {@code chat_message}. An ingestion is one transaction of two statements
+ * (three for a chat with a transcript): the event is inserted unless the unique key
+ * {@code (property_id, kind, external_id)} or the primary key already holds it (PostgreSQL
+ * {@code ON CONFLICT DO NOTHING}; H2 and MariaDB a caught unique-key failure), then the
+ * contact's statistics change in one {@code UPDATE} ({@link ContactStatistics}) whose row count
+ * proves the contact exists and which locks it, then the transcript is inserted. A delivery of
+ * the same event that another transaction has inserted and not yet committed is waited for
+ * by the insert, so a duplicate never counts twice. A contact deleted or merged away
+ * concurrently makes the {@code UPDATE} match nothing (it waits for that transaction): the
+ * event is deleted again and the call fails with {@link NotFoundException}. An event not
+ * inserted costs one more query, telling a duplicate from an unknown contact or an id clash.
+ * {@link #recover} has nothing to complete.
  */
 final class JpaActivity implements ActivityRepository {
     private static final String WEB = "WEB";
@@ -56,18 +59,22 @@ final class JpaActivity implements ActivityRepository {
         void run(Db db, String property) throws SQLException;
     }
 
+    /** The statistics update of an ingestion: whether it matched the contact. */
+    @FunctionalInterface
+    private interface Statistics {
+        boolean run(Db db, String property) throws SQLException;
+    }
+
     @Override
     public boolean recordWebSession(PropertyId property, WebSession session) {
         Objects.requireNonNull(session, "session");
-        return record("record web session", property, session, WEB, (db, p) -> insertEvent(db, p, session, WEB, session),
-                (db, p) -> webSessionStatistics(db, p, session));
+        return record("record web session", property, session, WEB, (db, p) -> { }, (db, p) -> webSessionStatistics(db, p, session));
     }
 
     @Override
     public boolean recordLiveChat(PropertyId property, LiveChat chat) {
         Objects.requireNonNull(chat, "chat");
         return record("record live chat", property, chat, CHAT, (db, p) -> {
-            insertEvent(db, p, chat, CHAT, null);
             List<List<Sql.Binder>> rows = new ArrayList<>();
             for (int i = 0; i < chat.messages().size(); i++) {
                 ChatMessage m = chat.messages().get(i);
@@ -80,51 +87,100 @@ final class JpaActivity implements ActivityRepository {
         }, (db, p) -> chatStatistics(db, p, chat));
     }
 
-    private boolean record(String operation, PropertyId property, ActivityEvent event, String kind, Write insert, Write statistics) {
+    /**
+     * The statements of an ingestion, in one transaction: the insert that only inserts a new
+     * event ({@link #insertEvent}); the statistics {@code UPDATE}, whose row count proves that
+     * the contact exists and which locks it until the transaction ends; then {@code more} (the
+     * transcript). A contact that is gone (never there, or deleted or merged away
+     * concurrently: the {@code UPDATE} waits for that transaction, then matches no row) makes
+     * the call delete the event it inserted and throw {@link NotFoundException}, so nothing is
+     * written even in a transaction that goes on. When nothing was inserted, one query tells why.
+     */
+    private boolean record(String operation, PropertyId property, ActivityEvent event, String kind, Write more, Statistics statistics) {
         Objects.requireNonNull(property, "property");
         String p = property.value();
         return tx.run(operation, db -> {
-            JpaEntityRepository.requireProperty(db, p, "ingest activity");
-            if (!JpaContacts.lock(db, p, event.contact().value())) {
+            if (!insertEvent(db, p, event, kind)) {
+                return notInserted(db, p, event, kind);
+            }
+            if (!statistics.run(db, p)) {
+                db.update(db.sql("DELETE FROM activity_event WHERE property_id = ").value(p).append(" AND id = ").value(event.id().value()));
                 throw new NotFoundException("contact " + event.contact() + " does not exist in property " + p);
             }
-            if (db.exists(db.sql("SELECT 1 FROM activity_event WHERE property_id = ").value(p).append(" AND kind = ").value(kind)
-                    .append(" AND external_id = ").value(event.externalId()))) {
-                return false;
-            }
-            if (db.exists(db.sql("SELECT 1 FROM activity_event WHERE property_id = ").value(p).append(" AND id = ")
-                    .value(event.id().value()))) {
-                throw new ConflictException("activity event " + event.id() + " already exists in property " + p);
-            }
-            try {
-                insert.run(db, p);
-            } catch (SQLException e) {
-                if (db.dialect().isUniqueViolation(e)) {
-                    throw Transactions.lostRace(e);
-                }
-                throw e;
-            }
-            statistics.run(db, p);
+            more.run(db, p);
             return true;
         });
     }
 
-    /** Inserts the event's row; {@code session} gives the columns of a web session (null for a chat). */
-    private static void insertEvent(Db db, String property, ActivityEvent event, String kind, WebSession session) throws SQLException {
+    /**
+     * Why an event was not inserted, in one query: its contact is not in the property (checked
+     * first: {@link NotFoundException} even for a duplicate), an event of its kind has its
+     * external id (a duplicate: false), or another event has its SDK id
+     * ({@link ConflictException}). The row the insert met is committed: the insert waited for it.
+     */
+    private static boolean notInserted(Db db, String property, ActivityEvent event, String kind) throws SQLException {
+        Sql sql = db.sql("SELECT (SELECT COUNT(*) FROM contact WHERE property_id = ").value(property).append(" AND id = ")
+                .value(event.contact().value()).append("), (SELECT COUNT(*) FROM activity_event WHERE property_id = ").value(property)
+                .append(" AND kind = ").value(kind).append(" AND external_id = ").value(event.externalId())
+                .append("), (SELECT COUNT(*) FROM activity_event WHERE property_id = ").value(property).append(" AND id = ")
+                .value(event.id().value()).append(")");
+        long[] found = db.first(sql, rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).orElseThrow();
+        if (found[0] == 0) {
+            throw new NotFoundException("contact " + event.contact() + " does not exist in property " + property);
+        }
+        if (found[1] > 0) {
+            return false;
+        }
+        if (found[2] > 0) {
+            throw new ConflictException("activity event " + event.id() + " already exists in property " + property);
+        }
+        // the row the insert met was deleted since (its contact was deleted): run the transaction again
+        throw Transactions.lostRace(new SQLException("the event that kept activity event " + event.id()
+                + " from being inserted was deleted meanwhile", "40001"));
+    }
+
+    /**
+     * Inserts the event's row unless a row of the property has its external id (for its kind)
+     * or its SDK id: {@code INSERT … ON CONFLICT DO NOTHING} on PostgreSQL, where a failed
+     * statement would abort the transaction; a plain {@code INSERT} whose unique-key failure is
+     * caught on H2 and MariaDB, which undo only the failed statement and go on (unlike
+     * MariaDB's {@code INSERT IGNORE}, this never turns another error, such as a missing
+     * property, into a warning). All three wait for a concurrent uncommitted insert of the
+     * same key and decide once it ends.
+     *
+     * @return whether the row was inserted
+     * @throws NotFoundException if the property does not exist
+     */
+    private static boolean insertEvent(Db db, String property, ActivityEvent event, String kind) throws SQLException {
         Sql sql = db.sql("INSERT INTO activity_event (property_id, id, kind, external_id, contact_id, start_at, " + SESSION_COLUMNS
                 + ") VALUES (").value(property).append(", ").value(event.id().value()).append(", ").value(kind).append(", ")
                 .value(event.externalId()).append(", ").value(event.contact().value()).append(", ").value(event.start());
-        if (session == null) {
-            sql.append(", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)");
-        } else {
+        if (event instanceof WebSession) {
+            WebSession session = (WebSession) event;
             sql.append(", ").value(ColumnType.INSTANT, session.end()).append(", ").value(session.pagesViewed()).append(", ")
                     .value(session.timeSpent());
             for (String value : session.location().values()) {
                 sql.append(", ").value(ColumnType.TEXT, value);
             }
             sql.append(")");
+        } else {
+            sql.append(", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)");
         }
-        db.update(sql);
+        boolean postgres = db.dialect() == Dialect.POSTGRESQL;
+        if (postgres) {
+            sql.append(" ON CONFLICT DO NOTHING");
+        }
+        try {
+            return db.update(sql) == 1;
+        } catch (SQLException e) {
+            if (!postgres && db.dialect().isUniqueViolation(e)) {
+                return false;
+            }
+            if (db.dialect().isForeignKeyViolation(e)) {
+                throw new NotFoundException("cannot ingest activity: property " + property + " does not exist");
+            }
+            throw e;
+        }
     }
 
     /**
@@ -132,7 +188,7 @@ final class JpaActivity implements ActivityRepository {
      * location assignments come before {@code last_web_session}'s, because MariaDB evaluates
      * single-table {@code SET} assignments left to right with the new values.
      */
-    private static void webSessionStatistics(Db db, String property, WebSession s) throws SQLException {
+    private static boolean webSessionStatistics(Db db, String property, WebSession s) throws SQLException {
         Sql sql = db.sql("UPDATE contact SET ");
         for (Map.Entry<String, String> e : s.location().entrySet()) {
             EntityTable.Column column = EntityTable.CONTACTS.column(e.getKey());
@@ -144,7 +200,7 @@ final class JpaActivity implements ActivityRepository {
         ContactStatistics.add(sql, "time_spent", s.timeSpent());
         ContactStatistics.earliest(sql, "first_web_session", s.start());
         ContactStatistics.latest(sql, "last_web_session", s.start());
-        seen(db, property, sql, s);
+        return seen(db, property, sql, s);
     }
 
     /** Appends {@code column = value} when the session is the newest (by start; of equal starts, the later ingested). */
@@ -153,20 +209,22 @@ final class JpaActivity implements ActivityRepository {
                 .value(ColumnType.TEXT, value).append(" ELSE " + column + " END, ");
     }
 
-    private static void chatStatistics(Db db, String property, LiveChat chat) throws SQLException {
+    private static boolean chatStatistics(Db db, String property, LiveChat chat) throws SQLException {
         Sql sql = ContactStatistics.add(db.sql("UPDATE contact SET "), "total_live_chats", 1);
         ContactStatistics.earliest(sql, "first_live_chat", chat.start());
         ContactStatistics.latest(sql, "last_live_chat", chat.start());
-        seen(db, property, sql, chat);
+        return seen(db, property, sql, chat);
     }
 
-    /** Ends a statistics update with firstSeen/lastSeen and the version, and runs it. */
-    private static void seen(Db db, String property, Sql sql, ActivityEvent event) throws SQLException {
+    /**
+     * Ends a statistics update with firstSeen/lastSeen and the version, and runs it.
+     *
+     * @return whether it matched the contact (it exists)
+     */
+    private static boolean seen(Db db, String property, Sql sql, ActivityEvent event) throws SQLException {
         ContactStatistics.earliest(sql, "first_seen", event.start());
         ContactStatistics.latest(sql, "last_seen", event.lastActivity());
-        if (db.update(ContactStatistics.bumpVersion(sql, property, event.contact().value())) != 1) {
-            throw new IllegalStateException("contact " + event.contact() + " vanished while locked");
-        }
+        return db.update(ContactStatistics.bumpVersion(sql, property, event.contact().value())) == 1;
     }
 
     @Override
