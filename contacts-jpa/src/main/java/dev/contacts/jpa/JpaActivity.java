@@ -27,7 +27,7 @@ import java.util.UUID;
  * chat transcripts in {@code chat_message}. An ingestion is one transaction of two statements
  * (three for a chat with a transcript): the event is inserted unless the unique key
  * {@code (property_id, kind, external_id)} or the primary key already holds it (PostgreSQL
- * {@code ON CONFLICT DO NOTHING}; H2 and MariaDB a caught unique-key failure), then the
+ * {@code ON CONFLICT DO NOTHING}, MariaDB {@code INSERT IGNORE}, H2 {@code WHERE NOT EXISTS}), then the
  * contact's statistics change in one {@code UPDATE} ({@link ContactStatistics}) whose row count
  * proves the contact exists and which locks it, then the transcript is inserted. A delivery of
  * the same event that another transaction has inserted and not yet committed is waited for
@@ -141,46 +141,73 @@ final class JpaActivity implements ActivityRepository {
 
     /**
      * Inserts the event's row unless a row of the property has its external id (for its kind)
-     * or its SDK id: {@code INSERT … ON CONFLICT DO NOTHING} on PostgreSQL, where a failed
-     * statement would abort the transaction; a plain {@code INSERT} whose unique-key failure is
-     * caught on H2 and MariaDB, which undo only the failed statement and go on (unlike
-     * MariaDB's {@code INSERT IGNORE}, this never turns another error, such as a missing
-     * property, into a warning). All three wait for a concurrent uncommitted insert of the
-     * same key and decide once it ends.
+     * or its SDK id, in one statement: {@code INSERT … ON CONFLICT DO NOTHING} on PostgreSQL,
+     * {@code INSERT IGNORE} on MariaDB (which would also turn a value that does not fit into a
+     * warning: the core's validation keeps every value within its column, and a missing
+     * property inserts nothing and is then reported by {@link #notInserted} as a missing
+     * contact), {@code INSERT … SELECT … WHERE NOT EXISTS} on H2. PostgreSQL and MariaDB wait
+     * for a concurrent uncommitted insert of the same key and decide once it ends; on H2 that
+     * insert fails on the key instead, which is caught (H2 undoes only the failed statement).
      *
      * @return whether the row was inserted
      * @throws NotFoundException if the property does not exist
      */
     private static boolean insertEvent(Db db, String property, ActivityEvent event, String kind) throws SQLException {
-        Sql sql = db.sql("INSERT INTO activity_event (property_id, id, kind, external_id, contact_id, start_at, " + SESSION_COLUMNS
-                + ") VALUES (").value(property).append(", ").value(event.id().value()).append(", ").value(kind).append(", ")
-                .value(event.externalId()).append(", ").value(event.contact().value()).append(", ").value(event.start());
+        Dialect d = db.dialect();
+        boolean h2 = d == Dialect.H2;
+        Sql sql = db.sql((d == Dialect.MARIADB ? "INSERT IGNORE" : "INSERT") + " INTO activity_event (property_id, id, kind, external_id, "
+                + "contact_id, start_at, " + SESSION_COLUMNS + ")" + (h2 ? " SELECT " : " VALUES ("));
+        typed(sql, h2, "VARCHAR", property).append(", ");
+        typed(sql, h2, "UUID", event.id().value()).append(", ");
+        typed(sql, h2, "VARCHAR", kind).append(", ");
+        typed(sql, h2, "VARCHAR", event.externalId()).append(", ");
+        typed(sql, h2, "UUID", event.contact().value()).append(", ");
+        typed(sql, h2, "TIMESTAMP WITH TIME ZONE", event.start());
         if (event instanceof WebSession) {
             WebSession session = (WebSession) event;
-            sql.append(", ").value(ColumnType.INSTANT, session.end()).append(", ").value(session.pagesViewed()).append(", ")
-                    .value(session.timeSpent());
-            for (String value : session.location().values()) {
-                sql.append(", ").value(ColumnType.TEXT, value);
+            sql.append(", ");
+            if (session.end() == null) {
+                sql.append("NULL");
+            } else {
+                typed(sql, h2, "TIMESTAMP WITH TIME ZONE", session.end());
             }
-            sql.append(")");
+            sql.append(", ");
+            typed(sql, h2, "BIGINT", session.pagesViewed()).append(", ");
+            typed(sql, h2, "BIGINT", session.timeSpent());
+            for (String value : session.location().values()) {
+                sql.append(", ");
+                if (value == null) {
+                    sql.append("NULL");
+                } else {
+                    typed(sql, h2, "VARCHAR", value);
+                }
+            }
         } else {
-            sql.append(", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)");
+            sql.append(", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL");
         }
-        boolean postgres = db.dialect() == Dialect.POSTGRESQL;
-        if (postgres) {
-            sql.append(" ON CONFLICT DO NOTHING");
+        if (h2) {
+            sql.append(" WHERE NOT EXISTS (SELECT 1 FROM activity_event WHERE property_id = ").value(property).append(" AND (kind = ")
+                    .value(kind).append(" AND external_id = ").value(event.externalId()).append(" OR id = ").value(event.id().value())
+                    .append("))");
+        } else {
+            sql.append(d == Dialect.POSTGRESQL ? ") ON CONFLICT DO NOTHING" : ")");
         }
         try {
             return db.update(sql) == 1;
         } catch (SQLException e) {
-            if (!postgres && db.dialect().isUniqueViolation(e)) {
+            if (h2 && d.isUniqueViolation(e)) {
                 return false;
             }
-            if (db.dialect().isForeignKeyViolation(e)) {
+            if (d.isForeignKeyViolation(e)) {
                 throw new NotFoundException("cannot ingest activity: property " + property + " does not exist");
             }
             throw e;
         }
+    }
+
+    /** Appends a parameter, with its SQL type on H2 (whose {@code SELECT ?} has none). */
+    private static Sql typed(Sql sql, boolean cast, String type, Object value) {
+        return cast ? sql.append("CAST(").value(value).append(" AS " + type + ")") : sql.value(value);
     }
 
     /**
