@@ -150,6 +150,29 @@ final class Db {
         return counts;
     }
 
+    /**
+     * Runs {@code COPY … FROM STDIN} on this transaction's connection (PostgreSQL only), through
+     * the driver's {@code CopyManager}.
+     *
+     * @param sql      the COPY statement
+     * @param data     the rows in COPY's text format
+     * @param expected rows in {@code data}
+     * @return false when the connection does not unwrap to the PostgreSQL driver's (nothing was sent: use a batch)
+     * @throws SQLException from the server, or when it copied another number of rows than expected
+     */
+    boolean copyIn(String sql, String data, int expected) throws SQLException {
+        long start = System.nanoTime();
+        long copied = PgCopy.copyIn(connection, sql, data);
+        if (copied < 0) {
+            return false;
+        }
+        if (copied != expected) {
+            throw new SQLException(sql + " copied " + copied + " rows, not " + expected);
+        }
+        log(sql, start, (int) copied);
+        return true;
+    }
+
     UUID id(ResultSet rs, String column) throws SQLException {
         return dialect.getId(rs, column);
     }

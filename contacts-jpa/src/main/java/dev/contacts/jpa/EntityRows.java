@@ -37,28 +37,31 @@ final class EntityRows {
 
     private final EntityTable table;
     private final List<EntityTable.Column> columns;
-    private final String insertMain;
     private final String updateMain;
+    /** The columns of a new main row and their types, for {@link BulkRows}. */
+    private final List<String> mainColumns = new ArrayList<>();
+    private final List<ColumnType> mainTypes = new ArrayList<>();
 
     EntityRows(EntityTable table) {
         this.table = table;
         this.columns = table.columns().stream().filter(c -> !isStoreMaintained(c)).toList();
-        StringBuilder names = new StringBuilder("property_id, id, version");
-        StringBuilder marks = new StringBuilder("?, ?, ?");
         StringBuilder sets = new StringBuilder();
+        mainColumns.addAll(List.of("property_id", "id", "version"));
+        mainTypes.addAll(List.of(ColumnType.TEXT, ColumnType.ID, ColumnType.LONG));
         for (EntityTable.Column c : columns) {
-            names.append(", ").append(c.name());
-            marks.append(", ?");
+            mainColumns.add(c.name());
+            mainTypes.add(columnType(c.type()));
             sets.append(c.name()).append(" = ?, ");
             if (c.type() == AttributeType.TEXT) {
-                names.append(", ").append(c.fold());
-                marks.append(", ?");
+                mainColumns.add(c.fold());
+                mainTypes.add(ColumnType.TEXT);
                 sets.append(c.fold()).append(" = ?, ");
             }
         }
-        String extra = table.target() == Target.ORGANIZATION ? ", contact_count" : "";
-        String extraMark = table.target() == Target.ORGANIZATION ? ", 0" : "";
-        this.insertMain = "INSERT INTO " + table.table() + " (" + names + extra + ") VALUES (" + marks + extraMark + ")";
+        if (table.target() == Target.ORGANIZATION) {
+            mainColumns.add("contact_count");
+            mainTypes.add(ColumnType.LONG);
+        }
         this.updateMain = "UPDATE " + table.table() + " SET " + sets + "version = ? WHERE property_id = ? AND id = ? AND version = ?";
     }
 
@@ -78,18 +81,27 @@ final class EntityRows {
         insertMains(db, property, List.of(entity));
     }
 
-    /** Inserts the main rows of new entities in one JDBC batch (a multi-row insert where the driver rewrites batches). */
+    /** Inserts the main rows of new entities in bulk ({@link BulkRows}: COPY on PostgreSQL, else one JDBC batch). */
     void insertMains(Db db, String property, Collection<? extends Attributed> entities) throws SQLException {
-        List<List<Sql.Binder>> rows = new ArrayList<>();
+        BulkRows rows = new BulkRows(table.table(), mainColumns, mainTypes);
         for (Attributed entity : entities) {
-            List<Sql.Binder> row = new ArrayList<>();
-            row.add(Sql.binder(db.dialect(), property));
-            row.add(Sql.binder(db.dialect(), entity.entityId().value()));
-            row.add(Sql.binder(db.dialect(), entity.version()));
-            addColumnValues(db.dialect(), entity, row);
-            rows.add(row);
+            List<Object> row = new ArrayList<>(mainColumns.size());
+            row.add(property);
+            row.add(entity.entityId().value());
+            row.add(entity.version());
+            for (EntityTable.Column c : columns) {
+                Object v = entity.value(c.attribute());
+                row.add(v);
+                if (c.type() == AttributeType.TEXT) {
+                    row.add(v == null ? null : Values.fold((String) v));
+                }
+            }
+            if (table.target() == Target.ORGANIZATION) {
+                row.add(0L); // the store maintains the count from the links
+            }
+            rows.add(row.toArray());
         }
-        db.batch(insertMain, rows);
+        rows.write(db);
     }
 
     /**
@@ -148,11 +160,19 @@ final class EntityRows {
         }
     }
 
-    /** Inserts the set elements and custom values of entities whose main rows exist and have none. */
+    /** The columns of a set table's rows. */
+    private static final List<ColumnType> SET_TYPES = List.of(ColumnType.TEXT, ColumnType.ID, ColumnType.LONG, ColumnType.TEXT, ColumnType.TEXT);
+    /** The columns of a custom value row. */
+    private static final List<ColumnType> CUSTOM_TYPES = List.of(ColumnType.TEXT, ColumnType.ID, ColumnType.TEXT, ColumnType.LONG,
+            ColumnType.TEXT, ColumnType.TEXT, ColumnType.TEXT, ColumnType.NUMBER, ColumnType.INSTANT, ColumnType.BOOLEAN);
+
+    /**
+     * Inserts the set elements and custom values of entities whose main rows exist and have
+     * none, in bulk: one {@link BulkRows} per table (COPY on PostgreSQL, else a JDBC batch).
+     */
     void insertValues(Db db, String property, Collection<? extends Attributed> entities) throws SQLException {
-        Dialect d = db.dialect();
         for (Map.Entry<String, String> set : table.setTables().entrySet()) {
-            List<List<Sql.Binder>> rows = new ArrayList<>();
+            BulkRows rows = new BulkRows(set.getValue(), List.of("property_id", table.owner(), "position", "display", "fold"), SET_TYPES);
             for (Attributed e : entities) {
                 Object v = e.value(set.getKey());
                 if (v == null) {
@@ -161,50 +181,55 @@ final class EntityRows {
                 List<?> elements = (List<?>) v;
                 for (int i = 0; i < elements.size(); i++) {
                     String s = (String) elements.get(i);
-                    rows.add(List.of(Sql.binder(d, property), Sql.binder(d, e.entityId().value()), Sql.binder(d, i),
-                            Sql.binder(d, s), Sql.binder(d, Values.fold(s))));
+                    rows.add(property, e.entityId().value(), i, s, Values.fold(s));
                 }
             }
-            db.batch("INSERT INTO " + set.getValue() + " (property_id, " + table.owner() + ", position, display, fold) VALUES (?, ?, ?, ?, ?)",
-                    rows);
+            rows.write(db);
         }
-        List<List<Sql.Binder>> customs = new ArrayList<>();
+        BulkRows customs = new BulkRows(table.customTable(), List.of("property_id", table.owner(), "attr", "position", "kind", "text_value",
+                "text_fold", "number_value", "date_value", "boolean_value"), CUSTOM_TYPES);
         for (Attributed e : entities) {
             for (Map.Entry<String, Object> c : custom(e).entrySet()) {
-                addCustomRows(d, property, e.entityId().value(), AttributeDefinition.CUSTOM_PREFIX + c.getKey(), c.getValue(), customs);
+                for (Object[] row : customValues(property, e.entityId().value(), AttributeDefinition.CUSTOM_PREFIX + c.getKey(), c.getValue())) {
+                    customs.add(row);
+                }
             }
         }
-        db.batch("INSERT INTO " + table.customTable() + " (property_id, " + table.owner()
-                + ", attr, position, kind, text_value, text_fold, number_value, date_value, boolean_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                customs);
+        customs.write(db);
     }
 
-    private static void addCustomRows(Dialect d, String property, UUID owner, String attr, Object value, List<List<Sql.Binder>> rows) {
+    /** @return the rows of one custom value, as {@link #CUSTOM_TYPES} */
+    private static List<Object[]> customValues(String property, UUID owner, String attr, Object value) {
+        List<Object[]> rows = new ArrayList<>();
         if (value instanceof List) {
             List<?> elements = (List<?>) value;
             for (int i = 0; i < elements.size(); i++) {
                 String s = (String) elements.get(i);
-                rows.add(customRow(d, property, owner, attr, i, TEXT_SET, s, null, null, null));
+                rows.add(new Object[] {property, owner, attr, i, TEXT_SET, s, Values.fold(s), null, null, null});
             }
         } else if (value instanceof String) {
-            rows.add(customRow(d, property, owner, attr, 0, TEXT, (String) value, null, null, null));
+            String s = (String) value;
+            rows.add(new Object[] {property, owner, attr, 0, TEXT, s, Values.fold(s), null, null, null});
         } else if (value instanceof BigDecimal) {
-            rows.add(customRow(d, property, owner, attr, 0, NUMBER, null, (BigDecimal) value, null, null));
+            rows.add(new Object[] {property, owner, attr, 0, NUMBER, null, null, value, null, null});
         } else if (value instanceof java.time.Instant) {
-            rows.add(customRow(d, property, owner, attr, 0, DATE, null, null, (java.time.Instant) value, null));
+            rows.add(new Object[] {property, owner, attr, 0, DATE, null, null, null, value, null});
         } else if (value instanceof Boolean) {
-            rows.add(customRow(d, property, owner, attr, 0, BOOLEAN, null, null, null, (Boolean) value));
+            rows.add(new Object[] {property, owner, attr, 0, BOOLEAN, null, null, null, null, value});
         } else {
             throw new IllegalArgumentException("custom value of " + attr + " has an unexpected class " + value.getClass().getName());
         }
+        return rows;
     }
 
-    private static List<Sql.Binder> customRow(Dialect d, String property, UUID owner, String attr, int position, String kind,
-                                              String text, BigDecimal number, java.time.Instant date, Boolean bool) {
-        return List.of(Sql.binder(d, property), Sql.binder(d, owner), Sql.binder(d, attr), Sql.binder(d, position),
-                Sql.binder(d, kind), Sql.binder(d, ColumnType.TEXT, text),
-                Sql.binder(d, ColumnType.TEXT, text == null ? null : Values.fold(text)), Sql.binder(d, ColumnType.NUMBER, number),
-                Sql.binder(d, ColumnType.INSTANT, date), Sql.binder(d, ColumnType.BOOLEAN, bool));
+    private static void addCustomRows(Dialect d, String property, UUID owner, String attr, Object value, List<List<Sql.Binder>> rows) {
+        for (Object[] row : customValues(property, owner, attr, value)) {
+            List<Sql.Binder> b = new ArrayList<>(row.length);
+            for (int i = 0; i < row.length; i++) {
+                b.add(Sql.binder(d, CUSTOM_TYPES.get(i), row[i]));
+            }
+            rows.add(b);
+        }
     }
 
     /** Deletes the set elements and custom values of one entity (not its organization links). */

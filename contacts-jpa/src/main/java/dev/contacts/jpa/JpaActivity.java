@@ -24,15 +24,18 @@ import java.util.UUID;
 
 /**
  * Web sessions and live chats in {@code activity_event} (kind {@code WEB} or {@code CHAT}),
- * chat transcripts in {@code chat_message}. An ingestion is one transaction: the contact row
- * is locked ({@code FOR UPDATE}; none: not found); a stored event of that kind with that
- * external id makes it a duplicate that writes nothing; otherwise the event is inserted under
- * the unique key {@code (property_id, kind, external_id)} and the contact's statistics change
- * in one {@code UPDATE} ({@link ContactStatistics}). Deliveries of one event to one contact
- * are serialised by the contact's lock; a concurrent delivery that takes the unique key
- * first (for another contact, or under an isolation level that hid it from the check) makes
- * the insert fail, and the transaction runs again, where the check sees it: a duplicate
- * never counts twice. {@link #recover} has nothing to complete.
+ * chat transcripts in {@code chat_message}. An ingestion is one transaction of two statements
+ * (three for a chat with a transcript): the event is inserted unless the unique key
+ * {@code (property_id, kind, external_id)} or the primary key already holds it (PostgreSQL
+ * {@code ON CONFLICT DO NOTHING}, MariaDB {@code INSERT IGNORE}, H2 {@code WHERE NOT EXISTS}), then the
+ * contact's statistics change in one {@code UPDATE} ({@link ContactStatistics}) whose row count
+ * proves the contact exists and which locks it, then the transcript is inserted. A delivery of
+ * the same event that another transaction has inserted and not yet committed is waited for
+ * by the insert, so a duplicate never counts twice. A contact deleted or merged away
+ * concurrently makes the {@code UPDATE} match nothing (it waits for that transaction): the
+ * event is deleted again and the call fails with {@link NotFoundException}. An event not
+ * inserted costs one more query, telling a duplicate from an unknown contact or an id clash.
+ * {@link #recover} has nothing to complete.
  */
 final class JpaActivity implements ActivityRepository {
     private static final String WEB = "WEB";
@@ -56,18 +59,22 @@ final class JpaActivity implements ActivityRepository {
         void run(Db db, String property) throws SQLException;
     }
 
+    /** The statistics update of an ingestion: whether it matched the contact. */
+    @FunctionalInterface
+    private interface Statistics {
+        boolean run(Db db, String property) throws SQLException;
+    }
+
     @Override
     public boolean recordWebSession(PropertyId property, WebSession session) {
         Objects.requireNonNull(session, "session");
-        return record("record web session", property, session, WEB, (db, p) -> insertEvent(db, p, session, WEB, session),
-                (db, p) -> webSessionStatistics(db, p, session));
+        return record("record web session", property, session, WEB, (db, p) -> { }, (db, p) -> webSessionStatistics(db, p, session));
     }
 
     @Override
     public boolean recordLiveChat(PropertyId property, LiveChat chat) {
         Objects.requireNonNull(chat, "chat");
         return record("record live chat", property, chat, CHAT, (db, p) -> {
-            insertEvent(db, p, chat, CHAT, null);
             List<List<Sql.Binder>> rows = new ArrayList<>();
             for (int i = 0; i < chat.messages().size(); i++) {
                 ChatMessage m = chat.messages().get(i);
@@ -80,51 +87,127 @@ final class JpaActivity implements ActivityRepository {
         }, (db, p) -> chatStatistics(db, p, chat));
     }
 
-    private boolean record(String operation, PropertyId property, ActivityEvent event, String kind, Write insert, Write statistics) {
+    /**
+     * The statements of an ingestion, in one transaction: the insert that only inserts a new
+     * event ({@link #insertEvent}); the statistics {@code UPDATE}, whose row count proves that
+     * the contact exists and which locks it until the transaction ends; then {@code more} (the
+     * transcript). A contact that is gone (never there, or deleted or merged away
+     * concurrently: the {@code UPDATE} waits for that transaction, then matches no row) makes
+     * the call delete the event it inserted and throw {@link NotFoundException}, so nothing is
+     * written even in a transaction that goes on. When nothing was inserted, one query tells why.
+     */
+    private boolean record(String operation, PropertyId property, ActivityEvent event, String kind, Write more, Statistics statistics) {
         Objects.requireNonNull(property, "property");
         String p = property.value();
         return tx.run(operation, db -> {
-            JpaEntityRepository.requireProperty(db, p, "ingest activity");
-            if (!JpaContacts.lock(db, p, event.contact().value())) {
+            if (!insertEvent(db, p, event, kind)) {
+                return notInserted(db, p, event, kind);
+            }
+            if (!statistics.run(db, p)) {
+                db.update(db.sql("DELETE FROM activity_event WHERE property_id = ").value(p).append(" AND id = ").value(event.id().value()));
                 throw new NotFoundException("contact " + event.contact() + " does not exist in property " + p);
             }
-            if (db.exists(db.sql("SELECT 1 FROM activity_event WHERE property_id = ").value(p).append(" AND kind = ").value(kind)
-                    .append(" AND external_id = ").value(event.externalId()))) {
-                return false;
-            }
-            if (db.exists(db.sql("SELECT 1 FROM activity_event WHERE property_id = ").value(p).append(" AND id = ")
-                    .value(event.id().value()))) {
-                throw new ConflictException("activity event " + event.id() + " already exists in property " + p);
-            }
-            try {
-                insert.run(db, p);
-            } catch (SQLException e) {
-                if (db.dialect().isUniqueViolation(e)) {
-                    throw Transactions.lostRace(e);
-                }
-                throw e;
-            }
-            statistics.run(db, p);
+            more.run(db, p);
             return true;
         });
     }
 
-    /** Inserts the event's row; {@code session} gives the columns of a web session (null for a chat). */
-    private static void insertEvent(Db db, String property, ActivityEvent event, String kind, WebSession session) throws SQLException {
-        Sql sql = db.sql("INSERT INTO activity_event (property_id, id, kind, external_id, contact_id, start_at, " + SESSION_COLUMNS
-                + ") VALUES (").value(property).append(", ").value(event.id().value()).append(", ").value(kind).append(", ")
-                .value(event.externalId()).append(", ").value(event.contact().value()).append(", ").value(event.start());
-        if (session == null) {
-            sql.append(", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)");
-        } else {
-            sql.append(", ").value(ColumnType.INSTANT, session.end()).append(", ").value(session.pagesViewed()).append(", ")
-                    .value(session.timeSpent());
-            for (String value : session.location().values()) {
-                sql.append(", ").value(ColumnType.TEXT, value);
-            }
-            sql.append(")");
+    /**
+     * Why an event was not inserted, in one query: its contact is not in the property (checked
+     * first: {@link NotFoundException} even for a duplicate), an event of its kind has its
+     * external id (a duplicate: false), or another event has its SDK id
+     * ({@link ConflictException}). The row the insert met is committed: the insert waited for it.
+     */
+    private static boolean notInserted(Db db, String property, ActivityEvent event, String kind) throws SQLException {
+        Sql sql = db.sql("SELECT (SELECT COUNT(*) FROM contact WHERE property_id = ").value(property).append(" AND id = ")
+                .value(event.contact().value()).append("), (SELECT COUNT(*) FROM activity_event WHERE property_id = ").value(property)
+                .append(" AND kind = ").value(kind).append(" AND external_id = ").value(event.externalId())
+                .append("), (SELECT COUNT(*) FROM activity_event WHERE property_id = ").value(property).append(" AND id = ")
+                .value(event.id().value()).append(")");
+        long[] found = db.first(sql, rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).orElseThrow();
+        if (found[0] == 0) {
+            throw new NotFoundException("contact " + event.contact() + " does not exist in property " + property);
         }
-        db.update(sql);
+        if (found[1] > 0) {
+            return false;
+        }
+        if (found[2] > 0) {
+            throw new ConflictException("activity event " + event.id() + " already exists in property " + property);
+        }
+        // the row the insert met was deleted since (its contact was deleted): run the transaction again
+        throw Transactions.lostRace(new SQLException("the event that kept activity event " + event.id()
+                + " from being inserted was deleted meanwhile", "40001"));
+    }
+
+    /**
+     * Inserts the event's row unless a row of the property has its external id (for its kind)
+     * or its SDK id, in one statement: {@code INSERT … ON CONFLICT DO NOTHING} on PostgreSQL,
+     * {@code INSERT IGNORE} on MariaDB (which would also turn a value that does not fit into a
+     * warning: the core's validation keeps every value within its column, and a missing
+     * property inserts nothing and is then reported by {@link #notInserted} as a missing
+     * contact), {@code INSERT … SELECT … WHERE NOT EXISTS} on H2. PostgreSQL and MariaDB wait
+     * for a concurrent uncommitted insert of the same key and decide once it ends; on H2 that
+     * insert fails on the key instead, which is caught (H2 undoes only the failed statement).
+     *
+     * @return whether the row was inserted
+     * @throws NotFoundException if the property does not exist
+     */
+    private static boolean insertEvent(Db db, String property, ActivityEvent event, String kind) throws SQLException {
+        Dialect d = db.dialect();
+        boolean h2 = d == Dialect.H2;
+        Sql sql = db.sql((d == Dialect.MARIADB ? "INSERT IGNORE" : "INSERT") + " INTO activity_event (property_id, id, kind, external_id, "
+                + "contact_id, start_at, " + SESSION_COLUMNS + ")" + (h2 ? " SELECT " : " VALUES ("));
+        typed(sql, h2, "VARCHAR", property).append(", ");
+        typed(sql, h2, "UUID", event.id().value()).append(", ");
+        typed(sql, h2, "VARCHAR", kind).append(", ");
+        typed(sql, h2, "VARCHAR", event.externalId()).append(", ");
+        typed(sql, h2, "UUID", event.contact().value()).append(", ");
+        typed(sql, h2, "TIMESTAMP WITH TIME ZONE", event.start());
+        if (event instanceof WebSession) {
+            WebSession session = (WebSession) event;
+            sql.append(", ");
+            if (session.end() == null) {
+                sql.append("NULL");
+            } else {
+                typed(sql, h2, "TIMESTAMP WITH TIME ZONE", session.end());
+            }
+            sql.append(", ");
+            typed(sql, h2, "BIGINT", session.pagesViewed()).append(", ");
+            typed(sql, h2, "BIGINT", session.timeSpent());
+            for (String value : session.location().values()) {
+                sql.append(", ");
+                if (value == null) {
+                    sql.append("NULL");
+                } else {
+                    typed(sql, h2, "VARCHAR", value);
+                }
+            }
+        } else {
+            sql.append(", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL");
+        }
+        if (h2) {
+            sql.append(" WHERE NOT EXISTS (SELECT 1 FROM activity_event WHERE property_id = ").value(property).append(" AND (kind = ")
+                    .value(kind).append(" AND external_id = ").value(event.externalId()).append(" OR id = ").value(event.id().value())
+                    .append("))");
+        } else {
+            sql.append(d == Dialect.POSTGRESQL ? ") ON CONFLICT DO NOTHING" : ")");
+        }
+        try {
+            return db.update(sql) == 1;
+        } catch (SQLException e) {
+            if (h2 && d.isUniqueViolation(e)) {
+                return false;
+            }
+            if (d.isForeignKeyViolation(e)) {
+                throw new NotFoundException("cannot ingest activity: property " + property + " does not exist");
+            }
+            throw e;
+        }
+    }
+
+    /** Appends a parameter, with its SQL type on H2 (whose {@code SELECT ?} has none). */
+    private static Sql typed(Sql sql, boolean cast, String type, Object value) {
+        return cast ? sql.append("CAST(").value(value).append(" AS " + type + ")") : sql.value(value);
     }
 
     /**
@@ -132,7 +215,7 @@ final class JpaActivity implements ActivityRepository {
      * location assignments come before {@code last_web_session}'s, because MariaDB evaluates
      * single-table {@code SET} assignments left to right with the new values.
      */
-    private static void webSessionStatistics(Db db, String property, WebSession s) throws SQLException {
+    private static boolean webSessionStatistics(Db db, String property, WebSession s) throws SQLException {
         Sql sql = db.sql("UPDATE contact SET ");
         for (Map.Entry<String, String> e : s.location().entrySet()) {
             EntityTable.Column column = EntityTable.CONTACTS.column(e.getKey());
@@ -144,7 +227,7 @@ final class JpaActivity implements ActivityRepository {
         ContactStatistics.add(sql, "time_spent", s.timeSpent());
         ContactStatistics.earliest(sql, "first_web_session", s.start());
         ContactStatistics.latest(sql, "last_web_session", s.start());
-        seen(db, property, sql, s);
+        return seen(db, property, sql, s);
     }
 
     /** Appends {@code column = value} when the session is the newest (by start; of equal starts, the later ingested). */
@@ -153,20 +236,22 @@ final class JpaActivity implements ActivityRepository {
                 .value(ColumnType.TEXT, value).append(" ELSE " + column + " END, ");
     }
 
-    private static void chatStatistics(Db db, String property, LiveChat chat) throws SQLException {
+    private static boolean chatStatistics(Db db, String property, LiveChat chat) throws SQLException {
         Sql sql = ContactStatistics.add(db.sql("UPDATE contact SET "), "total_live_chats", 1);
         ContactStatistics.earliest(sql, "first_live_chat", chat.start());
         ContactStatistics.latest(sql, "last_live_chat", chat.start());
-        seen(db, property, sql, chat);
+        return seen(db, property, sql, chat);
     }
 
-    /** Ends a statistics update with firstSeen/lastSeen and the version, and runs it. */
-    private static void seen(Db db, String property, Sql sql, ActivityEvent event) throws SQLException {
+    /**
+     * Ends a statistics update with firstSeen/lastSeen and the version, and runs it.
+     *
+     * @return whether it matched the contact (it exists)
+     */
+    private static boolean seen(Db db, String property, Sql sql, ActivityEvent event) throws SQLException {
         ContactStatistics.earliest(sql, "first_seen", event.start());
         ContactStatistics.latest(sql, "last_seen", event.lastActivity());
-        if (db.update(ContactStatistics.bumpVersion(sql, property, event.contact().value())) != 1) {
-            throw new IllegalStateException("contact " + event.contact() + " vanished while locked");
-        }
+        return db.update(ContactStatistics.bumpVersion(sql, property, event.contact().value())) == 1;
     }
 
     @Override

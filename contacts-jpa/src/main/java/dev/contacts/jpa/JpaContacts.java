@@ -114,10 +114,12 @@ final class JpaContacts extends JpaEntityRepository<ContactId, Contact> implemen
     }
 
     /**
-     * {@inheritDoc} One transaction: ids and addresses checked with one query each, main
-     * rows, set and custom values and organization links written in JDBC batches (multi-row
-     * inserts where the driver rewrites batches), each linked organization's count moved once
-     * by the batch's delta, in id order. On PostgreSQL, the planner statistics of the contact
+     * {@inheritDoc} One transaction: ids and addresses checked with one query each, then the
+     * main rows, set and custom values and organization links written one table at a time in
+     * bulk ({@link BulkRows}: {@code COPY … FROM STDIN} on PostgreSQL, JDBC batches elsewhere,
+     * multi-row inserts where the driver rewrites batches); a key taken meanwhile by a
+     * concurrent writer fails the whole statement, so the call stays all or nothing. Each
+     * linked organization's count is moved once by the batch's delta, in id order. On PostgreSQL, the planner statistics of the contact
      * tables are refreshed after the commit each time bulk inserts doubled the table
      * ({@link BulkInsertStatistics} says why).
      */
@@ -146,13 +148,17 @@ final class JpaContacts extends JpaEntityRepository<ContactId, Contact> implemen
             rows.insertMains(db, p, all);
             rows.insertValues(db, p, all);
             Map<OrganizationId, Integer> delta = new java.util.TreeMap<>();
-            List<List<Sql.Binder>> links = new ArrayList<>();
+            BulkRows links = new BulkRows("contact_organization", List.of("property_id", "contact_id", "organization_id", "position"),
+                    List.of(Sql.ColumnType.TEXT, Sql.ColumnType.ID, Sql.ColumnType.ID, Sql.ColumnType.LONG));
             for (Contact c : all) {
-                c.organizations().forEach(o -> delta.merge(o, 1, Integer::sum));
-                addLinkRows(db.dialect(), p, c.id(), c.organizations(), links);
+                List<OrganizationId> organizations = c.organizations();
+                for (int i = 0; i < organizations.size(); i++) {
+                    delta.merge(organizations.get(i), 1, Integer::sum);
+                    links.add(p, c.id().value(), organizations.get(i).value(), i);
+                }
             }
             moveCounts(db, p, delta, delta.keySet());
-            db.batch(INSERT_LINK, links);
+            links.write(db);
             return null;
         });
         statistics.inserted(all.size());

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The path of an ingestion that the contact's lock does not serialise: a delivery of the same
  * event for another contact commits while this one waits on the unique key {@code
- * (property_id, kind, external_id)}. The insert fails on the key, the transaction runs again,
- * and the call reports a duplicate without touching its contact.
+ * (property_id, kind, external_id)}. The insert waits for that transaction, inserts nothing once
+ * it commits, and the call reports a duplicate without touching its contact.
  */
 class JpaIngestionRaceTest {
     private static final Instant T = Instant.parse("2026-11-20T10:00:00Z");

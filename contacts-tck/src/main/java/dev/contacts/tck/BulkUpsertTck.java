@@ -28,6 +28,7 @@ import dev.contacts.model.Target;
 import dev.contacts.query.Query;
 import dev.contacts.query.Segment;
 import dev.contacts.spi.ContactUpdate;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -88,6 +89,54 @@ public abstract class BulkUpsertTck extends FixtureTck {
         assertThat(fx.p1.contacts().upsertAll(rows.subList(0, ContactService.MAX_UPSERT_ROWS)))
                 .hasSize(ContactService.MAX_UPSERT_ROWS).allMatch(r -> r.upsert().orElseThrow().outcome() == Upsert.Outcome.CREATED);
         assertThat(fx.p1.contacts().count(Filter.all())).isEqualTo(2 + ContactService.MAX_UPSERT_ROWS);
+    }
+
+    @Test
+    void aLargeBatchStoresEveryValueExactlyBesideRejectedAndUpdatedRows() {
+        // large enough for a store's bulk path (COPY on PostgreSQL), with text that a bulk format must escape
+        String[] awkward = {"tab\there", "line\nbreak", "cr\rlf", "back\\slash \\N", "ß İ Σ 😀 e\u0301", "100% _x_", "'quote\" \\t"};
+        List<ContactUpsert> rows = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            String text = awkward[i % awkward.length] + " " + i;
+            AttributeChanges.Builder b = AttributeChanges.builder().set("name", text).set("jobTitle", i % 3 == 0 ? null : text)
+                    .set("emails", List.of("bulk" + i + "@example.com", "Bulk" + i + ".Other@Example.com"))
+                    .set("tags", List.of("t" + (i % 5), text)).set("custom.plan", text).set("custom.interests", List.of(text, "x" + i))
+                    .set("custom.score", i % 4 == 0 ? null : new BigDecimal(i).movePointLeft(2).negate())
+                    .set("custom.renewal", TckFixture.NOW.plusMillis(i * 1001L)).set("custom.vip", i % 2 == 0);
+            if (i % 7 == 0) {
+                b.set("organization", List.of(fx.acme.id()));
+            }
+            if (i % 11 == 0) {
+                b.set("phones", List.of("+33 1 23 45 67 " + (10 + i % 90)));
+            }
+            rows.add(ContactUpsert.byEmail("bulk" + i + "@example.com", b.build()));
+        }
+        rows.add(ContactUpsert.byEmail("BULK5@example.com", set("city", "Lyon")));            // an earlier row of the batch
+        rows.add(ContactUpsert.byEmail("bob@example.com", set("city", "Paris")));             // an existing contact
+        rows.add(ContactUpsert.byEmail("bulk-x@example.com", set("emails", List.of("ada@example.com")))); // another's address
+        rows.add(ContactUpsert.byEmail("bulk-y@example.com", set("custom.nope", "x")));        // an unknown attribute
+        long linkedBefore = fx.p1.organizations().get(fx.acme.id()).contacts();
+        List<UpsertRowResult> results = fx.p1.contacts().upsertAll(rows);
+        assertThat(results).hasSize(304);
+        for (int i = 0; i < 300; i++) {
+            Upsert u = applied(results.get(i));
+            assertThat(u.outcome()).isEqualTo(Upsert.Outcome.CREATED);
+            if (i == 5) {
+                continue; // updated by a later row
+            }
+            assertThat(fx.p1.contacts().get(u.contact().id())).as("row %d read back", i).isEqualTo(u.contact());
+        }
+        assertThat(applied(results.get(300)).outcome()).isEqualTo(Upsert.Outcome.UPDATED);
+        assertThat(fx.p1.contacts().get(applied(results.get(5)).contact().id())).isEqualTo(applied(results.get(300)).contact())
+                .extracting(Contact::city).isEqualTo("Lyon");
+        assertThat(applied(results.get(301)).contact()).isEqualTo(fx.p1.contacts().get(fx.bob.id())).extracting(Contact::city)
+                .isEqualTo("Paris");
+        assertThat(rejected(results.get(302)).reason()).isInstanceOf(ConflictException.class);
+        assertThat(rejected(results.get(303)).reason()).isInstanceOf(UnknownAttributeException.class);
+        assertThat(fx.p1.contacts().count(Filter.all())).isEqualTo(2 + 300);
+        assertThat(fx.p1.organizations().get(fx.acme.id()).contacts()).as("linked contacts counted")
+                .isEqualTo(linkedBefore + 43);
+        assertThat(fx.p1.contacts().count(Filter.attr("name").is(awkward[3] + " 3"))).as("found by its exact text").isEqualTo(1);
     }
 
     @Test
