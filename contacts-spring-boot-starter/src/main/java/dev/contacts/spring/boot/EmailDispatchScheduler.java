@@ -14,7 +14,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
  * Runs the SDK's {@link dev.contacts.EmailDispatcher} every {@code contacts.email.dispatch-interval}
- * on a scheduler thread of its own ({@code contacts-email-1}); the application's own scheduling
+ * on a scheduler thread of its own ({@code contacts-email-1}), the first time one interval after
+ * start-up; the application's own scheduling
  * is neither needed nor switched on. It starts with the application context and stops with it,
  * before the beans it uses are destroyed: {@link #stop()} lets a dispatch in progress finish
  * (the SDK marks what it sent) and no dispatch starts after it returns.
@@ -61,7 +62,7 @@ public final class EmailDispatchScheduler implements SmartLifecycle {
         s.setAwaitTerminationMillis(STOP_WAIT.toMillis());
         s.initialize();
         scheduler = s;
-        task = s.scheduleWithFixedDelay(this::dispatchOnce, interval);
+        task = s.scheduleWithFixedDelay(this::dispatchOnce, java.time.Instant.now().plus(interval), interval);
         LOG.info("contacts: ticket emails dispatched every {}", interval);
     }
 
