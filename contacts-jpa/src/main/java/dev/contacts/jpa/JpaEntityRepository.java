@@ -151,8 +151,7 @@ abstract class JpaEntityRepository<I extends EntityId, T extends Attributed> imp
             return List.of();
         }
         return tx.run("get " + noun() + "s", db -> rows.load(db, property.value(),
-                db.sql("SELECT t.* FROM " + table.table() + " t WHERE t.property_id = ").value(property.value()).append(" AND ")
-                        .idIn("t.id", distinct)));
+                db.sql("SELECT t.*").fromIdSet(table.table(), "t", property.value(), "id", distinct)));
     }
 
     @Override
