@@ -63,6 +63,23 @@ final class EntityRows {
     }
 
     /** The organization's linked-contact count is kept by the store, never taken from the written value. */
+    /**
+     * @param alias the main table's alias
+     * @return the select list {@link #load} reads from a main row: id, version, the display
+     *         columns (never their {@code _fold} copies, which only filters and sorts read),
+     *         and an organization's contact count
+     */
+    String mainColumns(String alias) {
+        StringBuilder list = new StringBuilder(alias).append(".id, ").append(alias).append(".version");
+        for (EntityTable.Column c : columns) {
+            list.append(", ").append(alias).append('.').append(c.name());
+        }
+        if (table.target() == Target.ORGANIZATION) {
+            list.append(", ").append(alias).append(".contact_count");
+        }
+        return list.toString();
+    }
+
     private static boolean isStoreMaintained(EntityTable.Column c) {
         return c.name().equals("contact_count");
     }
@@ -310,7 +327,7 @@ final class EntityRows {
     }
 
     /**
-     * Runs a query selecting {@code t.*} from the main table and completes every row with
+     * Runs a query selecting {@link #mainColumns} from the main table and completes every row with
      * its sets, links and custom values, all read by one more query: a {@code UNION ALL} of
      * the child tables keyed by the page's ids (two round trips for a page, whatever the
      * number of child tables).

@@ -116,6 +116,86 @@ final class FilterSql {
         sql.append(T).append(".id").append(dir);
     }
 
+    /** Main-table columns with an index {@code (property_id, column, id)} in every dialect's schema. */
+    private static final java.util.Map<String, Set<String>> INDEXED_COLUMNS = java.util.Map.of(
+            "contact", Set.of("last_seen", "first_seen", "created", "updated", "name", "primary_email", "country", "city"),
+            "organization", Set.of("created", "updated", "country", "name"));
+
+    /**
+     * The branches of a union equal to the filter, when every branch can seek an index: for
+     * an {@code Or} (alone, or a conjunct of an {@code And} whose other conjuncts each branch
+     * takes), one filter per element of the {@code Or}. A branch seeks when one of its own
+     * conditions (not the shared conjuncts, which every branch would walk alike) is a positive
+     * comparison on an indexed column, an element of a set, an organization link or a custom
+     * value, or an id. Otherwise the answer is empty and the filter is best read in one pass.
+     *
+     * @param table  contacts or organizations
+     * @param filter a store-form filter
+     * @return the branches, or an empty list
+     */
+    static List<Filter> unionBranches(EntityTable table, Filter filter) {
+        Filter f = FilterNormalizer.normalize(filter);
+        Or or = null;
+        List<Filter> shared = new ArrayList<>();
+        if (f instanceof Or) {
+            or = (Or) f;
+        } else if (f instanceof And) {
+            for (Filter part : ((And) f).filters()) {
+                if (or == null && part instanceof Or) {
+                    or = (Or) part;
+                } else {
+                    shared.add(part);
+                }
+            }
+        }
+        if (or == null || or.filters().size() < 2) {
+            return List.of();
+        }
+        List<Filter> branches = new ArrayList<>();
+        for (Filter element : or.filters()) {
+            if (!seeks(table, element)) {
+                return List.of();
+            }
+            List<Filter> parts = new ArrayList<>();
+            parts.add(element);
+            parts.addAll(shared);
+            branches.add(Filter.and(parts.toArray(new Filter[0])));
+        }
+        return branches;
+    }
+
+    /** @return whether the database can find the rows of the filter through an index, without walking the property */
+    private static boolean seeks(EntityTable table, Filter f) {
+        if (f instanceof And) {
+            return ((And) f).filters().stream().anyMatch(part -> seeks(table, part));
+        }
+        if (f instanceof Or) {
+            return ((Or) f).filters().stream().allMatch(part -> seeks(table, part));
+        }
+        if (!(f instanceof Condition)) {
+            return false;
+        }
+        Condition c = (Condition) f;
+        switch (c.operator()) {
+            case IS: case EQ: case IS_ANY_OF: case IS_ALL_OF: case STARTS_WITH: case LT: case LE: case GT: case GE:
+                break;
+            default:
+                return false; // a complement, a substring, or "has any value": nothing to seek
+        }
+        String a = c.attribute();
+        EntityTable.Column column = table.column(a);
+        if (ID.equals(a)) {
+            return true;
+        }
+        if (column != null) {
+            return INDEXED_COLUMNS.getOrDefault(table.table(), Set.of()).contains(column.name());
+        }
+        if (a.equals(BuiltInAttributes.ORGANIZATION) && table.linkTable() != null) {
+            return c.operator() == Operator.IS || c.operator() == Operator.IS_ANY_OF;
+        }
+        return table.setTable(a) != null || a.startsWith(AttributeDefinition.CUSTOM_PREFIX);
+    }
+
     private static EntityTable.Column requireColumn(EntityTable table, String attribute) {
         EntityTable.Column column = table.column(attribute);
         if (column == null) {

@@ -64,7 +64,7 @@ final class JpaContacts extends JpaEntityRepository<ContactId, Contact> implemen
         Objects.requireNonNull(id, "id");
         return tx.run("get contact for update", db -> {
             String p = property.value();
-            List<Contact> found = rows.load(db, p, db.sql("SELECT t.*, (SELECT catalog_version FROM property WHERE id = ").value(p)
+            List<Contact> found = rows.load(db, p, db.sql("SELECT " + rows.mainColumns("t") + ", (SELECT catalog_version FROM property WHERE id = ").value(p)
                     .append(") AS " + CATALOG_VERSION + " FROM contact t WHERE t.property_id = ").value(p).append(" AND t.id = ")
                     .value(id.value()).append(" FOR UPDATE"), rs -> tx.sawCatalogVersion(p, rs.getLong(CATALOG_VERSION)));
             return found.isEmpty() ? Optional.<Contact>empty() : Optional.of(found.get(0));
@@ -503,7 +503,7 @@ final class JpaContacts extends JpaEntityRepository<ContactId, Contact> implemen
                 return Map.<String, Contact>of();
             }
             Map<UUID, Contact> contacts = new HashMap<>();
-            List<Contact> loaded = rows.load(db, p, db.sql("SELECT t.*").fromIdSet("contact", "t", p, "id", new HashSet<>(owners.values())));
+            List<Contact> loaded = rows.load(db, p, db.sql("SELECT " + rows.mainColumns("t")).fromIdSet("contact", "t", p, "id", new HashSet<>(owners.values())));
             for (Contact c : loaded) {
                 contacts.put(c.id().value(), c);
             }
