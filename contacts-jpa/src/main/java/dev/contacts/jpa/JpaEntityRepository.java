@@ -105,12 +105,7 @@ abstract class JpaEntityRepository<I extends EntityId, T extends Attributed> imp
      * a statement of its own.
      */
     Sql select(Db db, String columns, boolean catalogVersion, String property, Filter filter, SeekOrder order) {
-        return select(db, columns, catalogVersion, property, filter, order, true);
-    }
-
-    /** @param statement whether the query is the statement itself, which may start with a setting, or a subquery */
-    private Sql select(Db db, String columns, boolean catalogVersion, String property, Filter filter, SeekOrder order, boolean statement) {
-        Sql sql = db.sql((order == null || !statement ? "SELECT " : db.dialect().orderedSelect()) + columns);
+        Sql sql = db.sql((order == null ? "SELECT " : db.dialect().orderedSelect()) + columns);
         if (catalogVersion) {
             sql.append(", (SELECT catalog_version FROM property WHERE id = ").value(property).append(") AS " + CATALOG_VERSION);
         }
@@ -172,28 +167,9 @@ abstract class JpaEntityRepository<I extends EntityId, T extends Attributed> imp
                 rs -> tx.sawCatalogVersion(p, rs.getLong(CATALOG_VERSION))));
     }
 
-    /**
-     * @return the query of {@link #find}: the main rows of a page (completed by {@link EntityRows#load}). An {@code Or}
-     *         whose branches each seek an index ({@link FilterSql#unionBranches}) is read as the union of each branch's
-     *         own first {@code limit} rows in the page's order, then ordered and limited again: the page's rows are
-     *         among them, since each belongs to a branch and is among that branch's first {@code limit} rows. The
-     *         union removes the rows two branches share; the outer query reads the page's rows by id.
-     */
+    /** @return the query of {@link #find}: the main rows of a page (completed by {@link EntityRows#load}) */
     Sql findSql(Db db, String property, Filter filter, SeekOrder order, int limit) {
-        List<Filter> branches = FilterSql.unionBranches(table, filter);
-        Sql sql;
-        if (branches.isEmpty()) {
-            sql = select(db, rows.mainColumns("t"), true, property, filter, order);
-        } else {
-            sql = select(db, rows.mainColumns("t"), true, property, Filter.all(), order);
-            sql.append(" AND t.id IN (SELECT u.id FROM (");
-            for (int i = 0; i < branches.size(); i++) {
-                sql.append(i == 0 ? "(" : " UNION (").append(select(db, "t.id", false, property, branches.get(i), order, false));
-                FilterSql.orderBy(table, sql, order);
-                sql.append(" LIMIT " + limit + ")");
-            }
-            sql.append(") u)");
-        }
+        Sql sql = select(db, rows.mainColumns("t"), true, property, filter, order);
         FilterSql.orderBy(table, sql, order);
         return sql.append(" LIMIT " + limit);
     }
@@ -214,28 +190,10 @@ abstract class JpaEntityRepository<I extends EntityId, T extends Attributed> imp
         Objects.requireNonNull(property, "property");
         Objects.requireNonNull(filter, "filter");
         String p = property.value();
-        return tx.run("count " + noun() + "s", db -> db.first(countSql(db, p, filter), rs -> {
+        return tx.run("count " + noun() + "s", db -> db.first(select(db, "COUNT(*)", true, p, filter, null), rs -> {
             tx.sawCatalogVersion(p, rs.getLong(CATALOG_VERSION));
             return rs.getLong(1);
         }).orElse(0L));
-    }
-
-    /**
-     * @return the query of {@link #count}: {@code COUNT(*)} of the filter, or for an {@code Or} whose branches each
-     *         seek an index ({@link FilterSql#unionBranches}) the count of the union of the branches' ids (the union
-     *         counts a row two branches share once)
-     */
-    Sql countSql(Db db, String property, Filter filter) {
-        List<Filter> branches = FilterSql.unionBranches(table, filter);
-        if (branches.isEmpty()) {
-            return select(db, "COUNT(*)", true, property, filter, null);
-        }
-        Sql sql = db.sql("SELECT COUNT(*), (SELECT catalog_version FROM property WHERE id = ").value(property)
-                .append(") AS " + CATALOG_VERSION + " FROM (");
-        for (int i = 0; i < branches.size(); i++) {
-            sql.append(i == 0 ? "" : " UNION ").append(select(db, "t.id", false, property, branches.get(i), null));
-        }
-        return sql.append(") u");
     }
 
     /**
