@@ -25,6 +25,14 @@ enum Dialect {
     /** H2 2.x: UUID ids, TIMESTAMP WITH TIME ZONE, arrays; text compares by UTF-16 unit. */
     H2("h2") {
         @Override
+        boolean joinsIdSets() {
+            // H2 seeks an index with IN (…) or = ANY(…) only when the tested column is the index's first one, and every
+            // index here starts with property_id: the set becomes a table joined on the rows (ConditionInArray otherwise
+            // reads the whole property and tests each row)
+            return true;
+        }
+
+        @Override
         boolean isRetryable(SQLException e) {
             // 40001 deadlock, HYT00 / 50200 lock timeout, 90131 concurrent update in another transaction
             return "40001".equals(e.getSQLState()) || "HYT00".equals(e.getSQLState()) || e.getErrorCode() == 50200
@@ -207,7 +215,21 @@ enum Dialect {
     }
 
     /**
-     * Binds a whole id set to the one parameter of {@link #idIn}.
+     * @return whether reads of the rows of a set of ids join a table of the ids
+     *         ({@link #idTable()}) rather than test {@link #idIn}
+     * @see Sql#fromIdSet
+     */
+    boolean joinsIdSets() {
+        return false;
+    }
+
+    /** @return a table of one id column whose rows are the set bound to its one parameter (by {@link #setIdSet}) */
+    String idTable() {
+        return "UNNEST(CAST(? AS UUID ARRAY))";
+    }
+
+    /**
+     * Binds a whole id set to the one parameter of {@link #idIn} or {@link #idTable()}.
      *
      * @param connection the connection (arrays are made by it)
      * @param ps         the statement

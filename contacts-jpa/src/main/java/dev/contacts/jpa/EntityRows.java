@@ -66,6 +66,23 @@ final class EntityRows {
     }
 
     /** The organization's linked-contact count is kept by the store, never taken from the written value. */
+    /**
+     * @param alias the main table's alias
+     * @return the select list {@link #load} reads from a main row: id, version, the display
+     *         columns (never their {@code _fold} copies, which only filters and sorts read),
+     *         and an organization's contact count
+     */
+    String mainColumns(String alias) {
+        StringBuilder list = new StringBuilder(alias).append(".id, ").append(alias).append(".version");
+        for (EntityTable.Column c : columns) {
+            list.append(", ").append(alias).append('.').append(c.name());
+        }
+        if (table.target() == Target.ORGANIZATION) {
+            list.append(", ").append(alias).append(".contact_count");
+        }
+        return list.toString();
+    }
+
     private static boolean isStoreMaintained(EntityTable.Column c) {
         return c.name().equals("contact_count");
     }
@@ -335,7 +352,7 @@ final class EntityRows {
     }
 
     /**
-     * Runs a query selecting {@code t.*} from the main table and completes every row with
+     * Runs a query selecting {@link #mainColumns} from the main table and completes every row with
      * its sets, links and custom values, all read by one more query: a {@code UNION ALL} of
      * the child tables keyed by the page's ids (two round trips for a page, whatever the
      * number of child tables).
@@ -374,17 +391,17 @@ final class EntityRows {
         String owner = table.owner();
         // the custom values come first and the links second: PostgreSQL types a union's NULLs pairwise from the left, so
         // the typed columns of these two branches must meet every NULL before another NULL turns it into text
-        Sql q = db.sql("SELECT " + owner + " AS owner, '" + CUSTOM + "' AS src, attr, position, kind, text_value, number_value, date_value, "
-                + "boolean_value, NULL AS link_id FROM " + table.customTable() + " WHERE property_id = ").value(property).append(" AND ")
-                .idIn(owner, byId.keySet());
+        // each branch seeks its table's primary key (property_id, owner, …) once per id of the page (Sql.fromIdSet)
+        Sql q = db.sql("SELECT x." + owner + " AS owner, '" + CUSTOM + "' AS src, x.attr, x.position, x.kind, x.text_value, x.number_value, "
+                + "x.date_value, x.boolean_value, NULL AS link_id").fromIdSet(table.customTable(), "x", property, owner, byId.keySet());
         if (table.linkTable() != null) {
-            q.append(" UNION ALL SELECT " + owner + ", '" + LINK + "', '" + dev.contacts.model.BuiltInAttributes.ORGANIZATION
-                    + "', position, NULL, NULL, NULL, NULL, NULL, organization_id FROM " + table.linkTable() + " WHERE property_id = ")
-                    .value(property).append(" AND ").idIn(owner, byId.keySet());
+            q.append(" UNION ALL SELECT x." + owner + ", '" + LINK + "', '" + dev.contacts.model.BuiltInAttributes.ORGANIZATION
+                    + "', x.position, NULL, NULL, NULL, NULL, NULL, x.organization_id").fromIdSet(table.linkTable(), "x", property, owner,
+                            byId.keySet());
         }
         for (Map.Entry<String, String> set : table.setTables().entrySet()) {
-            q.append(" UNION ALL SELECT " + owner + ", '" + ELEMENT + "', '" + set.getKey() + "', position, NULL, display, NULL, NULL, NULL, NULL"
-                    + " FROM " + set.getValue() + " WHERE property_id = ").value(property).append(" AND ").idIn(owner, byId.keySet());
+            q.append(" UNION ALL SELECT x." + owner + ", '" + ELEMENT + "', '" + set.getKey()
+                    + "', x.position, NULL, x.display, NULL, NULL, NULL, NULL").fromIdSet(set.getValue(), "x", property, owner, byId.keySet());
         }
         // position order within each (owner, attribute) is all the elements need: they are appended as read
         q.append(" ORDER BY 4");

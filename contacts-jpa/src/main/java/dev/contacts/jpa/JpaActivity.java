@@ -276,8 +276,8 @@ final class JpaActivity implements ActivityRepository {
             Map<UUID, List<ChatMessage>> transcripts = new HashMap<>();
             if (!rows.isEmpty()) {
                 List<UUID> ids = rows.stream().map(ChatRow::id).toList();
-                for (TranscriptLine line : db.list(db.sql("SELECT event_id, author, agent_id, body, sent FROM chat_message WHERE "
-                        + "property_id = ").value(p).append(" AND ").idIn("event_id", ids).append(" ORDER BY event_id, position"),
+                for (TranscriptLine line : db.list(db.sql("SELECT m.event_id, m.author, m.agent_id, m.body, m.sent")
+                        .fromIdSet("chat_message", "m", p, "event_id", ids).append(" ORDER BY m.event_id, m.position"),
                         rs -> new TranscriptLine(db.id(rs, "event_id"), new ChatMessage(ChatMessage.Author.valueOf(rs.getString("author")),
                                 rs.getString("agent_id"), rs.getString("body"), db.instant(rs, "sent"))))) {
                     transcripts.computeIfAbsent(line.event(), k -> new ArrayList<>()).add(line.message());

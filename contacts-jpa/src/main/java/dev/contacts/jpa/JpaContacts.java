@@ -64,7 +64,7 @@ final class JpaContacts extends JpaEntityRepository<ContactId, Contact> implemen
         Objects.requireNonNull(id, "id");
         return tx.run("get contact for update", db -> {
             String p = property.value();
-            List<Contact> found = rows.load(db, p, db.sql("SELECT t.*, (SELECT catalog_version FROM property WHERE id = ").value(p)
+            List<Contact> found = rows.load(db, p, db.sql("SELECT " + rows.mainColumns("t") + ", (SELECT catalog_version FROM property WHERE id = ").value(p)
                     .append(") AS " + CATALOG_VERSION + " FROM contact t WHERE t.property_id = ").value(p).append(" AND t.id = ")
                     .value(id.value()).append(" FOR UPDATE"), rs -> tx.sawCatalogVersion(p, rs.getLong(CATALOG_VERSION)));
             return found.isEmpty() ? Optional.<Contact>empty() : Optional.of(found.get(0));
@@ -312,12 +312,9 @@ final class JpaContacts extends JpaEntityRepository<ContactId, Contact> implemen
         List<Object[]> found = new ArrayList<>();
         List<String> all = new ArrayList<>(folds);
         for (int from = 0; from < all.size(); from += FOLDS_PER_QUERY) {
-            Sql sql = db.sql("SELECT fold, contact_id, display FROM contact_email WHERE property_id = ").value(property).append(" AND fold IN (");
             List<String> chunk = all.subList(from, Math.min(all.size(), from + FOLDS_PER_QUERY));
-            for (int i = 0; i < chunk.size(); i++) {
-                sql.append(i == 0 ? "" : ", ").value(chunk.get(i));
-            }
-            found.addAll(db.list(sql.append(")"), rs -> new Object[] {rs.getString("fold"), db.id(rs, "contact_id"), rs.getString("display")}));
+            Sql sql = db.sql("SELECT e.fold, e.contact_id, e.display").fromTextSet("contact_email", "e", property, "fold", chunk);
+            found.addAll(db.list(sql, rs -> new Object[] {rs.getString("fold"), db.id(rs, "contact_id"), rs.getString("display")}));
         }
         return found;
     }
@@ -512,8 +509,7 @@ final class JpaContacts extends JpaEntityRepository<ContactId, Contact> implemen
                 return Map.<String, Contact>of();
             }
             Map<UUID, Contact> contacts = new HashMap<>();
-            List<Contact> loaded = rows.load(db, p, db.sql("SELECT t.* FROM contact t WHERE t.property_id = ").value(p).append(" AND ")
-                    .idIn("t.id", new HashSet<>(owners.values())));
+            List<Contact> loaded = rows.load(db, p, db.sql("SELECT " + rows.mainColumns("t")).fromIdSet("contact", "t", p, "id", new HashSet<>(owners.values())));
             for (Contact c : loaded) {
                 contacts.put(c.id().value(), c);
             }

@@ -135,7 +135,7 @@ abstract class JpaEntityRepository<I extends EntityId, T extends Attributed> imp
     }
 
     Optional<T> load(Db db, String property, UUID id) throws SQLException {
-        List<T> found = rows.load(db, property, db.sql("SELECT t.* FROM " + table.table() + " t WHERE t.property_id = ").value(property)
+        List<T> found = rows.load(db, property, db.sql("SELECT " + rows.mainColumns("t") + " FROM " + table.table() + " t WHERE t.property_id = ").value(property)
                 .append(" AND t.id = ").value(id));
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
@@ -151,8 +151,7 @@ abstract class JpaEntityRepository<I extends EntityId, T extends Attributed> imp
             return List.of();
         }
         return tx.run("get " + noun() + "s", db -> rows.load(db, property.value(),
-                db.sql("SELECT t.* FROM " + table.table() + " t WHERE t.property_id = ").value(property.value()).append(" AND ")
-                        .idIn("t.id", distinct)));
+                db.sql("SELECT " + rows.mainColumns("t")).fromIdSet(table.table(), "t", property.value(), "id", distinct)));
     }
 
     @Override
@@ -170,7 +169,7 @@ abstract class JpaEntityRepository<I extends EntityId, T extends Attributed> imp
 
     /** @return the query of {@link #find}: the main rows of a page (completed by {@link EntityRows#load}) */
     Sql findSql(Db db, String property, Filter filter, SeekOrder order, int limit) {
-        Sql sql = select(db, "t.*", true, property, filter, order);
+        Sql sql = select(db, rows.mainColumns("t"), true, property, filter, order);
         FilterSql.orderBy(table, sql, order);
         return sql.append(" LIMIT " + limit);
     }

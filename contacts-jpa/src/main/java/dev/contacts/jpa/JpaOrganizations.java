@@ -71,8 +71,8 @@ final class JpaOrganizations extends JpaEntityRepository<OrganizationId, Organiz
         String p = property.value();
         String fold = Values.fold(name.strip());
         return tx.run("find organization by name", db -> {
-            List<Organization> found = rows.load(db, p, db.sql("SELECT t.* FROM organization t WHERE t.property_id = ").value(p)
-                    .append(" AND t.name_fold = ").value(fold));
+            List<Organization> found = rows.load(db, p, db.sql("SELECT " + rows.mainColumns("t") + " FROM organization t WHERE t.property_id = ")
+                    .value(p).append(" AND t.name_fold = ").value(fold));
             return found.isEmpty() ? Optional.<Organization>empty() : Optional.of(found.get(0));
         });
     }

@@ -73,6 +73,69 @@ final class Sql {
     }
 
     /**
+     * Appends {@code FROM table alias WHERE alias.property_id = :property AND alias.column IN :ids}
+     * in the form whose plan seeks an index starting {@code (property_id, column)}: where the
+     * dialect joins id sets ({@link Dialect#joinsIdSets()}, H2, whose {@code IN} and
+     * {@code = ANY} seek an index only on its first column) a join of the table of the ids on
+     * the rows, {@code FROM set_ JOIN table alias ON alias.column = set_.v}, one index lookup
+     * per id; elsewhere the dialect's id-set condition ({@link #idIn}). The select list names
+     * the table's columns through {@code alias}; {@code set_} adds one column, {@code v}.
+     * Only for a set without duplicates (the join would repeat a row per copy).
+     *
+     * @param table    the table read
+     * @param alias    its alias
+     * @param property the property
+     * @param column   the id column tested, unqualified
+     * @param ids      distinct ids
+     * @return this builder, after the WHERE's conditions (callers may append {@code AND …})
+     */
+    Sql fromIdSet(String table, String alias, String property, String column, Collection<UUID> ids) {
+        if (dialect.joinsIdSets()) {
+            List<UUID> copy = List.copyOf(ids);
+            return joinSet(dialect.idTable(), (c, ps, i) -> dialect.setIdSet(c, ps, i, copy), table, alias, property, column);
+        }
+        append(" FROM " + table + " " + alias + " WHERE " + alias + ".property_id = ").value(property).append(" AND ");
+        return idIn(alias + "." + column, ids);
+    }
+
+    /**
+     * {@link #fromIdSet} for a set of texts (folds): a join of the table of the texts where the
+     * dialect joins sets, {@code alias.column IN (?, ?, …)} elsewhere.
+     *
+     * @param table    the table read
+     * @param alias    its alias
+     * @param property the property
+     * @param column   the text column tested, unqualified
+     * @param texts    distinct texts, at least one
+     * @return this builder, after the WHERE's conditions
+     */
+    Sql fromTextSet(String table, String alias, String property, String column, Collection<String> texts) {
+        if (texts.isEmpty()) {
+            throw new IllegalArgumentException("an empty set of texts");
+        }
+        if (dialect.joinsIdSets()) {
+            Object[] copy = texts.toArray();
+            return joinSet("UNNEST(CAST(? AS VARCHAR ARRAY))", (c, ps, i) -> ps.setArray(i, c.createArrayOf("VARCHAR", copy)), table, alias,
+                    property, column);
+        }
+        append(" FROM " + table + " " + alias + " WHERE " + alias + ".property_id = ").value(property).append(" AND " + alias + "." + column
+                + " IN (");
+        int i = 0;
+        for (String t : texts) {
+            append(i++ == 0 ? "" : ", ").value(t);
+        }
+        return append(")");
+    }
+
+    /** {@code FROM set set_(v) JOIN table alias ON alias.column = set_.v WHERE alias.property_id = :property}. */
+    private Sql joinSet(String set, Binder values, String table, String alias, String property, String column) {
+        text.append(" FROM ").append(set).append(" set_(v) JOIN ").append(table).append(' ').append(alias).append(" ON ").append(alias)
+                .append('.').append(column).append(" = set_.v");
+        binders.add(values);
+        return append(" WHERE " + alias + ".property_id = ").value(property);
+    }
+
+    /**
      * Appends the keyset seek and order of a newest-first list: rows strictly past the
      * position (older, or as old with a smaller id) in the index-friendly form
      * {@code t <= :t AND (t < :t OR id < :id)}, then {@code ORDER BY t DESC, id DESC LIMIT n}.
