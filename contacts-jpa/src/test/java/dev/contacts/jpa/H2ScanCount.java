@@ -27,7 +27,7 @@ import javax.sql.DataSource;
  * statement read from one table, a measure of the plan that does not depend on timing (a
  * seek reads the rows it returns, a scan the whole property).
  */
-final class H2ScanCount implements DataSource {
+final class H2ScanCount extends ProxyingDataSource {
     private static final Pattern SCAN_COUNT = Pattern.compile("scanCount: (\\d+)");
     private static final Pattern SETTER = Pattern.compile("set[A-Z]\\w*");
     private final String url;
@@ -93,13 +93,6 @@ final class H2ScanCount implements DataSource {
         }
     }
 
-    private static Object invoke(Object target, Method m, Object[] args) throws Throwable {
-        try {
-            return m.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
-    }
 
     /**
      * @return a persistence unit whose connections come from this data source
@@ -108,45 +101,5 @@ final class H2ScanCount implements DataSource {
         return new org.hibernate.jpa.HibernatePersistenceConfiguration("h2-scan-count").managedClasses(JpaStore.entityClasses())
                 .property("hibernate.connection.datasource", this).property("hibernate.jdbc.time_zone", "UTC")
                 .createEntityManagerFactory();
-    }
-
-    @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-        return getConnection();
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-        return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {
-        // not used
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) {
-        // not used
-    }
-
-    @Override
-    public int getLoginTimeout() {
-        return 0;
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        throw new SQLFeatureNotSupportedException();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        throw new SQLException("not a wrapper");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return false;
     }
 }

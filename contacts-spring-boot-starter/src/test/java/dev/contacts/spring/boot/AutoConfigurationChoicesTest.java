@@ -1,5 +1,6 @@
 package dev.contacts.spring.boot;
 
+import dev.contacts.tck.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -90,7 +91,7 @@ class AutoConfigurationChoicesTest {
 
     @Test
     void theApplicationsClockTelephonyAndDirectoryAreHandedToTheSdk() {
-        TestClock clock = new TestClock(Instant.parse("2030-01-02T03:04:05Z"));
+        MutableClock clock = new MutableClock(Instant.parse("2030-01-02T03:04:05Z"));
         Telephony telephony = (contact, phone, agent) -> "call-" + agent;
         Directory directory = new Directory() {
             @Override
@@ -103,7 +104,7 @@ class AutoConfigurationChoicesTest {
                 return false;
             }
         };
-        runner.withBean(TestClock.class, () -> clock).withBean(Telephony.class, () -> telephony)
+        runner.withBean(MutableClock.class, () -> clock).withBean(Telephony.class, () -> telephony)
                 .withBean(Directory.class, () -> directory).run(context -> {
                     Contacts contacts = withProperty(context.getBean(Contacts.class));
                     assertThat(contacts.clock()).isSameAs(clock);

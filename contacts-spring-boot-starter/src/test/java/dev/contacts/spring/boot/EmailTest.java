@@ -1,5 +1,6 @@
 package dev.contacts.spring.boot;
 
+import dev.contacts.tck.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -42,13 +43,13 @@ class EmailTest {
     @RegisterExtension
     static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP);
 
-    private final TestClock clock = new TestClock(Instant.parse("2030-01-02T03:04:05Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2030-01-02T03:04:05Z"));
     /** @return a runner whose SMTP server is GreenMail, started by its extension before each test */
     private ApplicationContextRunner runner() {
         return new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(MailSenderAutoConfiguration.class, ContactsAutoConfiguration.class,
                     ContactsEmailAutoConfiguration.class))
-            .withBean(TestClock.class, () -> clock)
+            .withBean(MutableClock.class, () -> clock)
             .withPropertyValues("spring.mail.host=127.0.0.1", "spring.mail.port=" + SMTP.getSmtp().getPort(),
                     "contacts.email.from=help@acme.example", "contacts.email.message-id-domain=help.acme.example",
                     "contacts.email.dispatch-interval=1h");

@@ -1,5 +1,6 @@
 package dev.contacts.spring.boot;
 
+import dev.contacts.tck.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.contacts.Contacts;
@@ -30,10 +31,10 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
  * only.
  */
 class HealthAndMetricsTest {
-    private final TestClock clock = new TestClock(Instant.parse("2030-01-02T03:04:05Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2030-01-02T03:04:05Z"));
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(ContactsAutoConfiguration.class, ContactsEmailAutoConfiguration.class))
-            .withBean(TestClock.class, () -> clock)
+            .withBean(MutableClock.class, () -> clock)
             .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
             .withPropertyValues("contacts.email.dispatch-interval=1h");
 
