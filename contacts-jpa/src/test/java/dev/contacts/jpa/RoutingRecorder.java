@@ -1,7 +1,5 @@
 package dev.contacts.jpa;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.security.CodeSource;
 import java.sql.CallableStatement;
@@ -158,17 +156,9 @@ final class RoutingRecorder {
         }
     }
 
-    private static Object invoke(Object target, Method m, Object[] args) throws Throwable {
-        try {
-            return m.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
-    }
-
     private static Connection connection(Connection real) {
         return (Connection) Proxy.newProxyInstance(RoutingRecorder.class.getClassLoader(), new Class<?>[] {Connection.class}, (p, m, args) -> {
-            Object result = invoke(real, m, args);
+            Object result = ProxyingDataSource.invoke(real, m, args);
             switch (m.getName()) {
                 case "createStatement":
                     return statement((Statement) result, Statement.class, null);
@@ -205,7 +195,7 @@ final class RoutingRecorder {
                     batch.clear();
                 }
             }
-            return invoke(real, m, args);
+            return ProxyingDataSource.invoke(real, m, args);
         });
     }
 
