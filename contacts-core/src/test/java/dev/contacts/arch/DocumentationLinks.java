@@ -97,8 +97,11 @@ final class DocumentationLinks {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
                     String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                    // bench/quick holds the git-ignored output of local `bench/run --quick` runs, whose
+                    // report links to the bench/ pages as if it were written there
                     boolean skipped = !dir.equals(root)
-                            && (name.startsWith(".") || name.equals("target") || name.equals("node_modules"));
+                            && (name.startsWith(".") || name.equals("target") || name.equals("node_modules")
+                                || root.relativize(dir).equals(Path.of("bench", "quick")));
                     return skipped ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                 }
 
