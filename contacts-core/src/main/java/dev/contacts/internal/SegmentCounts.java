@@ -24,8 +24,10 @@ import java.util.function.Function;
  * <p>Each property's counts live in one holder object, and invalidation replaces the
  * holder. A count computed while a write happens is put into the holder it started with;
  * if the write invalidated that holder meanwhile, the count lands in a holder no one reads
- * any more. So a count older than the latest write of this process is never served, with
- * no lock around the (slow) counting. Writes by other processes on a shared database, and
+ * any more. A write is reported twice: when it is made and when its transaction has ended
+ * ({@code ContactStore.whenUnitOfWorkEnds}), because a count taken between the two still
+ * sees the data from before the write. So a count older than the latest committed write of
+ * this process is never served, with no lock around the (slow) counting. Writes by other processes on a shared database, and
  * the passing of time under relative date filters ({@code within last 7 days}), are only
  * bounded by the TTL.
  */

@@ -24,7 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * argument ({@link PropertyId}, or the {@link Property} being created); a write without one
  * reports {@link PropertyWrites#changedEverywhere()}. The listener is called after the
  * write returns or throws (a write that failed may still have happened, e.g. when the
- * reply was lost).
+ * reply was lost), and once more when the unit of work the write is part of has ended
+ * ({@link ContactStore#whenUnitOfWorkEnds}), when other connections can see it.
  */
 public final class WriteObservingStore {
     private static final String SPI_PACKAGE = ContactStore.class.getPackageName();
@@ -50,12 +51,12 @@ public final class WriteObservingStore {
             if (result == null || !type.isInterface() || !type.getPackageName().equals(SPI_PACKAGE)) {
                 return result;
             }
-            return repositories.computeIfAbsent(method, m -> repository(type, result, listener, guard));
+            return repositories.computeIfAbsent(method, m -> repository(type, result, store, listener, guard));
         };
         return (ContactStore) Proxy.newProxyInstance(ContactStore.class.getClassLoader(), new Class<?>[] {ContactStore.class}, handler);
     }
 
-    private static Object repository(Class<?> type, Object target, PropertyWrites listener, Runnable guard) {
+    private static Object repository(Class<?> type, Object target, ContactStore store, PropertyWrites listener, Runnable guard) {
         InvocationHandler handler = (self, method, args) -> {
             if (method.getDeclaringClass() == Object.class) {
                 return objectMethod(target, self, method, args);
@@ -68,6 +69,9 @@ public final class WriteObservingStore {
                 return invoke(target, method, args);
             } finally {
                 notify(listener, args);
+                // and again once the write is visible to other connections: a count read
+                // between the write and its commit must not outlive the commit
+                store.whenUnitOfWorkEnds(() -> notify(listener, args));
             }
         };
         return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler);

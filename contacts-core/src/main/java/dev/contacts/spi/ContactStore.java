@@ -84,6 +84,29 @@ public interface ContactStore extends AutoCloseable {
     }
 
     /**
+     * Runs {@code action} once the transaction of the unit of work open on the calling thread
+     * has ended, committed or rolled back; when that unit runs in a transaction of the
+     * host's, once the host's transaction has ended. Outside a unit of work, and in a store
+     * whose units are not transactions, the writes are already visible: it runs it now,
+     * which is what the default does.
+     *
+     * <p>Why: the SDK drops the cached segment counts of a property when a write to it
+     * happens, and again through this method when the write becomes visible to other
+     * connections. Without the second drop, a count taken by another thread between the
+     * write and its commit (it sees the data from before the write) would be served after
+     * the commit until the cache's TTL.
+     *
+     * <p>The action is quick and does not throw; a store runs every action it was given
+     * even when one of them throws, and never lets such a failure change the outcome of the
+     * transaction.
+     *
+     * @param action what to do once the calling thread's writes are visible to other callers, or are undone
+     */
+    default void whenUnitOfWorkEnds(Runnable action) {
+        action.run();
+    }
+
+    /**
      * The blob store that goes with this store: where {@code Contacts.builder().build()} keeps
      * the bytes of ticket attachments when the host gives no {@code .blobStore(...)}.
      *

@@ -262,6 +262,17 @@ public final class JpaStore implements ContactStore {
     }
 
     /**
+     * {@inheritDoc} Here: after the commit or rollback of the store's own transaction, or,
+     * in the host's transaction, from a synchronization on it (Hibernate's
+     * {@code Transaction.registerSynchronization}), so after the host's outcome.
+     */
+    @Override
+    public void whenUnitOfWorkEnds(Runnable action) {
+        Objects.requireNonNull(action, "action");
+        tx.whenUnitEnds(action);
+    }
+
+    /**
      * Makes the SDK calls of the calling thread run inside the host's open transaction of
      * {@code entityManager} until the returned scope is closed: the SDK's writes then commit
      * or roll back with the host's own. For plain JPA code; frameworks implement

@@ -9,12 +9,15 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.PersistenceUnitTransactionType;
+import jakarta.transaction.Synchronization;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.hibernate.Session;
@@ -137,20 +140,71 @@ final class Transactions {
         if (outer != null) {
             return work.get(); // nested: part of the outer unit
         }
-        return withRetries(operation, () -> inTransaction(operation, db -> {
-            Unit unit = new Unit(db);
-            units.set(unit);
-            try {
-                R result = work.get();
-                if (unit.failure != null) {
-                    throw new StoreException(operation, "a statement of this unit of work failed and the work went on ("
-                            + unit.failure.getMessage() + "); it was rolled back", unit.failure);
+        boolean host = inHostTransaction();
+        List<Runnable> afterOwnCommit = new ArrayList<>();
+        try {
+            return withRetries(operation, () -> inTransaction(operation, db -> {
+                Unit unit = new Unit(db, host ? null : afterOwnCommit);
+                units.set(unit);
+                try {
+                    R result = work.get();
+                    if (unit.failure != null) {
+                        throw new StoreException(operation, "a statement of this unit of work failed and the work went on ("
+                                + unit.failure.getMessage() + "); it was rolled back", unit.failure);
+                    }
+                    return result;
+                } finally {
+                    units.remove();
                 }
-                return result;
-            } finally {
-                units.remove();
-            }
-        }));
+            }));
+        } finally {
+            // the store's own transaction has ended here, committed or rolled back
+            afterOwnCommit.forEach(Transactions::runQuietly);
+        }
+    }
+
+    /**
+     * Runs {@code action} once the transaction of the unit of work open on this thread has
+     * ended: the store's own at the end of {@link #unit}, the host's through a Hibernate
+     * {@link Synchronization} on its session. Outside a unit, now.
+     */
+    void whenUnitEnds(Runnable action) {
+        Unit unit = units.get();
+        if (unit != null && unit.afterOwnCommit != null) {
+            unit.afterOwnCommit.add(action);
+            return;
+        }
+        Optional<EntityManager> host = unit != null ? Optional.of(unit.db.em()) : hostEntityManager();
+        if (host.isEmpty()) {
+            // a call outside a unit ran in a transaction of its own that committed before returning
+            // (in a JTA unit without a unit of work, the SDK's services open one for every write)
+            runQuietly(action);
+            return;
+        }
+        try {
+            host.get().unwrap(Session.class).getTransaction().registerSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    runQuietly(action);
+                }
+            });
+        } catch (RuntimeException e) {
+            // a transaction that takes no synchronization: run it now rather than never
+            LOG.debug("no synchronization on the host's transaction ({}); running the action now", e.toString());
+            runQuietly(action);
+        }
+    }
+
+    private static void runQuietly(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            LOG.warn("an action run at the end of a unit of work failed; the transaction's outcome stands", e);
+        }
     }
 
     /**
@@ -373,14 +427,20 @@ final class Transactions {
         }
     }
 
-    /** The unit of work open on a thread: its connection, the first statement that failed in it, the catalog versions its queries read. */
+    /**
+     * The unit of work open on a thread: its connection, the first statement that failed in
+     * it, the catalog versions its queries read, and what to run once the store's own
+     * transaction has ended (null in a host's transaction, which takes synchronizations).
+     */
     private static final class Unit {
         final Db db;
         final java.util.Map<String, Long> catalogVersions = new java.util.HashMap<>();
+        final List<Runnable> afterOwnCommit;
         SQLException failure;
 
-        Unit(Db db) {
+        Unit(Db db, List<Runnable> afterOwnCommit) {
             this.db = db;
+            this.afterOwnCommit = afterOwnCommit;
         }
     }
 

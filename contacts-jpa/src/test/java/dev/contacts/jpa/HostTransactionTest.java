@@ -13,7 +13,9 @@ import dev.contacts.model.AttributeChanges;
 import dev.contacts.model.Contact;
 import dev.contacts.model.NewTicket;
 import dev.contacts.model.Property;
+import dev.contacts.model.Target;
 import dev.contacts.model.TimelineKind;
+import dev.contacts.query.Segment;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
@@ -23,6 +25,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -32,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * The store inside a host application's own JPA persistence unit: SDK calls joined to the
  * host's transaction commit and roll back with the host's own writes (a contact, a ticket and
  * its queued email), use the host's connection (a pool of one connection is enough, a row the
- * host locked is not waited for), and a failing SDK call is undone alone; outside a host
+ * host locked is not waited for), a failing SDK call is undone alone, and a segment count
+ * another thread took before the host's commit is dropped by the commit; outside a host
  * transaction each call is one transaction of its own, with the statement counts printed.
  */
 class HostTransactionTest {
@@ -129,6 +136,34 @@ class HostTransactionTest {
         assertThat(acme.contacts().count(Filter.all())).isEqualTo(1);
         assertThat(acme.tickets().list(0, 10)).hasSize(1);
         assertThat(sdk.emailDispatcher().runOnce().sent()).isEqualTo(1);
+    }
+
+    @Test
+    void aSegmentCountTakenBeforeTheHostCommitIsNotServedAfterIt() throws Exception {
+        open(10);
+        Segment all = acme.segments().save(Target.CONTACT, "All", Filter.all(), List.of("name"), null);
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            inHostTransaction(true, () -> {
+                acme.contacts().create(AttributeChanges.builder().set("name", "Ada").build());
+                // another thread counts before the host commits: it sees no contact, and caches that
+                assertThat(await(other.submit(() -> acme.segments().list(Target.CONTACT).get(0).count())))
+                        .as("counted before the host's commit").hasValue(0L);
+            });
+        } finally {
+            other.shutdownNow();
+        }
+
+        assertThat(acme.segments().list(Target.CONTACT).get(0).count()).as("the host's commit dropped that count").hasValue(1L);
+        assertThat(acme.segments().count(all.id())).isEqualTo(1);
+    }
+
+    private static <T> T await(Future<T> future) {
+        try {
+            return future.get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("the other thread's call did not finish", e);
+        }
     }
 
     @Test

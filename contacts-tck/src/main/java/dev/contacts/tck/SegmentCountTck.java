@@ -26,6 +26,7 @@ import dev.contacts.query.SegmentSummary;
 import dev.contacts.query.Sort;
 import dev.contacts.spi.ContactRepository;
 import dev.contacts.spi.ContactStore;
+import dev.contacts.spi.WorkMode;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -39,8 +40,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DynamicTest;
@@ -221,6 +224,66 @@ public abstract class SegmentCountTck {
 
         assertThat(sdk.property("p1").segments().list(Target.CONTACT).get(0).count()).hasValue(3L);
         assertThat(sdk.property("p1").segments().count(all.id())).isEqualTo(3);
+    }
+
+    @Test
+    void aCountTakenBetweenAWriteAndItsCommitIsNotServedAfterTheCommit() throws Exception {
+        TicketFixture f = fixture();
+        CountDownLatch written = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean armed = new AtomicBoolean();
+        Contacts sdk = f.sdkOver(pausingBeforeCommit(f.store, armed, written, release), b -> { });
+        Segment all = sdk.property("p1").segments().save(Target.CONTACT, "All", Filter.all(), List.of("name"), null);
+        long before = sdk.property("p1").segments().count(all.id());
+        assertThat(sdk.property("p1").segments().list(Target.CONTACT).get(0).count()).hasValue(before);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            armed.set(true);
+            Future<Contact> write = pool.submit(() -> sdk.property("p1").contacts().create(named("committed after a count")));
+            assertThat(written.await(30, TimeUnit.SECONDS)).as("the write reached the end of its unit of work").isTrue();
+            // a store with transactions counts what was committed before the write, and the
+            // count is cached after the write told the cache; a store that keeps readers out
+            // of a unit of work in progress (the in-memory one) counts after the commit
+            Future<SegmentSummary> during = pool.submit(() -> sdk.property("p1").segments().list(Target.CONTACT).get(0));
+            try {
+                during.get(2, TimeUnit.SECONDS);
+            } catch (TimeoutException readersWaitForTheWrite) {
+                // released below: the count then runs after the commit
+            }
+            release.countDown();
+            write.get(30, TimeUnit.SECONDS);
+            during.get(30, TimeUnit.SECONDS);
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+
+        assertThat(sdk.property("p1").segments().list(Target.CONTACT).get(0).count())
+                .as("the count cached before the commit was dropped by the commit").hasValue(before + 1);
+    }
+
+    /** The store, whose next write unit of work, once armed, pauses after its work and before its commit until released. */
+    private static ContactStore pausingBeforeCommit(ContactStore store, AtomicBoolean armed, CountDownLatch written,
+                                                    CountDownLatch release) {
+        return (ContactStore) Proxy.newProxyInstance(ContactStore.class.getClassLoader(), new Class<?>[] {ContactStore.class},
+                (self, method, args) -> {
+                    if (!method.getName().equals("unitOfWork") || args[1] != WorkMode.WRITE) {
+                        return invoke(store, method, args);
+                    }
+                    Supplier<?> work = (Supplier<?>) args[2];
+                    return store.unitOfWork((PropertyId) args[0], WorkMode.WRITE, () -> {
+                        Object result = work.get();
+                        if (armed.compareAndSet(true, false)) {
+                            written.countDown();
+                            try {
+                                release.await(30, TimeUnit.SECONDS);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        }
+                        return result;
+                    });
+                });
     }
 
     /** The store, with contact counts that, once armed, pause after reading until released. */
