@@ -24,6 +24,7 @@ class WriteObservingStoreTest {
 
     private final List<String> reported = new ArrayList<>();
     private final List<String> called = new ArrayList<>();
+    private final List<Runnable> atUnitEnd = new ArrayList<>();
     private final ContactStore observed = WriteObservingStore.wrap(fakeStore(), new PropertyWrites() {
         @Override
         public void changed(PropertyId property) {
@@ -40,6 +41,10 @@ class WriteObservingStoreTest {
     private ContactStore fakeStore() {
         return (ContactStore) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {ContactStore.class},
                 (self, method, args) -> {
+                    if (method.getName().equals("whenUnitOfWorkEnds")) {
+                        atUnitEnd.add((Runnable) args[0]); // a store whose unit of work has not ended yet
+                        return null;
+                    }
                     Class<?> type = method.getReturnType();
                     if (!type.isInterface() || !type.getPackageName().equals("dev.contacts.spi")) {
                         return null;
@@ -66,6 +71,16 @@ class WriteObservingStoreTest {
 
         assertThat(called).containsExactly("get", "list", "get", "count");
         assertThat(reported).isEmpty();
+    }
+
+    @Test
+    void aWriteIsReportedAgainWhenItsUnitOfWorkEnds() {
+        observed.segments().delete(P1, SegmentId.generate());
+        assertThat(reported).as("when the write is made").containsExactly("p1");
+
+        atUnitEnd.forEach(Runnable::run);
+
+        assertThat(reported).as("and when it is committed").containsExactly("p1", "p1");
     }
 
     @Test
