@@ -1,5 +1,6 @@
 package dev.contacts.bench;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,6 +30,16 @@ final class ResultsReport {
         this.machine = machine;
         this.date = date;
         this.minutes = minutes;
+    }
+
+    /**
+     * @param file a file of the repository's bench/ directory
+     * @return its link from the directory the report is written to (bench/ itself, bench/quick/, or another --out)
+     */
+    String toBench(String file) {
+        Path bench = Path.of("bench").toAbsolutePath().normalize();
+        Path from = settings.out().toAbsolutePath().normalize();
+        return from.relativize(bench.resolve(file)).toString().replace('\\', '/');
     }
 
     /** One line of the table: a store's scenario on both sides, its goal and whether it was met. */
@@ -130,8 +141,8 @@ final class ResultsReport {
         b.append("Each number is JMH's score with its 99.9% error, one fork per benchmark. The **ratio** is the SDK's cost over the ")
                 .append("hand-written baseline's on the same data in the same run (time over time; for ingestion, baseline events/s over SDK ")
                 .append("events/s): 1.00 is parity, more is slower. Before measuring, the run checked that both sides return identical results ")
-                .append("for every scenario. What the scenarios and baselines are: [bench/README.md](README.md); why a goal is missed ")
-                .append("and what would fix it: [bench/ANALYSIS.md](ANALYSIS.md).\n\n");
+                .append("for every scenario. What the scenarios and baselines are: [bench/README.md](" + toBench("README.md") + "); why a goal is missed ")
+                .append("and what would fix it: [bench/ANALYSIS.md](" + toBench("ANALYSIS.md") + ").\n\n");
         b.append("The **goal** of each row is issue 16's for its store and scenario: a bound on the ratio and, because a ratio to a slow ")
                 .append("baseline hides a slow plan, absolute budgets (time per operation, import rows/s, ingestion events/s; H2's pages ")
                 .append("within 2× PostgreSQL's). **check** says met or MISSED with each bound missed. The absolute budgets are set for ")
@@ -171,7 +182,7 @@ final class ResultsReport {
                         .append(String.format(Locale.ROOT, "ratio %.2f", r.ratio())).append(" (goal: ")
                         .append(r.goal().text(rateUnit(r.scenario()))).append("), ").append(r.check()).append('\n');
             }
-            b.append("\nThe reasons, with query plans, and the fixes are in [ANALYSIS.md](ANALYSIS.md).\n");
+            b.append("\nThe reasons, with query plans, and the fixes are in [ANALYSIS.md](" + toBench("ANALYSIS.md") + ").\n");
         }
         b.append("\n![ratio per scenario](results.svg)\n");
         return b.toString();

@@ -69,4 +69,18 @@ class GoalTest {
         assertThat(md).contains("| orOfGroupsFirstPage | 20,000 ± 1.00 us/op | 200,000 ± 1.00 us/op | 0.10 | ratio < 0.2, ≤ 30 ms | met |");
         assertThat(report.table()).contains("goal");
     }
+
+    @Test
+    void theReportLinksTheBenchDocumentsFromWhereverItIsWritten() {
+        String[] quick = {"--quick"};
+        String[] full = {};
+        String[] elsewhere = {"--out", "bench/runs/today"};
+        List<Measurement> none = List.of();
+        assertThat(new ResultsReport(BenchMain.parse(full), none, "m", LocalDate.of(2026, 12, 7), 1).toBench("ANALYSIS.md"))
+                .isEqualTo("ANALYSIS.md");
+        assertThat(new ResultsReport(BenchMain.parse(quick), none, "m", LocalDate.of(2026, 12, 7), 1).toBench("ANALYSIS.md"))
+                .isEqualTo("../ANALYSIS.md");
+        assertThat(new ResultsReport(BenchMain.parse(elsewhere), none, "m", LocalDate.of(2026, 12, 7), 1).markdown())
+                .contains("[bench/README.md](../../README.md)");
+    }
 }
