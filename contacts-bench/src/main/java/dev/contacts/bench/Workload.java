@@ -10,6 +10,7 @@ import dev.contacts.model.WebSession;
 import dev.contacts.sample.SampleData;
 import dev.contacts.sample.SampleSpec;
 import dev.contacts.spi.ContactStore;
+import dev.contacts.spi.WorkMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -200,9 +201,12 @@ public final class Workload {
         attributes().forEach(d -> store.attributes().create(MAIN, d));
         List<Organization> orgs = organizations();
         for (int from = 0; from < orgs.size(); from += LOAD_BATCH) {
-            for (Organization o : orgs.subList(from, Math.min(orgs.size(), from + LOAD_BATCH))) {
-                store.organizations().insert(MAIN, o);
-            }
+            List<Organization> batch = orgs.subList(from, Math.min(orgs.size(), from + LOAD_BATCH));
+            // one transaction per batch: one commit (one log flush) per 1,000 organizations, not per organization
+            store.unitOfWork(MAIN, WorkMode.WRITE, () -> {
+                batch.forEach(o -> store.organizations().insert(MAIN, o));
+                return null;
+            });
         }
         Iterator<Contact> all = contacts().iterator();
         List<Contact> batch = new ArrayList<>(LOAD_BATCH);

@@ -1,7 +1,7 @@
 package dev.contacts.jpa;
 
+import dev.contacts.tck.CallerOrigin;
 import java.lang.reflect.Proxy;
-import java.security.CodeSource;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.Driver;
@@ -35,14 +35,7 @@ import java.util.logging.Logger;
 final class RoutingRecorder {
     private static final Set<String> EXECUTIONS = Set.of("execute", "executeQuery", "executeUpdate", "executeLargeUpdate");
     private static final Set<String> BATCH_EXECUTIONS = Set.of("executeBatch", "executeLargeBatch");
-    private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
-    private static final ClassValue<Boolean> MAIN_CLASS = new ClassValue<>() {
-        @Override
-        protected Boolean computeValue(Class<?> type) {
-            CodeSource source = type.getProtectionDomain().getCodeSource();
-            return source != null && source.getLocation() != null && !source.getLocation().toString().contains("test-classes");
-        }
-    };
+    private static final Set<Class<?>> OBSERVERS = Set.of(RoutingRecorder.class, CountingDataSource.class);
     private static final CitusRouting CHECKER = CitusRouting.ofSchema();
     private static final Map<String, CitusRouting.Verdict> VERDICTS = new ConcurrentHashMap<>();
     private static boolean installed;
@@ -128,10 +121,7 @@ final class RoutingRecorder {
 
     /** @return whether the calling thread is running the store's code (not a test's own JDBC) */
     static boolean issuedByStore() {
-        return WALKER.walk(frames -> frames.map(StackWalker.StackFrame::getDeclaringClass)
-                .filter(c -> c.getName().startsWith("dev.contacts.") && !c.getName().startsWith(RoutingRecorder.class.getName())
-                        && !c.getName().startsWith(CountingDataSource.class.getName()))
-                .findFirst().map(MAIN_CLASS::get).orElse(false));
+        return CallerOrigin.isMainCode(OBSERVERS);
     }
 
     /**

@@ -2,7 +2,7 @@ package dev.contacts.mongo;
 
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
-import java.security.CodeSource;
+import dev.contacts.tck.CallerOrigin;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -240,14 +240,7 @@ final class ShardRouting implements CommandListener {
 
     // ------------------------------------------------------------ recording
 
-    private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
-    private static final ClassValue<Boolean> MAIN_CLASS = new ClassValue<>() {
-        @Override
-        protected Boolean computeValue(Class<?> type) {
-            CodeSource source = type.getProtectionDomain().getCodeSource();
-            return source != null && source.getLocation() != null && !source.getLocation().toString().contains("test-classes");
-        }
-    };
+    private static final Set<Class<?>> OBSERVERS = Set.of(ShardRouting.class, CrashingClient.class);
     /** The one listener of this JVM (the counts are global). */
     static final ShardRouting LISTENER = new ShardRouting();
     private static final Map<Kind, LongAdder> BY_KIND = new ConcurrentHashMap<>();
@@ -275,10 +268,7 @@ final class ShardRouting implements CommandListener {
 
     /** @return whether the calling thread runs the store's code (not a test's own command) */
     static boolean issuedByStore() {
-        return WALKER.walk(frames -> frames.map(StackWalker.StackFrame::getDeclaringClass)
-                .filter(c -> c.getName().startsWith("dev.contacts.") && !c.getName().startsWith(ShardRouting.class.getName())
-                        && !c.getName().startsWith(CrashingClient.class.getName()))
-                .findFirst().map(MAIN_CLASS::get).orElse(false));
+        return CallerOrigin.isMainCode(OBSERVERS);
     }
 
     /**
