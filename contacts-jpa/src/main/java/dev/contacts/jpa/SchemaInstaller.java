@@ -18,7 +18,7 @@ final class SchemaInstaller {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaInstaller.class);
     /** Every schema version, in order: {@code db/<dialect>/<file>} on the class path. */
     static final List<String> VERSIONS = List.of("V1__contacts.sql", "V2__segments_views_merges.sql", "V3__notes_activity.sql",
-            "V4__attachments.sql", "V5__catalog_version.sql");
+            "V4__attachments.sql", "V5__catalog_version.sql", "V6__name_lookups.sql");
 
     private SchemaInstaller() {
     }

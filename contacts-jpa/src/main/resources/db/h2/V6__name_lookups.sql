@@ -1,0 +1,4 @@
+-- Version 6: nothing to change on this database. On MariaDB this version adds B-tree indexes for the lookups of
+-- organizations and segments by folded name, whose unique keys there are hash keys MariaDB does not seek; here the
+-- unique keys (uq_organization_name, uq_segment_name) are B-trees and serve those lookups already. The version
+-- exists on every database so that a schema's version number means the same everywhere.
