@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +43,12 @@ class ExpectedSchemaTest {
             byDialect.put(dialect, names(ExpectedSchema.of(dialect, SchemaInstaller.VERSIONS)));
         }
         // a key or index one dialect's files forget is a bug of that dialect; one meant for a single dialect needs an exception here
-        assertThat(byDialect.get(Dialect.POSTGRESQL)).as("PostgreSQL and MariaDB").isEqualTo(byDialect.get(Dialect.MARIADB));
+        // V6: MariaDB's B-tree lookups beside its hash unique keys on name folds (the other dialects seek the unique keys)
+        Set<String> mariadbOnly = Set.of("organization/ix_organization_name_lookup", "segment/ix_segment_name_lookup");
+        assertThat(byDialect.get(Dialect.MARIADB)).containsAll(mariadbOnly);
+        Set<String> mariadb = new TreeSet<>(byDialect.get(Dialect.MARIADB));
+        mariadb.removeAll(mariadbOnly);
+        assertThat(byDialect.get(Dialect.POSTGRESQL)).as("PostgreSQL and MariaDB").isEqualTo(mariadb);
         assertThat(byDialect.get(Dialect.POSTGRESQL)).as("PostgreSQL and H2").isEqualTo(byDialect.get(Dialect.H2));
     }
 
