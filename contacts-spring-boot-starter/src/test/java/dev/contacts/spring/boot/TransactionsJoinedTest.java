@@ -8,9 +8,14 @@ import dev.contacts.filter.Filter;
 import dev.contacts.jpa.JpaStore;
 import dev.contacts.model.AttributeChanges;
 import dev.contacts.model.Property;
+import dev.contacts.model.Target;
 import dev.contacts.spi.ContactStore;
 import jakarta.persistence.EntityManager;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -159,5 +164,29 @@ class TransactionsJoinedTest {
         })).isInstanceOf(IllegalStateException.class);
 
         assertThat(contactsCount()).isZero();
+    }
+
+    @Test
+    void aSegmentCountTakenBeforeTheSpringTransactionCommitsIsNotServedAfterIt() throws Exception {
+        var segments = contacts.property("acme").segments();
+        segments.save(Target.CONTACT, "All", Filter.all(), List.of("name"), null);
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+                contacts.property("acme").contacts().upsertByEmail("ada@example.com", AttributeChanges.builder().set("name", "Ada").build());
+                // another thread lists the segments before the commit: it counts no contact, and that count is cached
+                try {
+                    assertThat(other.submit(() -> segments.list(Target.CONTACT).get(0).count())
+                            .get(30, TimeUnit.SECONDS)).hasValue(0L);
+                } catch (Exception e) {
+                    throw new AssertionError("the other thread's count did not finish", e);
+                }
+            });
+        } finally {
+            other.shutdownNow();
+        }
+
+        assertThat(segments.list(Target.CONTACT).get(0).count()).as("the commit dropped the cached count")
+                .hasValue(1L);
     }
 }
