@@ -204,21 +204,19 @@ public abstract class SegmentCountTck {
     @Test
     void aCountComputedWhileAWriteHappensIsNotServedAfterIt() throws Exception {
         TicketFixture f = fixture();
-        CountDownLatch counted = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        AtomicBoolean armed = new AtomicBoolean();
-        Contacts sdk = f.sdkOver(pausingAfterCount(f.store, armed, counted, release), b -> { });
+        Pause pause = new Pause();
+        Contacts sdk = f.sdkOver(pausingAfterCount(f.store, pause), b -> { });
         Segment all = sdk.property("p1").segments().save(Target.CONTACT, "All", Filter.all(), List.of("name"), null);
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
-            armed.set(true);
+            pause.arm();
             Future<SegmentSummary> slow = pool.submit(() -> sdk.property("p1").segments().list(Target.CONTACT).get(0));
-            assertThat(counted.await(30, TimeUnit.SECONDS)).as("the list started counting").isTrue();
+            assertThat(pause.awaitReached()).as("the list started counting").isTrue();
             sdk.property("p1").contacts().create(named("written while the count was on its way"));
-            release.countDown();
+            pause.release();
             assertThat(slow.get(30, TimeUnit.SECONDS).count()).as("the slow count saw the store before the write").hasValue(2L);
         } finally {
-            release.countDown();
+            pause.release();
             pool.shutdownNow();
         }
 
@@ -229,18 +227,16 @@ public abstract class SegmentCountTck {
     @Test
     void aCountTakenBetweenAWriteAndItsCommitIsNotServedAfterTheCommit() throws Exception {
         TicketFixture f = fixture();
-        CountDownLatch written = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        AtomicBoolean armed = new AtomicBoolean();
-        Contacts sdk = f.sdkOver(pausingBeforeCommit(f.store, armed, written, release), b -> { });
+        Pause pause = new Pause();
+        Contacts sdk = f.sdkOver(pausingBeforeCommit(f.store, pause), b -> { });
         Segment all = sdk.property("p1").segments().save(Target.CONTACT, "All", Filter.all(), List.of("name"), null);
         long before = sdk.property("p1").segments().count(all.id());
         assertThat(sdk.property("p1").segments().list(Target.CONTACT).get(0).count()).hasValue(before);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            armed.set(true);
+            pause.arm();
             Future<Contact> write = pool.submit(() -> sdk.property("p1").contacts().create(named("committed after a count")));
-            assertThat(written.await(30, TimeUnit.SECONDS)).as("the write reached the end of its unit of work").isTrue();
+            assertThat(pause.awaitReached()).as("the write reached the end of its unit of work").isTrue();
             // a store with transactions counts what was committed before the write, and the
             // count is cached after the write told the cache; a store that keeps readers out
             // of a unit of work in progress (the in-memory one) counts after the commit
@@ -250,11 +246,11 @@ public abstract class SegmentCountTck {
             } catch (TimeoutException readersWaitForTheWrite) {
                 // released below: the count then runs after the commit
             }
-            release.countDown();
+            pause.release();
             write.get(30, TimeUnit.SECONDS);
             during.get(30, TimeUnit.SECONDS);
         } finally {
-            release.countDown();
+            pause.release();
             pool.shutdownNow();
         }
 
@@ -262,9 +258,39 @@ public abstract class SegmentCountTck {
                 .as("the count cached before the commit was dropped by the commit").hasValue(before + 1);
     }
 
+    /** A point where a store wrapper, once armed, stops once: it says it got there and waits to be released. */
+    private static final class Pause {
+        private final AtomicBoolean armed = new AtomicBoolean();
+        private final CountDownLatch reached = new CountDownLatch(1);
+        private final CountDownLatch released = new CountDownLatch(1);
+
+        void arm() {
+            armed.set(true);
+        }
+
+        /** Called by the wrapper: stops here the first time after {@link #arm}, at most 30 s. */
+        void hereIfArmed() {
+            if (armed.compareAndSet(true, false)) {
+                reached.countDown();
+                try {
+                    released.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        boolean awaitReached() throws InterruptedException {
+            return reached.await(30, TimeUnit.SECONDS);
+        }
+
+        void release() {
+            released.countDown();
+        }
+    }
+
     /** The store, whose next write unit of work, once armed, pauses after its work and before its commit until released. */
-    private static ContactStore pausingBeforeCommit(ContactStore store, AtomicBoolean armed, CountDownLatch written,
-                                                    CountDownLatch release) {
+    private static ContactStore pausingBeforeCommit(ContactStore store, Pause pause) {
         return (ContactStore) Proxy.newProxyInstance(ContactStore.class.getClassLoader(), new Class<?>[] {ContactStore.class},
                 (self, method, args) -> {
                     if (!method.getName().equals("unitOfWork") || args[1] != WorkMode.WRITE) {
@@ -273,29 +299,20 @@ public abstract class SegmentCountTck {
                     Supplier<?> work = (Supplier<?>) args[2];
                     return store.unitOfWork((PropertyId) args[0], WorkMode.WRITE, () -> {
                         Object result = work.get();
-                        if (armed.compareAndSet(true, false)) {
-                            written.countDown();
-                            try {
-                                release.await(30, TimeUnit.SECONDS);
-                            } catch (InterruptedException e) {
-                                Thread.currentThread().interrupt();
-                            }
-                        }
+                        pause.hereIfArmed();
                         return result;
                     });
                 });
     }
 
     /** The store, with contact counts that, once armed, pause after reading until released. */
-    private static ContactStore pausingAfterCount(ContactStore store, AtomicBoolean armed, CountDownLatch counted,
-                                                  CountDownLatch release) {
+    private static ContactStore pausingAfterCount(ContactStore store, Pause pause) {
         ContactRepository contacts = store.contacts();
         ContactRepository pausing = (ContactRepository) Proxy.newProxyInstance(ContactRepository.class.getClassLoader(),
                 new Class<?>[] {ContactRepository.class}, (self, method, args) -> {
                     Object result = invoke(contacts, method, args);
-                    if (method.getName().equals("count") && armed.compareAndSet(true, false)) {
-                        counted.countDown();
-                        release.await(30, TimeUnit.SECONDS);
+                    if (method.getName().equals("count")) {
+                        pause.hereIfArmed();
                     }
                     return result;
                 });
