@@ -12,6 +12,17 @@ public final class Owners {
     }
 
     /**
+     * @param field the parameter's name, for the error message
+     * @param owner a contact or organization id
+     * @throws InvalidValueException if it is null
+     */
+    public static void requireGiven(String field, EntityId owner) {
+        if (owner == null) {
+            throw new InvalidValueException(field, "is required");
+        }
+    }
+
+    /**
      * @param context the property
      * @param field   the parameter's name, for the error message
      * @param owner   a contact or organization id
@@ -19,9 +30,7 @@ public final class Owners {
      * @throws NotFoundException     if it is not in the property
      */
     public static void require(PropertyContext context, String field, EntityId owner) {
-        if (owner == null) {
-            throw new InvalidValueException(field, "is required");
-        }
+        requireGiven(field, owner);
         boolean isContact = owner instanceof ContactId;
         boolean exists = isContact
                 ? context.store().contacts().exists(context.property().id(), (ContactId) owner)

@@ -46,6 +46,18 @@ public interface ContactStore extends AutoCloseable {
     ListViewRepository listViews();
 
     /**
+     * The store's own reading of timeline pages, when it has a faster one than the SDK's merge
+     * of one seek per kind: see {@link TimelineRepository}, whose contract such a store must
+     * keep (the same items in the same order, never items of a missing contact).
+     *
+     * @return the store's timeline reader, or empty (the default) to let the SDK merge the
+     *         per-kind seeks of {@link #notes()}, {@link #activity()} and {@link #tickets()}
+     */
+    default Optional<TimelineRepository> timeline() {
+        return Optional.empty();
+    }
+
+    /**
      * Runs a group of repository calls of one property as one unit of work. The SDK's
      * services call it around every operation that reads and then writes (an update reads
      * the contact, then writes it), and around multi-statement reads, so that:

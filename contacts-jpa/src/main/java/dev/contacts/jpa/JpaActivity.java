@@ -273,16 +273,7 @@ final class JpaActivity implements ActivityRepository {
             List<ChatRow> rows = db.list(page(db, property, contact, CHAT, beforeStart, beforeId, limit),
                     rs -> new ChatRow(db.id(rs, "id"), rs.getString("external_id"), new ContactId(db.id(rs, "contact_id")),
                             db.instant(rs, "start_at")));
-            Map<UUID, List<ChatMessage>> transcripts = new HashMap<>();
-            if (!rows.isEmpty()) {
-                List<UUID> ids = rows.stream().map(ChatRow::id).toList();
-                for (TranscriptLine line : db.list(db.sql("SELECT m.event_id, m.author, m.agent_id, m.body, m.sent")
-                        .fromIdSet("chat_message", "m", p, "event_id", ids).append(" ORDER BY m.event_id, m.position"),
-                        rs -> new TranscriptLine(db.id(rs, "event_id"), new ChatMessage(ChatMessage.Author.valueOf(rs.getString("author")),
-                                rs.getString("agent_id"), rs.getString("body"), db.instant(rs, "sent"))))) {
-                    transcripts.computeIfAbsent(line.event(), k -> new ArrayList<>()).add(line.message());
-                }
-            }
+            Map<UUID, List<ChatMessage>> transcripts = transcripts(db, p, rows.stream().map(ChatRow::id).toList());
             List<LiveChat> chats = new ArrayList<>();
             for (ChatRow r : rows) {
                 chats.add(new LiveChat(new ActivityId(r.id()), r.externalId(), r.contact(), r.start(),
@@ -290,6 +281,28 @@ final class JpaActivity implements ActivityRepository {
             }
             return chats;
         });
+    }
+
+    /**
+     * The transcripts of some chats, in one query.
+     *
+     * @param db       the connection
+     * @param property the property
+     * @param chats    distinct chat ids
+     * @return each chat's messages in order; chats without messages are absent
+     */
+    static Map<UUID, List<ChatMessage>> transcripts(Db db, String property, List<UUID> chats) throws SQLException {
+        Map<UUID, List<ChatMessage>> transcripts = new HashMap<>();
+        if (chats.isEmpty()) {
+            return transcripts;
+        }
+        for (TranscriptLine line : db.list(db.sql("SELECT m.event_id, m.author, m.agent_id, m.body, m.sent")
+                .fromIdSet("chat_message", "m", property, "event_id", chats).append(" ORDER BY m.event_id, m.position"),
+                rs -> new TranscriptLine(db.id(rs, "event_id"), new ChatMessage(ChatMessage.Author.valueOf(rs.getString("author")),
+                        rs.getString("agent_id"), rs.getString("body"), db.instant(rs, "sent"))))) {
+            transcripts.computeIfAbsent(line.event(), k -> new ArrayList<>()).add(line.message());
+        }
+        return transcripts;
     }
 
     /** A chat's row before its transcript is read. */

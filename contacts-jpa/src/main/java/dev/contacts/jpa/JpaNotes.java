@@ -26,7 +26,7 @@ import java.util.UUID;
  * version; a page is a keyset seek on {@code (property_id, parent, created, id)}.
  */
 final class JpaNotes implements NoteRepository {
-    private static final String COLUMNS = "id, contact_id, organization_id, version, author, body, created, edited_at, edited_by";
+    static final String COLUMNS = "id, contact_id, organization_id, version, author, body, created, edited_at, edited_by";
 
     private final Transactions tx;
 
@@ -157,7 +157,7 @@ final class JpaNotes implements NoteRepository {
                 .value(property).append(" AND " + table.owner() + " = ").value(from.value()));
     }
 
-    private static Note note(Db db, ResultSet rs) throws SQLException {
+    static Note note(Db db, ResultSet rs) throws SQLException {
         UUID contact = db.id(rs, "contact_id");
         EntityId parent = contact != null ? new ContactId(contact) : new OrganizationId(db.id(rs, "organization_id"));
         return new Note(new NoteId(db.id(rs, "id")), parent, rs.getString("author"), rs.getString("body"), db.instant(rs, "created"),

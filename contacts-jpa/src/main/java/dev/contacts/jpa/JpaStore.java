@@ -9,6 +9,7 @@ import dev.contacts.spi.ContactStore;
 import dev.contacts.spi.ListViewRepository;
 import dev.contacts.spi.NoteRepository;
 import dev.contacts.spi.SegmentRepository;
+import dev.contacts.spi.TimelineRepository;
 import dev.contacts.spi.OrganizationRepository;
 import dev.contacts.spi.PropertyRepository;
 import dev.contacts.spi.StoreCapability;
@@ -78,6 +79,7 @@ public final class JpaStore implements ContactStore {
     private final ActivityRepository activity;
     private final SegmentRepository segments;
     private final ListViewRepository listViews;
+    private final JpaTimeline timeline;
     private final JdbcBlobStore blobs;
 
     private JpaStore(EntityManagerFactory emf, boolean ownsFactory, String inMemoryH2, SchemaMode schema, TransactionBinding binding) {
@@ -113,6 +115,7 @@ public final class JpaStore implements ContactStore {
         this.activity = new JpaActivity(tx);
         this.segments = new JpaSegments(tx);
         this.listViews = new JpaListViews(tx);
+        this.timeline = new JpaTimeline(tx);
         this.blobs = new JdbcBlobStore(tx);
     }
 
@@ -367,6 +370,12 @@ public final class JpaStore implements ContactStore {
     @Override
     public ListViewRepository listViews() {
         return listViews;
+    }
+
+    /** {@inheritDoc} The page's keys in one statement, then the bodies kept, one statement per kind on the page. */
+    @Override
+    public Optional<TimelineRepository> timeline() {
+        return Optional.of(timeline);
     }
 
     /**

@@ -38,10 +38,10 @@ import java.util.UUID;
 final class JpaTickets implements TicketRepository {
     private static final String TICKET_COLUMNS = "t.id, t.version, t.ticket_number, t.contact_id, t.to_address, t.subject, t.assignee_kind, "
             + "t.assignee_id, t.priority, t.status, t.tags, t.created, t.updated";
-    private static final String MESSAGE_COLUMNS = "m.id, m.ticket_id, m.contact_id, m.sender, m.agent_id, m.contact_address, m.subject, "
+    static final String MESSAGE_COLUMNS = "m.id, m.ticket_id, m.contact_id, m.sender, m.agent_id, m.contact_address, m.subject, "
             + "m.body, m.message_id, m.in_reply_to, m.refs, m.attachments, m.created, e.status AS delivery_status, e.attempts, "
             + "e.next_attempt, e.sent_at, e.last_error";
-    private static final String MESSAGES = " FROM ticket_message m LEFT JOIN ticket_email e ON e.property_id = m.property_id "
+    static final String MESSAGES = " FROM ticket_message m LEFT JOIN ticket_email e ON e.property_id = m.property_id "
             + "AND e.message_id = m.id";
 
     private final Transactions tx;
@@ -394,7 +394,7 @@ final class JpaTickets implements TicketRepository {
                 db.instant(rs, "updated"));
     }
 
-    private static TicketMessage message(Db db, ResultSet rs) throws SQLException {
+    static TicketMessage message(Db db, ResultSet rs) throws SQLException {
         List<String> fields = TextList.decode(rs.getString("attachments"));
         List<Attachment> attachments = new ArrayList<>();
         for (int i = 0; i + 3 < fields.size(); i += 4) {

@@ -4,11 +4,13 @@ import dev.contacts.spi.ContactStore;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -53,6 +55,11 @@ public final class CallRecordingStore {
         calls.clear();
     }
 
+    private Object recorded(Class<?> type, Object repository) {
+        return repositories.computeIfAbsent(type, t -> Proxy.newProxyInstance(t.getClassLoader(), new Class<?>[] {t},
+                handler(repository, t)));
+    }
+
     private InvocationHandler handler(Object target, Class<?> repository) {
         return (self, method, args) -> {
             if (method.getDeclaringClass() == Object.class) {
@@ -73,8 +80,14 @@ public final class CallRecordingStore {
             }
             Class<?> type = method.getReturnType();
             if (repository == null && result != null && type.isInterface() && type.getPackageName().equals("dev.contacts.spi")) {
-                return repositories.computeIfAbsent(type, t -> Proxy.newProxyInstance(t.getClassLoader(), new Class<?>[] {t},
-                        handler(result, t)));
+                return recorded(type, result);
+            }
+            if (repository == null && result instanceof Optional<?> optional && optional.isPresent()
+                    && method.getGenericReturnType() instanceof ParameterizedType generic
+                    && generic.getActualTypeArguments()[0] instanceof Class<?> inner
+                    && inner.isInterface() && inner.getPackageName().equals("dev.contacts.spi")) {
+                // an optional repository (the store's own timeline): its calls are recorded too
+                return Optional.of(recorded(inner, optional.get()));
             }
             return result;
         };

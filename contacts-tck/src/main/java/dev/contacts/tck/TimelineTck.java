@@ -1,6 +1,7 @@
 package dev.contacts.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.contacts.Contacts;
 import dev.contacts.InvalidCursorException;
@@ -8,8 +9,10 @@ import dev.contacts.InvalidValueException;
 import dev.contacts.NotFoundException;
 import dev.contacts.PropertyContacts;
 import dev.contacts.TimelineService;
+import dev.contacts.model.AttributeChanges;
 import dev.contacts.model.ChatItem;
 import dev.contacts.model.ChatMessage;
+import dev.contacts.model.Contact;
 import dev.contacts.model.ContactId;
 import dev.contacts.model.LiveChat;
 import dev.contacts.model.NewMessage;
@@ -24,6 +27,9 @@ import dev.contacts.model.TimelineKind;
 import dev.contacts.model.WebSession;
 import dev.contacts.query.Cursor;
 import dev.contacts.query.Page;
+import dev.contacts.spi.ContactStore;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,6 +38,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -204,10 +211,22 @@ public abstract class TimelineTck extends TicketFixtureTck {
                     List<CallRecordingStore.Call> seeks = recording.calls().stream()
                             .filter(c -> c.method().equals("listByParent") || c.method().equals("listChats")
                                     || c.method().equals("listContactMessages")).toList();
-                    assertThat(seeks).extracting(CallRecordingStore.Call::method).as("one seek per selected kind, kinds " + kinds)
-                            .containsExactlyInAnyOrderElementsOf(sources);
-                    assertThat(seeks).as("each seek reads at most pageSize + 1, kinds " + kinds)
-                            .allSatisfy(c -> assertThat((Integer) c.args().get(c.args().size() - 1)).isLessThanOrEqualTo(size + 1));
+                    List<CallRecordingStore.Call> pages = recording.calls().stream()
+                            .filter(c -> c.repository().equals("TimelineRepository")).toList();
+                    if (store.timeline().isPresent()) {
+                        // the store reads the page itself: one call for every selected kind, no per-kind seek
+                        assertThat(seeks).as("no per-kind seek when the store reads its own pages, kinds " + kinds).isEmpty();
+                        assertThat(pages).as("one page read, kinds " + kinds).hasSize(1);
+                        assertThat(pages.get(0).args().get(2)).as("the selected kinds")
+                                .isEqualTo(kinds.isEmpty() ? EnumSet.allOf(TimelineKind.class) : kinds);
+                        assertThat((Integer) pages.get(0).args().get(4)).as("reads at most pageSize + 1").isLessThanOrEqualTo(size + 1);
+                    } else {
+                        assertThat(pages).isEmpty();
+                        assertThat(seeks).extracting(CallRecordingStore.Call::method).as("one seek per selected kind, kinds " + kinds)
+                                .containsExactlyInAnyOrderElementsOf(sources);
+                        assertThat(seeks).as("each seek reads at most pageSize + 1, kinds " + kinds)
+                                .allSatisfy(c -> assertThat((Integer) c.args().get(c.args().size() - 1)).isLessThanOrEqualTo(size + 1));
+                    }
                     cursor = page.nextCursor();
                 } while (cursor != null);
             }
@@ -223,6 +242,75 @@ public abstract class TimelineTck extends TicketFixtureTck {
             default:
                 return "listContactMessages";
         }
+    }
+
+    /**
+     * A store that reads its own pages ({@code ContactStore.timeline()}) must give exactly the
+     * SDK merge's pages: checked here on a history crowded onto three milliseconds (ties within
+     * and across kinds on every page boundary), for every choice of kinds and several page
+     * sizes, against the same store with its own reading hidden. Also: a contact without
+     * history has an empty timeline, and a deleted contact's is not found, both ways.
+     */
+    @Test
+    void theStoresOwnPagesAreExactlyTheSdkMergesPages() {
+        ContactId bob = fx.base.bob.id();
+        Ticket ticket = fx.p1.tickets().create(NewTicket.builder(bob, "bob@example.com").subject("S").body("first").author("alice").build());
+        for (int i = 0; i < 18; i++) {
+            Instant at = T.plusMillis(i % 3);
+            fx.clock.set(at);
+            switch (i % 4) {
+                case 0:
+                    fx.p1.notes().add(bob, "alice", "note " + i);
+                    break;
+                case 1:
+                    fx.p1.activity().ingest(LiveChat.of("tie-" + i, bob, at, List.of(ChatMessage.visitor("hello " + i, at))));
+                    break;
+                case 2:
+                    fx.p1.tickets().reply(ticket.id(), NewMessage.fromContact("reply " + i));
+                    break;
+                default:
+                    fx.p1.activity().ingest(LiveChat.of("tie-" + i, bob, at, List.of()));
+                    break;
+            }
+        }
+        fx.clock.set(T.plus(Duration.ofMinutes(1)));
+        TimelineService merged = fx.sdkOver(withoutOwnTimeline(store), b -> { }).property("p1").timeline();
+        for (Set<TimelineKind> kinds : everyChoiceOfKinds()) {
+            List<TimelineItem> expected = expected(fx.p1, bob, kinds);
+            for (int size : new int[] {1, 2, 4, 7, 1000}) {
+                assertThat(walk(timeline(), bob, kinds, size)).as("the store's pages, kinds " + kinds + ", pages of " + size)
+                        .isEqualTo(expected);
+                assertThat(walk(merged, bob, kinds, size)).as("the SDK merge, kinds " + kinds + ", pages of " + size)
+                        .isEqualTo(expected);
+            }
+        }
+        Contact empty = fx.p1.contacts().create(AttributeChanges.builder().set("name", "No history").build());
+        assertThat(timeline().page(empty.id(), 5).items()).as("a contact without history").isEmpty();
+        assertThat(merged.page(empty.id(), 5).items()).isEmpty();
+        fx.p1.contacts().delete(empty.id());
+        for (TimelineService service : List.of(timeline(), merged)) {
+            assertThatThrownBy(() -> service.page(empty.id(), 5)).as("a deleted contact")
+                    .isInstanceOf(NotFoundException.class);
+        }
+    }
+
+    /** The store with {@code timeline()} empty: the SDK then merges its per-kind seeks. */
+    private static ContactStore withoutOwnTimeline(ContactStore store) {
+        return (ContactStore) Proxy.newProxyInstance(ContactStore.class.getClassLoader(), new Class<?>[] {ContactStore.class},
+                (self, method, args) -> {
+                    if (method.getName().equals("timeline") && method.getParameterCount() == 0) {
+                        return Optional.empty();
+                    }
+                    if (method.getDeclaringClass() == Object.class) {
+                        return method.getName().equals("equals") ? self == args[0]
+                                : method.getName().equals("hashCode") ? System.identityHashCode(self) : "WithoutOwnTimeline(" + store + ")";
+                    }
+                    try {
+                        return method.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     @Test
