@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -377,12 +378,24 @@ final class EntityRows {
      * aggregate's.
      */
     <T extends Attributed> List<T> load(Db db, String property, Sql query, RowExtra extra) throws SQLException {
+        return this.<T>loadIfAtLeast(db, property, query, extra, 0).orElseThrow();
+    }
+
+    /**
+     * {@link #load(Db, String, Sql, RowExtra)} when the query finds at least {@code minimum}
+     * main rows; otherwise empty, and the values of the rows found are not read.
+     */
+    <T extends Attributed> Optional<List<T>> loadIfAtLeast(Db db, String property, Sql query, RowExtra extra, int minimum)
+            throws SQLException {
         List<Loaded> rows = db.list(query, rs -> {
             extra.read(rs);
             return mainRow(db, rs);
         });
+        if (rows.size() < minimum) {
+            return Optional.empty();
+        }
         if (rows.isEmpty()) {
-            return List.of();
+            return Optional.of(List.of());
         }
         Map<UUID, Loaded> byId = new HashMap<>();
         for (Loaded l : rows) {
@@ -424,7 +437,7 @@ final class EntityRows {
         for (Loaded l : rows) {
             result.add(build(l));
         }
-        return result;
+        return Optional.of(result);
     }
 
     /** Where a row of the child-table union comes from. */

@@ -33,6 +33,9 @@ final class CitusRouting {
      */
     static final Set<String> REFERENCE_TABLES = Set.of("contacts_schema_version");
 
+    /** The table name the checker gives a derived table ({@code FROM (SELECT …) d}) in its enclosing scope. */
+    private static final String DERIVED = "(derived)";
+
     /** The distribution column of every distributed table but {@code property}. */
     static final String DISTRIBUTION_COLUMN = "property_id";
 
@@ -580,7 +583,14 @@ final class CitusRouting {
                     throw new IllegalArgumentException("a parenthesized join in FROM");
                 }
                 j = close(j) + 1;
-                return alias(j, s).next;
+                Alias a = alias(j, s);
+                if (a.name != null) {
+                    // its rows are checked in its own scope; out here its alias only relays an equality on
+                    // property_id (a correlated subquery's x.property_id = d.property_id binds x only when d
+                    // itself has one against a constant at this level), it never binds by itself
+                    s.tables.add(new TableRef(DERIVED, a.name, s, false));
+                }
+                return a.next;
             }
             if (t.type != Type.WORD && t.type != Type.QUOTED) {
                 throw new IllegalArgumentException("unexpected '" + t.text + "' where a table is expected");
@@ -714,6 +724,9 @@ final class CitusRouting {
         /** @return the table whose distribution column this is, or null when it is another column or not resolved */
         private TableRef resolveDistribution(Scope s, ColumnRef c) {
             TableRef t = resolve(s, c);
+            if (t != null && t.table.equals(DERIVED)) {
+                return c.column().equals(DISTRIBUTION_COLUMN) ? t : null;
+            }
             return t != null && distributed.contains(t.table) && c.column().equals(distributionColumn(t.table)) ? t : null;
         }
 
