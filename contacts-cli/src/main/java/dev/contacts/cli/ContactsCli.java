@@ -7,15 +7,18 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /**
  * The root of the {@code contacts} command: the global options every command inherits,
- * the list of commands, and the session (store, SDK, property) they share for one run.
+ * the list of commands ({@link #COMMANDS}), and the session (store, SDK, property) they share for one run.
  */
 @Command(name = "contacts", mixinStandardHelpOptions = true, version = "contacts 0.1.0-SNAPSHOT",
         usageHelpWidth = 120, sortOptions = false,
@@ -26,25 +29,6 @@ import picocli.CommandLine.ScopeType;
             "The default store h2:./contacts-data is an embedded H2 database file in the current directory; "
                     + "jdbc:postgresql://..., jdbc:mariadb://... and mongodb://.../DB open your servers, and mem: lives in "
                     + "memory and forgets everything when the command ends."},
-        subcommands = {
-            DemoCommand.class,
-            FindCommand.class,
-            CountCommand.class,
-            ShowCommand.class,
-            SetCommand.class,
-            GenerateCommand.class,
-            ImportCommand.class,
-            ExportCommand.class,
-            SegmentsCommand.class,
-            ViewsCommand.class,
-            AttributesCommand.class,
-            OrgsCommand.class,
-            TicketsCommand.class,
-            NotesCommand.class,
-            TimelineCommand.class,
-            MergeCommand.class,
-            CallCommand.class,
-            CommandLine.HelpCommand.class},
         footerHeading = "%nExamples (one per command):%n",
         footer = {
             "  contacts demo --now 2026-01-01T00:00:00Z",
@@ -106,6 +90,31 @@ public final class ContactsCli {
             description = "Print stack traces of errors and the SDK's debug log.")
     boolean debug;
 
+    /**
+     * The commands, in the order of the help. They are not in the {@code @Command} annotation: picocli
+     * builds the model of every command listed there by reflection, which was a tenth of the start-up of
+     * a short command; {@link #commandLine(ContactsCli, String[])} adds only the one being run.
+     */
+    private static final List<Class<?>> COMMANDS = List.of(
+            DemoCommand.class,
+            FindCommand.class,
+            CountCommand.class,
+            ShowCommand.class,
+            SetCommand.class,
+            GenerateCommand.class,
+            ImportCommand.class,
+            ExportCommand.class,
+            SegmentsCommand.class,
+            ViewsCommand.class,
+            AttributesCommand.class,
+            OrgsCommand.class,
+            TicketsCommand.class,
+            NotesCommand.class,
+            TimelineCommand.class,
+            MergeCommand.class,
+            CallCommand.class,
+            CommandLine.HelpCommand.class);
+
     private Session session;
 
     /**
@@ -115,7 +124,7 @@ public final class ContactsCli {
      * @return the exit code
      */
     public static int run(String[] args) {
-        CommandLine cmd = commandLine(new ContactsCli());
+        CommandLine cmd = commandLine(new ContactsCli(), args);
         return execute(cmd, args);
     }
 
@@ -128,7 +137,7 @@ public final class ContactsCli {
      * @return the exit code
      */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cmd = commandLine(new ContactsCli());
+        CommandLine cmd = commandLine(new ContactsCli(), args);
         cmd.setOut(out);
         cmd.setErr(err);
         return execute(cmd, args);
@@ -145,8 +154,64 @@ public final class ContactsCli {
         }
     }
 
+    /**
+     * @param root the root command object
+     * @return the command line with every command (the help lists them all)
+     */
     static CommandLine commandLine(ContactsCli root) {
         CommandLine cmd = new CommandLine(root);
+        COMMANDS.forEach(cmd::addSubcommand);
+        return configure(cmd, root);
+    }
+
+    /**
+     * @param root the root command object
+     * @param args the command line to run
+     * @return the command line with only the command {@code args} name when it names one (its model is all
+     *         that parsing and running it need), else with every command: for the help, the version, a
+     *         mistyped command (picocli suggests the nearest names) or {@code help COMMAND}
+     */
+    static CommandLine commandLine(ContactsCli root, String[] args) {
+        CommandLine cmd = new CommandLine(root);
+        Class<?> command = command(cmd.getCommandSpec(), args);
+        if (command == null) {
+            COMMANDS.forEach(cmd::addSubcommand);
+        } else {
+            cmd.addSubcommand(command);
+        }
+        return configure(cmd, root);
+    }
+
+    /**
+     * @return the command class named by the first argument that is neither a global option nor the value
+     *         of one (so that {@code --property count find} runs find), or null when it names none of them
+     */
+    private static Class<?> command(CommandSpec rootSpec, String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--")) {
+                return null; // what follows is no command: picocli says so with the full list
+            }
+            if (arg.startsWith("-")) {
+                OptionSpec option = rootSpec.findOption(arg);
+                if (option != null && option.arity().min() > 0) {
+                    i++; // its value, whatever it looks like
+                }
+                continue;
+            }
+            for (Class<?> command : COMMANDS) {
+                Command annotation = command.getAnnotation(Command.class);
+                if (annotation != null && annotation.name().equals(arg) && command != CommandLine.HelpCommand.class) {
+                    return command;
+                }
+            }
+            return null;
+        }
+        return null;
+    }
+
+    /** Settings apply to the subcommands present when they are set: called once the subcommands are added. */
+    private static CommandLine configure(CommandLine cmd, ContactsCli root) {
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setAllowSubcommandsAsOptionParameters(true); // --property demo: a property may be named like a command
         cmd.registerConverter(Instant.class, ContactsCli::instant);

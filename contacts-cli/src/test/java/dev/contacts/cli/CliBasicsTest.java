@@ -30,6 +30,21 @@ class CliBasicsTest {
     }
 
     @Test
+    void onlyTheCommandBeingRunGetsAModel() {
+        assertThat(commands("count", "--filter", "tags is \"vip\"")).containsExactly("count");
+        assertThat(commands("--store", "count", "--property=find", "--debug", "find")).containsExactly("find"); // option values are skipped
+        assertThat(commands("--store=mem:", "--zone", "UTC", "tickets", "list")).containsExactly("tickets");
+        int all = ContactsCli.commandLine(new ContactsCli()).getSubcommands().size();
+        for (String[] args : new String[][] {{}, {"--help"}, {"--version"}, {"help", "count"}, {"cuont"}, {"--", "count"}}) {
+            assertThat(commands(args)).as(String.join(" ", args)).hasSize(all);
+        }
+    }
+
+    private static java.util.Set<String> commands(String... args) {
+        return ContactsCli.commandLine(new ContactsCli(), args).getSubcommands().keySet();
+    }
+
+    @Test
     void aFilterSyntaxErrorShowsTheTextWithACaretUnderThePositionAndWhatWasExpected() {
         Cli.Result r = cli.run("find", "--filter", "tags is \"vip\" and contry contians \"FR\"");
         assertThat(r.code()).as(r.toString()).isEqualTo(2);

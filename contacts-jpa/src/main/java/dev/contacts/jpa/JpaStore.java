@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.hibernate.Session;
+import org.hibernate.cfg.Environment;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -200,6 +201,12 @@ public final class JpaStore implements ContactStore {
         if (dialect == Dialect.MARIADB) {
             cfg.property("hibernate.type.preferred_uuid_jdbc_type", "BINARY"); // ids are BINARY(16) there
         }
+        // Start-up: the store reads and writes with native SQL only, so it needs neither the proxies nor
+        // the instantiators Byte Buddy generates for the entities (OwnFactoryServices), nor a JSON or XML
+        // mapper, which Hibernate otherwise looks for on the class path and builds.
+        cfg.property(OwnFactoryServices.OWN_FACTORY, true);
+        unlessSetGlobally(cfg, "hibernate.type.json_format_mapper", NoFormatMapper.INSTANCE);
+        unlessSetGlobally(cfg, "hibernate.type.xml_format_mapper", NoFormatMapper.INSTANCE);
         if (user != null) {
             cfg.jdbcUsername(user);
         }
@@ -217,6 +224,13 @@ public final class JpaStore implements ContactStore {
         store.user = user;
         store.password = password;
         return store;
+    }
+
+    /** Sets a default that a hibernate.properties file or a system property of the same name overrides. */
+    private static void unlessSetGlobally(HibernatePersistenceConfiguration cfg, String setting, Object value) {
+        if (!Environment.getProperties().containsKey(setting)) {
+            cfg.property(setting, value);
+        }
     }
 
     /** Batched inserts become multi-row inserts; H2 waits for row locks long enough for concurrent writers. */
