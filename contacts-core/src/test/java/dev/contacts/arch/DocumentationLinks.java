@@ -97,11 +97,10 @@ final class DocumentationLinks {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
                     String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                    // bench/quick holds the git-ignored output of local `bench/run --quick` runs, whose
-                    // report links to the bench/ pages as if it were written there
+                    // local bench/run output (bench/quick, git-ignored) is checked too: its report links
+                    // are relative to where it is written, so they resolve like any page's
                     boolean skipped = !dir.equals(root)
-                            && (name.startsWith(".") || name.equals("target") || name.equals("node_modules")
-                                || root.relativize(dir).equals(Path.of("bench", "quick")));
+                            && (name.startsWith(".") || name.equals("target") || name.equals("node_modules"));
                     return skipped ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                 }
 

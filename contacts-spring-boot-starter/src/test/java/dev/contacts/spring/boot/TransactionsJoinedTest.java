@@ -100,6 +100,21 @@ class TransactionsJoinedTest {
     }
 
     @Test
+    void theStoreIsAJpaStoreWhoseCallsRollBackWithATransactionTemplate() {
+        assertThat(store).isInstanceOf(JpaStore.class);
+        var acme = contacts.property("acme");
+        var ada = AttributeChanges.builder().set("name", "Ada").build();
+        TransactionTemplate transactions = new TransactionTemplate(transactionManager);
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+            acme.contacts().upsertByEmail("ada@example.com", ada);
+            throw new IllegalStateException("the host fails after the SDK call");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(contactsCount()).isZero();
+        transactions.executeWithoutResult(status -> acme.contacts().upsertByEmail("ada@example.com", ada));
+        assertThat(contactsCount()).isEqualTo(1);
+    }
+
+    @Test
     void aRolledBackServiceMethodLeavesNeitherTheHostsEntityNorTheContactNorTheTicket() {
         assertThat(store).isInstanceOf(JpaStore.class);
         assertThatThrownBy(() -> failing.orderOpenTicketThenFail("ada@example.com"))
