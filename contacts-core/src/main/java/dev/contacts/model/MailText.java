@@ -4,8 +4,6 @@ import dev.contacts.InvalidValueException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Normal forms of the text of ticket messages and emails, shared by the message records. */
 final class MailText {
@@ -15,7 +13,6 @@ final class MailText {
     static final int MAX_MESSAGE_ID = 900;
     /** Most Message-IDs kept in a References header. */
     static final int MAX_REFERENCES = 50;
-    private static final Pattern MESSAGE_ID = Pattern.compile("<[\\x21-\\x3B\\x3D\\x3F-\\x7E]+>");
 
     private MailText() {
     }
@@ -55,7 +52,7 @@ final class MailText {
         if (!s.startsWith("<")) {
             s = "<" + s + ">";
         }
-        if (s.length() > MAX_MESSAGE_ID || !MESSAGE_ID.matcher(s).matches()) {
+        if (s.length() > MAX_MESSAGE_ID || !isMessageId(s)) {
             throw new InvalidValueException(attribute, "'" + id + "' is not a Message-ID such as <id@example.com>");
         }
         return s;
@@ -69,23 +66,58 @@ final class MailText {
                 if (value == null) {
                     continue;
                 }
-                Matcher m = MESSAGE_ID.matcher(value);
                 boolean any = false;
-                while (m.find()) {
-                    any = true;
-                    if (m.group().length() <= MAX_MESSAGE_ID) {
-                        ids.add(m.group());
+                int from = 0;
+                while (true) {
+                    int open = value.indexOf('<', from);
+                    if (open < 0) {
+                        break;
+                    }
+                    int end = idRunEnd(value, open + 1);
+                    if (end > open + 1 && end < value.length() && value.charAt(end) == '>') {
+                        any = true;
+                        if (end + 1 - open <= MAX_MESSAGE_ID) {
+                            ids.add(value.substring(open, end + 1));
+                        }
+                        from = end + 1;
+                    } else {
+                        from = open + 1;
                     }
                 }
                 if (!any && !value.isBlank() && value.strip().indexOf(' ') < 0 && value.strip().indexOf('<') < 0) {
                     String bare = "<" + value.strip() + ">";
-                    if (bare.length() <= MAX_MESSAGE_ID && MESSAGE_ID.matcher(bare).matches()) {
+                    if (bare.length() <= MAX_MESSAGE_ID && isMessageId(bare)) {
                         ids.add(bare);
                     }
                 }
             }
         }
         return List.copyOf(new ArrayList<>(ids));
+    }
+
+    /**
+     * Whether a text is one Message-ID token: {@code <}, one or more printable ASCII characters
+     * other than angle brackets, {@code >}. A loop rather than a regular expression: every
+     * ticket message read from a store checks its References (up to {@value #MAX_REFERENCES}
+     * ids), and a regex matcher per id was most of the time a timeline page spent in Java.
+     */
+    static boolean isMessageId(String s) {
+        int last = s.length() - 1;
+        return last >= 2 && s.charAt(0) == '<' && s.charAt(last) == '>' && idRunEnd(s, 1) == last;
+    }
+
+    /** @return the index after the run of Message-ID characters that starts at {@code from} */
+    private static int idRunEnd(String s, int from) {
+        int i = from;
+        while (i < s.length() && isIdChar(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Printable ASCII but {@code <} and {@code >}: {@code [\x21-\x3B\x3D\x3F-\x7E]}. */
+    private static boolean isIdChar(char c) {
+        return c >= 0x21 && c <= 0x7E && c != '<' && c != '>';
     }
 
     /** Keeps the first reference (the thread's root) and the newest ones, as RFC 5322 suggests for long threads. */
