@@ -68,6 +68,8 @@ final class Table<T extends Attributed> {
     private static final int PROBE_ROWS_PER_MATCH = 8;
     /** Most compiled predicates a table keeps. */
     private static final int MAX_COMPILED = 256;
+    /** What {@link #buildCost} says of a filter that no index narrows: {@link #candidates} gives null. */
+    private static final long NO_CANDIDATES = Long.MAX_VALUE;
 
     private final Schema schema;
     private final Map<EntityId, Row<T>> byId = new HashMap<>();
@@ -289,7 +291,8 @@ final class Table<T extends Attributed> {
                 // would take probes (at least PROBE_ROWS_PER_MATCH per row the page needs): a filter that
                 // fills the page within it is answered (an OR of groups: 45 times faster, measured), and
                 // the others lose at most that half (a selective AND: about 1.2 times slower).
-                long budget = Math.max(PROBE_ROWS_PER_MATCH * (long) limit, Math.min(buildCost(filter, threshold) / 2, 4 * threshold));
+                long budget = Math.max(PROBE_ROWS_PER_MATCH * (long) limit,
+                        Math.min(buildCost(filter, threshold, walkable.attribute) / 2, 4 * threshold));
                 List<T> probed = walk(known, unknown, conjuncts, p, asc, limit, budget);
                 Collection<EntityId> few = probed != null ? null : candidates(filter, threshold, walkable.attribute);
                 if (probed != null) {
@@ -301,8 +304,9 @@ final class Table<T extends Attributed> {
                 } else {
                     // Walk with a budget; a walk that finds too few matches in it means a selective
                     // filter, for which a wider candidate set (a range of another sorted index) is cheaper.
+                    // A probe that already had this budget would only fail again.
                     String walkPlan = (known != null ? "sorted walk of " : "unknown walk of ") + walkable.attribute;
-                    result = walk(known, unknown, conjuncts, p, asc, limit, 4 * threshold);
+                    result = budget >= 4 * threshold ? null : walk(known, unknown, conjuncts, p, asc, limit, 4 * threshold);
                     plan = walkPlan;
                     if (result == null) {
                         Collection<EntityId> candidates = candidates(filter, n / 4, walkable.attribute);
@@ -434,42 +438,63 @@ final class Table<T extends Attributed> {
     }
 
     /**
-     * About how many ids {@link #candidates} would go through for a filter, from the hash
-     * indexes' set sizes alone: a hash leaf its sets, a conjunction its cheapest part (the
-     * intersection iterates the smallest set), a disjunction the sum of its parts.
+     * About how many ids {@link #candidates} would go through for a filter, from the index
+     * sizes alone, mirroring what it does: a hash leaf its sets; a comparison that a sorted
+     * index other than {@code exclude} can bound at most {@code cap} (the range is collected
+     * no further); a conjunction its cheapest part, since the intersection iterates the
+     * smallest set and a part that no index narrows is left out of it (so it neither adds nor
+     * caps the cost: {@code tags is "vip" and country is "DE" and lastSeen has any value}
+     * costs the vip set, not {@code cap}); a disjunction the sum of its parts.
      *
      * @param filter  store-form filter
-     * @param unknown the cost of a part no hash index answers
+     * @param cap     the cap of a sorted-index range, as passed to {@link #candidates}
+     * @param exclude the attribute whose ranges {@link #candidates} will not collect, or null
+     * @return the cost, or {@link #NO_CANDIDATES} when no index narrows the filter
      */
-    private long buildCost(Filter filter, long unknown) {
+    private long buildCost(Filter filter, long cap, String exclude) {
+        if (filter instanceof None) {
+            return 0;
+        }
         if (filter instanceof Condition) {
             Condition c = (Condition) filter;
             String indexed = hashIndexed(c);
             List<Object> keys = indexed == null ? null : hashKeys(indexed, c);
             if (keys == null) {
-                return unknown;
+                return rangeable(c, exclude) ? cap : NO_CANDIDATES;
             }
             long total = 0;
             for (Object key : keys) {
                 total += hashIndexes.get(indexed).size(key);
             }
-            return total;
+            // leafCandidates gives up on a union of several keys covering more than half the rows
+            return keys.size() > 1 && total > dense.size() / 2 ? NO_CANDIDATES : total;
         }
         if (filter instanceof And) {
-            long cheapest = unknown;
+            long cheapest = NO_CANDIDATES;
             for (Filter f : ((And) filter).filters()) {
-                cheapest = Math.min(cheapest, buildCost(f, unknown));
+                cheapest = Math.min(cheapest, buildCost(f, cap, exclude));
             }
             return cheapest;
         }
         if (filter instanceof Or) {
             long sum = 0;
             for (Filter f : ((Or) filter).filters()) {
-                sum += buildCost(f, unknown);
+                long part = buildCost(f, cap, exclude);
+                if (part == NO_CANDIDATES) {
+                    return NO_CANDIDATES;
+                }
+                sum += part;
             }
             return sum;
         }
-        return unknown;
+        return NO_CANDIDATES;
+    }
+
+    /** Whether {@link #rangeCandidates} may bound a range of a sorted index (other than {@code exclude}) by this condition. */
+    private boolean rangeable(Condition c, String exclude) {
+        Operator op = c.operator();
+        return (op == Operator.LT || op == Operator.LE || op == Operator.GT || op == Operator.GE) && c.operands().size() == 1
+                && sortedIndexes.containsKey(c.attribute()) && !c.attribute().equals(exclude);
     }
 
     /**
