@@ -51,6 +51,11 @@ enum Dialect {
             // serialization failure, deadlock, lock timeout (lock_timeout), statement timeout while waiting for a lock
             return "40001".equals(e.getSQLState()) || "40P01".equals(e.getSQLState()) || "55P03".equals(e.getSQLState());
         }
+
+        @Override
+        boolean boundsWalksOfOrs() {
+            return true;
+        }
     },
     /** MariaDB: BINARY(16) ids, DATETIME(3) in UTC, id sets through JSON_TABLE, folds in utf8mb4_nopad_bin. */
     MARIADB("mariadb") {
@@ -244,6 +249,19 @@ enum Dialect {
     /** @return the start of a {@code SELECT} with an {@code ORDER BY} on text, so that the database sorts whole values */
     String orderedSelect() {
         return "SELECT ";
+    }
+
+    /**
+     * @return whether a page of a filter with an {@code or} over other tables is first looked
+     *         for in a bounded walk of the sort index ({@code JpaEntityRepository#find}):
+     *         PostgreSQL only, which otherwise hashes whole value tables for such an {@code or}
+     *         (or walks without a bound); MariaDB and H2 already probe per row of the sort
+     *         index's walk and stop at the page, and MariaDB materializes a derived table
+     *         whole, so the bound would only add its rows (measured on MariaDB at 100,000
+     *         contacts: 70–100 ms against 50–80 ms)
+     */
+    boolean boundsWalksOfOrs() {
+        return false;
     }
 
     /**
