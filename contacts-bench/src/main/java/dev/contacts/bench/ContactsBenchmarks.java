@@ -56,6 +56,14 @@ public class ContactsBenchmarks {
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public Object rareOrFirstPage(BenchState s) {
+        return s.operation.run();
+    }
+
+    /** @param s the state @return the page */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
     public Object deepPage(BenchState s) {
         return s.operation.run();
     }

@@ -64,6 +64,7 @@ record Goal(Double maxRatio, boolean strictRatio, Double maxMillis, Double minRa
     private static Goal postgres(Scenario scenario, boolean budgets) {
         switch (scenario) {
             case OR_OF_GROUPS_FIRST_PAGE: return new Goal(0.2, true, budgets ? 15.0 : null, null, null, false);
+            case RARE_OR_FIRST_PAGE: return ratio(1.1); // the bounded walk of a common or must cost a rare one next to nothing
             case CUSTOM_ATTRIBUTE_FIRST_PAGE: return budgets ? new Goal(null, false, 8.0, null, null, false) : NONE;
             case SELECTIVE_FIRST_PAGE:
             case BROAD_SORTED_FIRST_PAGE:

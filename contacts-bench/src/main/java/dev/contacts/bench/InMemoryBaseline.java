@@ -98,6 +98,8 @@ final class InMemoryBaseline implements Side {
             case OR_OF_GROUPS_FIRST_PAGE:
                 return i -> has(tags[i], "vip") && "fr".equals(country[i]) || "business".equals(plan[i]) && "gb".equals(country[i])
                         || has(tags[i], "trial") && lastSeen[i] != Long.MIN_VALUE && lastSeen[i] >= monthAgo && lastSeen[i] <= now;
+            case RARE_OR_FIRST_PAGE:
+                return i -> has(tags[i], "survey-sent") && "de".equals(country[i]) || has(tags[i], "gdpr-request") && "fr".equals(country[i]);
             default:
                 throw new IllegalArgumentException(s + " is not a query");
         }

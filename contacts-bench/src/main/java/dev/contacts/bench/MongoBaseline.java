@@ -83,6 +83,9 @@ final class MongoBaseline extends DatabaseBaseline<Bson> {
                         Filters.and(Filters.eq("f.custom.plan", "business"), Filters.eq("f.country", "gb")),
                         Filters.and(Filters.eq("f.tags", "trial"), Filters.gte(LAST_SEEN, Date.from(now.minus(Duration.ofDays(30)))),
                                 Filters.lte(LAST_SEEN, Date.from(now))));
+            case RARE_OR_FIRST_PAGE:
+                return Filters.or(Filters.and(Filters.eq("f.tags", "survey-sent"), Filters.eq("f.country", "de")),
+                        Filters.and(Filters.eq("f.tags", "gdpr-request"), Filters.eq("f.country", "fr")));
             default:
                 throw new IllegalArgumentException(s + " is not a query");
         }

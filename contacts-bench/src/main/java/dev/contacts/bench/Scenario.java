@@ -23,6 +23,13 @@ public enum Scenario {
     /** First page of an OR of three filter groups. */
     OR_OF_GROUPS_FIRST_PAGE("tags is \"vip\" and country is \"FR\" or custom.plan is \"business\" and country is \"GB\""
             + " or tags is \"trial\" and lastSeen within last 30 days", Kind.FIRST_PAGE),
+    /**
+     * First page of an OR of two rare groups (two of the rarest tags, about 0.7% each, with a
+     * country: about 0.1% of the contacts): the case where a walk of the sort index stopped at
+     * the page reads tens of thousands of rows, so a store must not take it unbounded.
+     */
+    RARE_OR_FIRST_PAGE("tags is \"survey-sent\" and country is \"DE\" or tags is \"gdpr-request\" and country is \"FR\"",
+            Kind.FIRST_PAGE),
     /** The page of 50 after half of the broad filter's matching rows, reached by cursor. */
     DEEP_PAGE(BROAD_SORTED_FIRST_PAGE.filterText, Kind.DEEP_PAGE),
     /** Exact count of the broad filter. */

@@ -176,6 +176,9 @@ final class SqlBaseline extends DatabaseBaseline<SqlBaseline.Where> {
                 return new Where("(" + tag + " AND c.country_fold = ? OR " + plan + " AND c.country_fold = ? OR " + tag
                         + " AND c.last_seen >= ? AND c.last_seen <= ?)",
                         List.of("vip", "fr", "business", "gb", "trial", now.minus(Duration.ofDays(30)), now));
+            case RARE_OR_FIRST_PAGE:
+                return new Where("(" + tag + " AND c.country_fold = ? OR " + tag + " AND c.country_fold = ?)",
+                        List.of("survey-sent", "de", "gdpr-request", "fr"));
             default:
                 throw new IllegalArgumentException(s + " is not a query");
         }

@@ -29,6 +29,8 @@ class GoalTest {
         assertThat(Goal.of("postgresql", Scenario.NEGATIVE_FIRST_PAGE).check(1.11, 2.7, NONE, "events/s", NONE)).startsWith("MISSED");
         assertThat(Goal.of("postgresql", Scenario.BROAD_COUNT).check(1.1, 700, NONE, "events/s", NONE)).isEqualTo("met");
         assertThat(Goal.of("postgresql", Scenario.TIMELINE_PAGE).text("events/s")).isEqualTo("ratio ≤ 2");
+        assertThat(Goal.of("postgresql", Scenario.RARE_OR_FIRST_PAGE).text("events/s")).isEqualTo("ratio ≤ 1.1");
+        assertThat(Goal.of("mariadb", Scenario.RARE_OR_FIRST_PAGE).check(1.37, 61, NONE, "events/s", NONE)).startsWith("MISSED");
         assertThat(Goal.of("postgresql", Scenario.IMPORT_CONTACTS).check(0.9, NONE, 3_773, "rows/s", NONE))
                 .isEqualTo("MISSED: 3,773 < 25,000 rows/s");
         assertThat(Goal.of("postgresql", Scenario.INGEST_EVENTS).check(4.79, NONE, 608, "events/s", NONE)).startsWith("MISSED");
