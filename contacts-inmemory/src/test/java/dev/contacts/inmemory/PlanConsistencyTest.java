@@ -2,10 +2,6 @@ package dev.contacts.inmemory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.contacts.filter.Condition;
 import dev.contacts.filter.Filter;
 import dev.contacts.filter.FilterNormalizer;
@@ -32,7 +28,6 @@ import java.util.Random;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
  * The planner against the plan that tests every row and sorts: for random store-form
@@ -252,13 +247,7 @@ class PlanConsistencyTest {
 
     @Test
     void selectiveFiltersUseIndexesAndSortedPagesWalkTheSortedIndex() {
-        Logger logger = (Logger) LoggerFactory.getLogger(Table.class);
-        ListAppender<ILoggingEvent> appender = new ListAppender<>();
-        appender.start();
-        logger.addAppender(appender);
-        Level before = logger.getLevel();
-        logger.setLevel(Level.DEBUG);
-        try {
+        List<String> plans = TablePlans.during(() -> {
             table().find(Filter.and(Condition.of("tags", Operator.IS, "rare"), Condition.of("lastSeen", Operator.HAS_ANY_VALUE)),
                     new SeekOrder("lastSeen", Direction.DESC), 51);
             table().find(Filter.and(Condition.of("city", Operator.IS, "Paris"), Condition.of("lastSeen", Operator.HAS_ANY_VALUE)),
@@ -266,11 +255,7 @@ class PlanConsistencyTest {
             table().find(Filter.and(Condition.of("lastSeen", Operator.IS_UNKNOWN), Condition.of("id", Operator.LT, ids.get(1500))),
                     new SeekOrder(null, Direction.DESC), 51);
             table().find(Condition.of("city", Operator.IS, "Paris"), new SeekOrder("totalTickets", Direction.ASC), 51);
-        } finally {
-            logger.setLevel(before);
-            logger.detachAppender(appender);
-        }
-        List<String> plans = appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        });
         assertThat(plans).hasSize(4);
         assertThat(plans.get(0)).contains("candidates(");
         assertThat(plans.get(1)).contains("sorted walk of lastSeen");

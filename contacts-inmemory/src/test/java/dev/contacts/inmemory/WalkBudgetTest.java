@@ -2,10 +2,6 @@ package dev.contacts.inmemory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.contacts.filter.Condition;
 import dev.contacts.filter.Filter;
 import dev.contacts.filter.Operator;
@@ -19,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
  * The budget of the first, probing walk of a sorted page: for a conjunction of two common
@@ -79,22 +74,12 @@ class WalkBudgetTest {
                 Condition.of("lastSeen", Operator.HAS_ANY_VALUE));
         SeekOrder order = new SeekOrder("lastSeen", Direction.DESC);
 
-        Logger logger = (Logger) LoggerFactory.getLogger(Table.class);
-        ListAppender<ILoggingEvent> appender = new ListAppender<>();
-        appender.start();
-        logger.addAppender(appender);
-        Level before = logger.getLevel();
-        logger.setLevel(Level.DEBUG);
-        List<Contact> page;
-        try {
-            page = table.find(filter, order, LIMIT);
-        } finally {
-            logger.setLevel(before);
-            logger.detachAppender(appender);
-        }
+        List<List<Contact>> found = new ArrayList<>();
+        List<String> plans = TablePlans.during(() -> found.add(table.find(filter, order, LIMIT)));
+        List<Contact> page = found.get(0);
 
-        assertThat(appender.list).hasSize(1);
-        assertThat(appender.list.get(0).getFormattedMessage()).contains("sorted walk of lastSeen (probe)");
+        assertThat(plans).hasSize(1);
+        assertThat(plans.get(0)).contains("sorted walk of lastSeen (probe)");
         assertThat(page).isEqualTo(table.find(filter, order, LIMIT, false));
         List<Instant> seen = new ArrayList<>();
         page.forEach(c -> seen.add(c.lastSeen()));
