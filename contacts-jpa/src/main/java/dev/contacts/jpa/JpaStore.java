@@ -64,11 +64,8 @@ public final class JpaStore implements ContactStore {
 
     private final EntityManagerFactory emf;
     private final boolean ownsFactory;
-    /** The URL of the in-memory H2 database the store opened, shut down when it closes; null otherwise. */
-    private final String inMemoryH2;
-    /** The credentials of a database the store opened itself (for the shutdown of an in-memory H2 one). */
-    private String user;
-    private String password;
+    /** The in-memory H2 database the store opened, shut down when it closes; null otherwise. */
+    private final InMemoryH2 inMemoryH2;
     private final Dialect dialect;
     private final Transactions tx;
     private final PropertyRepository properties;
@@ -83,7 +80,22 @@ public final class JpaStore implements ContactStore {
     private final JpaTimeline timeline;
     private final JdbcBlobStore blobs;
 
-    private JpaStore(EntityManagerFactory emf, boolean ownsFactory, String inMemoryH2, SchemaMode schema, TransactionBinding binding) {
+    /**
+     * An in-memory H2 database the store opened itself, with what its shutdown connects with.
+     *
+     * @param url      its JDBC URL
+     * @param user     the user, or null
+     * @param password the password, or null
+     */
+    private record InMemoryH2(String url, String user, String password) {
+        /** Never the password. */
+        @Override
+        public String toString() {
+            return "InMemoryH2[" + redact(url) + "]";
+        }
+    }
+
+    private JpaStore(EntityManagerFactory emf, boolean ownsFactory, InMemoryH2 inMemoryH2, SchemaMode schema, TransactionBinding binding) {
         this.emf = emf;
         this.ownsFactory = ownsFactory;
         this.inMemoryH2 = inMemoryH2;
@@ -219,11 +231,9 @@ public final class JpaStore implements ContactStore {
         } catch (RuntimeException e) {
             throw new StoreException("open " + redact(jdbcUrl), e);
         }
-        JpaStore store = new JpaStore(emf, true, dialect == Dialect.H2 && url.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:mem:") ? url : null,
-                schema, TransactionBinding.none());
-        store.user = user;
-        store.password = password;
-        return store;
+        InMemoryH2 inMemory = dialect == Dialect.H2 && url.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:mem:")
+                ? new InMemoryH2(url, user, password) : null;
+        return new JpaStore(emf, true, inMemory, schema, TransactionBinding.none());
     }
 
     /** Sets a default that a hibernate.properties file or a system property of the same name overrides. */
@@ -433,7 +443,8 @@ public final class JpaStore implements ContactStore {
         emf.close();
         if (inMemoryH2 != null) {
             // the pool's connections are closed; the database (kept by DB_CLOSE_DELAY=-1) goes with a last one
-            try (Connection c = java.sql.DriverManager.getConnection(inMemoryH2, user, password); Statement s = c.createStatement()) {
+            try (Connection c = java.sql.DriverManager.getConnection(inMemoryH2.url(), inMemoryH2.user(), inMemoryH2.password());
+                 Statement s = c.createStatement()) {
                 s.execute("SHUTDOWN");
             } catch (java.sql.SQLException e) {
                 LOG.debug("in-memory H2 database already closed: {}", e.toString());
