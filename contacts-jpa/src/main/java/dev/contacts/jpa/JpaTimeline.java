@@ -17,7 +17,6 @@ import dev.contacts.spi.TimelineRepository;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -75,13 +74,13 @@ final class JpaTimeline implements TimelineRepository {
         return tx.run("read a timeline page", db -> {
             String p = property.value();
             List<Key> keys = keys(db, p, contact, kinds, before, limit);
-            Map<TimelineKind, List<UUID>> ids = new EnumMap<>(TimelineKind.class);
+            Map<TimelineKind, List<Key>> byKind = new EnumMap<>(TimelineKind.class);
             for (Key k : keys) {
-                ids.computeIfAbsent(k.kind(), x -> new ArrayList<>()).add(k.id());
+                byKind.computeIfAbsent(k.kind(), x -> new ArrayList<>()).add(k);
             }
             Map<UUID, TimelineItem> bodies = new HashMap<>();
-            for (Map.Entry<TimelineKind, List<UUID>> kind : ids.entrySet()) {
-                bodies.putAll(bodies(db, p, contact, kind.getKey(), kind.getValue(), keys));
+            for (Map.Entry<TimelineKind, List<Key>> kind : byKind.entrySet()) {
+                bodies.putAll(bodies(db, p, contact, kind.getKey(), kind.getValue()));
             }
             List<TimelineItem> items = new ArrayList<>(keys.size());
             for (Key k : keys) {
@@ -143,10 +142,11 @@ final class JpaTimeline implements TimelineRepository {
         sql.newestFirst(timeColumn, "id", before == null ? null : before.time(), before == null ? null : before.id(), limit);
     }
 
-    /** The items of one kind on the page, by id. */
-    private static Map<UUID, TimelineItem> bodies(Db db, String property, ContactId contact, TimelineKind kind, List<UUID> ids,
-                                                  Collection<Key> keys) throws SQLException {
+    /** The items of one kind on the page, by id, from that kind's keys (newest first). */
+    private static Map<UUID, TimelineItem> bodies(Db db, String property, ContactId contact, TimelineKind kind, List<Key> keys)
+            throws SQLException {
         Map<UUID, TimelineItem> items = new HashMap<>();
+        List<UUID> ids = keys.stream().map(Key::id).toList();
         switch (kind) {
             case NOTE:
                 for (var note : db.list(db.sql("SELECT " + JpaNotes.COLUMNS).fromIdSet("note", "n", property, "id", ids),
@@ -158,10 +158,8 @@ final class JpaTimeline implements TimelineRepository {
                 // a chat's row is its key (id, start, external id) and the contact: only its transcript is read
                 Map<UUID, List<ChatMessage>> transcripts = JpaActivity.transcripts(db, property, ids);
                 for (Key k : keys) {
-                    if (k.kind() == TimelineKind.CHAT) {
-                        items.put(k.id(), new ChatItem(new LiveChat(new ActivityId(k.id()), k.externalId(), contact, k.time(),
-                                transcripts.getOrDefault(k.id(), List.of()))));
-                    }
+                    items.put(k.id(), new ChatItem(new LiveChat(new ActivityId(k.id()), k.externalId(), contact, k.time(),
+                            transcripts.getOrDefault(k.id(), List.of()))));
                 }
                 break;
             case TICKET:
@@ -170,14 +168,8 @@ final class JpaTimeline implements TimelineRepository {
                 // the window holds the page's messages and at most ties at its two ends,
                 // which are left out here
                 Set<UUID> wanted = new HashSet<>(ids);
-                Instant newest = null;
-                Instant oldest = null;
-                for (Key k : keys) {
-                    if (k.kind() == TimelineKind.TICKET) {
-                        newest = newest == null || k.time().isAfter(newest) ? k.time() : newest;
-                        oldest = oldest == null || k.time().isBefore(oldest) ? k.time() : oldest;
-                    }
-                }
+                Instant newest = keys.get(0).time();             // the keys are in timeline order
+                Instant oldest = keys.get(keys.size() - 1).time();
                 for (var message : db.list(db.sql("SELECT " + JpaTickets.MESSAGE_COLUMNS + JpaTickets.MESSAGES + " WHERE m.property_id = ")
                         .value(property).append(" AND m.contact_id = ").value(contact.value()).append(" AND m.created >= ").value(oldest)
                         .append(" AND m.created <= ").value(newest), rs -> JpaTickets.message(db, rs))) {
