@@ -2,8 +2,10 @@ package dev.contacts.model;
 
 import dev.contacts.InvalidValueException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Normal forms of the text of ticket messages and emails, shared by the message records. */
 final class MailText {
@@ -60,6 +62,10 @@ final class MailText {
 
     /** The Message-IDs of a header value or list, in order, without duplicates; malformed tokens are ignored as mail clients do. */
     static List<String> messageIds(List<String> values) {
+        if (values != null && areDistinctMessageIds(values)) {
+            // already in normal form (every list read back from a store is): nothing to cut out
+            return List.copyOf(values);
+        }
         LinkedHashSet<String> ids = new LinkedHashSet<>();
         if (values != null) {
             for (String value : values) {
@@ -93,6 +99,17 @@ final class MailText {
             }
         }
         return List.copyOf(new ArrayList<>(ids));
+    }
+
+    /** Whether every value is exactly one Message-ID within the length limit, each once: the normal form. */
+    private static boolean areDistinctMessageIds(List<String> values) {
+        Set<String> seen = new HashSet<>(values.size() * 2);
+        for (String value : values) {
+            if (value == null || value.length() > MAX_MESSAGE_ID || !isMessageId(value) || !seen.add(value)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

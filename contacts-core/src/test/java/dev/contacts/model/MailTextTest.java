@@ -46,10 +46,49 @@ class MailTextTest {
         assertThat(MailText.messageIds(List.of("<<a@x>>", "<>", "< a@x>"))).containsExactly("<a@x>");
     }
 
+    /**
+     * Lists that are almost the normal form (what a store reads back), which the scanner
+     * returns as they are when they are exactly it: one id per element, each once, none too
+     * long. Each list breaks the form in at most one place (a duplicate, spaces, a bare id,
+     * two ids in one element, an id over the limit, a null), so both paths are taken.
+     */
+    @Test
+    void listsInNormalFormOrOneStepFromItGiveTheRegularExpressionsAnswer() {
+        Random random = new Random(20261208);
+        int unchanged = 0;
+        for (int i = 0; i < 5_000; i++) {
+            List<String> values = new ArrayList<>();
+            int count = 1 + random.nextInt(60);
+            for (int v = 0; v < count; v++) {
+                values.add("<m" + random.nextInt(80) + "." + v + "@host.example>");
+            }
+            int at = random.nextInt(values.size());
+            switch (random.nextInt(8)) {
+                case 0 -> values.set(at, values.get(random.nextInt(values.size())));
+                case 1 -> values.set(at, " " + values.get(at) + " ");
+                case 2 -> values.set(at, values.get(at).substring(1, values.get(at).length() - 1));
+                case 3 -> values.set(at, values.get(at) + " <extra@host.example>");
+                case 4 -> values.set(at, "<" + "x".repeat(MailText.MAX_MESSAGE_ID) + "@host.example>");
+                case 5 -> values.set(at, null);
+                default -> { }
+            }
+            List<String> expected = byRegex(values);
+            List<String> actual = MailText.messageIds(values);
+            assertThat(actual).as("values %s", values).isEqualTo(expected);
+            if (actual.equals(values)) {
+                unchanged++;
+            }
+        }
+        assertThat(unchanged).as("lists already in normal form").isGreaterThan(1_000);
+    }
+
     /** The former implementation, kept as the reference. */
     private static List<String> byRegex(List<String> values) {
         LinkedHashSet<String> ids = new LinkedHashSet<>();
         for (String value : values) {
+            if (value == null) {
+                continue;
+            }
             Matcher m = MESSAGE_ID.matcher(value);
             boolean any = false;
             while (m.find()) {

@@ -32,11 +32,16 @@ final class TextList {
         }
         int i = 0;
         while (i < encoded.length()) {
-            int colon = encoded.indexOf(':', i);
-            if (colon < 0) {
+            // the length's digits read in place: a page of ticket messages decodes thousands of References
+            int length = 0;
+            int colon = i;
+            while (colon < encoded.length() && encoded.charAt(colon) >= '0' && encoded.charAt(colon) <= '9' && colon - i < 9) {
+                length = length * 10 + (encoded.charAt(colon) - '0');
+                colon++;
+            }
+            if (colon == i || colon >= encoded.length() || encoded.charAt(colon) != ':' || colon + 1 + length > encoded.length()) {
                 throw new IllegalStateException("damaged text list at index " + i);
             }
-            int length = Integer.parseInt(encoded.substring(i, colon));
             elements.add(encoded.substring(colon + 1, colon + 1 + length));
             i = colon + 1 + length;
         }
