@@ -44,7 +44,7 @@ final class JpaContacts extends JpaEntityRepository<ContactId, Contact> implemen
 
     JpaContacts(Transactions tx) {
         super(tx, EntityTable.CONTACTS);
-        this.statistics = new BulkInsertStatistics(tx);
+        this.statistics = BulkInsertStatistics.contacts(tx);
     }
 
     @Override

@@ -20,9 +20,11 @@ import java.util.UUID;
  * as they were.
  */
 final class JpaOrganizations extends JpaEntityRepository<OrganizationId, Organization> implements OrganizationRepository {
+    private final BulkInsertStatistics statistics;
 
     JpaOrganizations(Transactions tx) {
         super(tx, EntityTable.ORGANIZATIONS);
+        this.statistics = BulkInsertStatistics.organizations(tx);
     }
 
     @Override
@@ -38,6 +40,7 @@ final class JpaOrganizations extends JpaEntityRepository<OrganizationId, Organiz
     @Override
     public void insert(PropertyId property, Organization organization) {
         insertEntity(property, organization, JpaOrganizations::checkName, (db, p, o) -> { });
+        statistics.inserted(1);
     }
 
     @Override

@@ -68,8 +68,46 @@ class BulkInsertStatisticsTest {
         }
     }
 
+    /**
+     * Organizations are created one at a time; the store counts them and refreshes their
+     * statistics as for contacts, because the name check's generic plan, fixed while the table
+     * was nearly empty, otherwise walks the property's primary key for every new one.
+     */
+    @Test
+    void organizationInsertsRefreshThePlannerStatisticsEachTimeTheTableDoubled() throws SQLException {
+        if (!TestDatabase.postgres()) {
+            LOG.warn("BulkInsertStatisticsTest SKIPPED: PostgreSQL's planner statistics only; this run is on {} "
+                    + "(run it with -Dcontacts.jpa.database=postgresql)", TestDatabase.NAME);
+        }
+        Assumptions.assumeTrue(TestDatabase.postgres(), "PostgreSQL only (-Dcontacts.jpa.database=postgresql)");
+        db = TestDatabase.fresh();
+        store = JpaStore.create(db.url(), db.user(), db.password(), SchemaMode.CREATE);
+        SampleData data = SampleData.generate(SampleSpec.realistic(7L, 0).withOrganizationsPerProperty(2_100));
+        Property p = data.properties().get(0);
+        PropertyId property = p.id();
+        store.properties().create(p);
+        data.attributes(property).forEach(d -> store.attributes().create(property, d));
+        List<dev.contacts.model.Organization> organizations = data.organizations(property);
+
+        try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password())) {
+            organizations.subList(0, 999).forEach(o -> store.organizations().insert(property, o));
+            assertThat(plannerRows(c, "organization")).as("no refresh before %d inserted rows", BulkInsertStatistics.FIRST_REFRESH)
+                    .isLessThan(999);
+            store.organizations().insert(property, organizations.get(999));
+            assertThat(plannerRows(c, "organization")).as("refreshed at 1,000 inserted organizations").isEqualTo(1_000);
+            organizations.subList(1_000, 1_999).forEach(o -> store.organizations().insert(property, o));
+            assertThat(plannerRows(c, "organization")).as("not yet doubled").isEqualTo(1_000);
+            store.organizations().insert(property, organizations.get(1_999));
+            assertThat(plannerRows(c, "organization")).as("refreshed when the inserts doubled the table").isEqualTo(2_000);
+        }
+    }
+
     private static long plannerRows(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT reltuples FROM pg_class WHERE oid = to_regclass('contact')")) {
+        return plannerRows(c, "contact");
+    }
+
+    private static long plannerRows(Connection c, String table) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT reltuples FROM pg_class WHERE oid = to_regclass('" + table + "')")) {
             r.next();
             return (long) r.getFloat(1);
         }

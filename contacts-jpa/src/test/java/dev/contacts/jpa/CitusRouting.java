@@ -72,9 +72,9 @@ final class CitusRouting {
             new Exemption("catalog reads", Pattern.compile("^\\s*SELECT\\s.*\\sFROM\\s+information_schema\\.\\w+\\s+WHERE\\s+table_schema\\s*=\\s*\\?\\s*$",
                     Pattern.CASE_INSENSITIVE | Pattern.DOTALL),
                     "schema validation (DatabaseSchema) reads the catalog of the coordinator, no contact rows"),
-            new Exemption("row estimate", Pattern.compile("^\\s*SELECT\\s+CAST\\(GREATEST\\(reltuples, 0\\) AS BIGINT\\) FROM pg_class WHERE oid = to_regclass\\('contact'\\)\\s*$",
+            new Exemption("row estimate", Pattern.compile("^\\s*SELECT\\s+CAST\\(GREATEST\\(reltuples, 0\\) AS BIGINT\\) FROM pg_class WHERE oid = to_regclass\\('(contact|organization)'\\)\\s*$",
                     Pattern.CASE_INSENSITIVE),
-                    "the planner's row estimate of the contact table (BulkInsertStatistics) from the catalog, no contact rows"));
+                    "the planner's row estimate of the contact or organization table (BulkInsertStatistics) from the catalog, no contact rows"));
 
     /** The outcome of checking one statement. */
     enum Kind {
