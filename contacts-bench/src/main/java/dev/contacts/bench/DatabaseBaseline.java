@@ -45,8 +45,8 @@ abstract class DatabaseBaseline<W> implements Side {
     /** @return the position of the {@code skipped}-th row of the known-lastSeen part (setup only) */
     abstract Position positionAfter(W where, long skipped);
 
-    /** @return the {@code kind:id@time} keys of the timeline contact's first page */
-    abstract List<String> timeline();
+    /** @return the timeline contact's first page, every field the SDK's items carry */
+    abstract List<TimelineDigest.Row> timeline();
 
     /** Writes one batch of an import into {@code target}; @return rows written */
     abstract int importBatch(PropertyId target, List<Contact> batch);
@@ -78,7 +78,7 @@ abstract class DatabaseBaseline<W> implements Side {
             }
             case TIMELINE:
                 fixture.requireTimeline();
-                return this::timeline;
+                return Operation.digested(this::timeline, TimelineDigest::ofRows);
             case IMPORT:
                 return new BatchedImport<>(fixture, workload, fixture.importRows(workload), this::importBatch);
             case INGEST: {

@@ -177,14 +177,13 @@ final class InMemoryBaseline implements Side {
         }
         TimelineItem[] items = all.toArray(TimelineItem[]::new);
         Arrays.sort(items, Comparator.comparing(TimelineItem::time).thenComparing(i -> i.id().toString()).reversed());
-        return () -> {
-            List<String> keys = new ArrayList<>(Scenario.PAGE_SIZE);
-            for (int i = 0; i < items.length && keys.size() < Scenario.PAGE_SIZE; i++) {
-                TimelineItem item = items[i];
-                keys.add(item.kind() + ":" + item.id() + "@" + item.time());
+        return Operation.digested(() -> {
+            List<TimelineItem> newest = new ArrayList<>(Scenario.PAGE_SIZE);
+            for (int i = 0; i < items.length && newest.size() < Scenario.PAGE_SIZE; i++) {
+                newest.add(items[i]);
             }
-            return keys;
-        };
+            return newest;
+        }, TimelineDigest::of);
     }
 
     /** A hash map by folded email: look up, build the contact (validating its values), put. */

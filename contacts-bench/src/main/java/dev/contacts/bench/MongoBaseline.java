@@ -200,40 +200,44 @@ final class MongoBaseline extends DatabaseBaseline<Bson> {
         return new Position(((Date) at.get("v", Document.class).get("lastSeen")).toInstant(), UUID.fromString(at.getString("_id")));
     }
 
-    /** One timeline item: its key's parts. */
-    private record Item(String kind, String id, Instant time) {
-    }
-
     /**
      * The newest 50 of each kind, each through its {@code (propertyId, parent|contact, time, _id)}
      * index (ticket messages unwound from the contact's tickets), merged in Java; chat
-     * transcripts and bodies come with them, as the SDK's items carry them.
+     * transcripts and every field come with them, as the SDK's items carry them.
      */
     @Override
-    List<String> timeline() {
+    List<TimelineDigest.Row> timeline() {
         Bson property = scope(Workload.TIMELINE);
         String contact = workload.timelineContact().id().toString();
-        List<Item> items = new ArrayList<>(3 * Scenario.PAGE_SIZE);
+        List<TimelineDigest.Row> items = new ArrayList<>(3 * Scenario.PAGE_SIZE);
         for (Document d : db.getCollection("notes").find(Filters.and(property, Filters.eq("parent", contact)))
                 .sort(Sorts.descending("created", "_id")).limit(Scenario.PAGE_SIZE)) {
-            items.add(new Item("NOTE", d.getString("_id"), ((Date) d.get("created")).toInstant()));
+            items.add(new TimelineDigest.Row("NOTE", UUID.fromString(d.getString("_id")), ((Date) d.get("created")).toInstant(),
+                    d.getString("author"), d.getString("body"), ((Number) d.get("version")).longValue(), null, List.of(), null, null,
+                    null, null, null, new Object[] {d.get("editedAt"), d.get("editedBy")}));
         }
         for (Document d : db.getCollection("liveChats").find(Filters.and(property, Filters.eq("contact", contact)))
                 .sort(Sorts.descending("start", "_id")).limit(Scenario.PAGE_SIZE)) {
-            items.add(new Item("CHAT", d.getString("_id"), ((Date) d.get("start")).toInstant()));
+            List<String> transcript = new ArrayList<>();
+            for (Document m : d.getList("messages", Document.class)) {
+                transcript.add(m.getString("text"));
+            }
+            items.add(new TimelineDigest.Row("CHAT", UUID.fromString(d.getString("_id")), ((Date) d.get("start")).toInstant(), null,
+                    null, 0, d.getString("externalId"), transcript, null, null, null, null, null, new Object[0]));
         }
         for (Document d : db.getCollection("tickets").aggregate(List.of(Aggregates.match(Filters.and(property, Filters.eq("contact", contact))),
                 Aggregates.project(Projections.include("messages")), Aggregates.unwind("$messages"),
                 Aggregates.sort(Sorts.descending("messages.created", "messages.id")), Aggregates.limit(Scenario.PAGE_SIZE)))) {
             Document m = d.get("messages", Document.class);
-            items.add(new Item("TICKET", m.getString("id"), ((Date) m.get("created")).toInstant()));
+            Document delivery = m.get("delivery", Document.class);
+            items.add(new TimelineDigest.Row("TICKET", UUID.fromString(m.getString("id")), ((Date) m.get("created")).toInstant(),
+                    m.getString("agentId"), m.getString("body"), 0, null, List.of(), m.getString("sender"), m.getString("subject"),
+                    m.getString("messageId"), TimelineDigest.references(m.getList("references", String.class)),
+                    delivery == null ? null : delivery.getString("status"), new Object[] {d.get("_id"), m.get("contactAddress"),
+                        m.get("inReplyTo"), m.get("attachments"), delivery}));
         }
-        items.sort(Comparator.comparing(Item::time).thenComparing(Item::id).reversed());
-        List<String> keys = new ArrayList<>(Scenario.PAGE_SIZE);
-        for (Item i : items.subList(0, Math.min(Scenario.PAGE_SIZE, items.size()))) {
-            keys.add(i.kind() + ":" + i.id() + "@" + i.time());
-        }
-        return keys;
+        items.sort(Comparator.comparing(TimelineDigest.Row::time).thenComparing(r -> r.id().toString()).reversed());
+        return items.subList(0, Math.min(Scenario.PAGE_SIZE, items.size()));
     }
 
     /**

@@ -6,7 +6,6 @@ import dev.contacts.Contacts;
 import dev.contacts.model.Contact;
 import dev.contacts.model.ContactId;
 import dev.contacts.model.PropertyId;
-import dev.contacts.model.TimelineItem;
 import dev.contacts.model.WebSession;
 import dev.contacts.query.Cursor;
 import dev.contacts.query.Page;
@@ -64,7 +63,8 @@ final class SdkSide implements Side {
             }
             case TIMELINE: {
                 ContactId id = workload.timelineContact().id();
-                return () -> timelineKeys(sdk.property(Workload.TIMELINE).timeline().page(id, Scenario.PAGE_SIZE).items());
+                return Operation.digested(() -> sdk.property(Workload.TIMELINE).timeline().page(id, Scenario.PAGE_SIZE).items(),
+                        TimelineDigest::of);
             }
             case IMPORT: {
                 // the upserts are made outside the measured time
@@ -97,14 +97,6 @@ final class SdkSide implements Side {
             }
         }
         return cursor;
-    }
-
-    static List<String> timelineKeys(List<TimelineItem> items) {
-        List<String> keys = new ArrayList<>(items.size());
-        for (TimelineItem item : items) {
-            keys.add(item.kind() + ":" + item.id() + "@" + item.time());
-        }
-        return keys;
     }
 
     /** One web session per operation, on the ingestion property's contacts. */

@@ -20,10 +20,33 @@ public interface Side extends AutoCloseable {
     /**
      * One measured operation. Its result is what the two sides must agree on: a list of
      * contacts for pages (equal contacts, all fields), a number for counts, the
-     * {@code kind:id@time} keys of a timeline page, a digest of what an import or an
-     * ingestion stored.
+     * {@linkplain TimelineDigest digests} of a timeline page's items, a digest of what an import
+     * or an ingestion stored.
      */
     interface Operation {
+        /**
+         * A read whose result is compared through a digest made outside the measured time
+         * (the timeline page: its items' fields as text).
+         *
+         * @param read   the measured read
+         * @param digest what the two sides must agree on, from the read's result
+         * @param <T>    the read's result
+         * @return the operation
+         */
+        static <T> Operation digested(java.util.function.Supplier<T> read, java.util.function.Function<T, ?> digest) {
+            return new Operation() {
+                @Override
+                public Object run() {
+                    return read.get();
+                }
+
+                @Override
+                public Object digest() {
+                    return digest.apply(read.get());
+                }
+            };
+        }
+
         /**
          * Runs once.
          *

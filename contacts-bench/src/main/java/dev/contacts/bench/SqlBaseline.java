@@ -365,45 +365,71 @@ final class SqlBaseline extends DatabaseBaseline<SqlBaseline.Where> {
     }
 
     /**
-     * One statement: the newest 50 of each kind merged by SQL into the page ({@code UNION ALL}
-     * of three ordered, limited seeks), and the transcripts of the page's chats only, as the
-     * SDK's items carry them (and the bodies of notes and ticket messages). Limits are
-     * literals, as the SDK writes them.
+     * One statement: the newest 50 of each kind merged by SQL into the page's keys
+     * ({@code UNION ALL} of three ordered, limited seeks), then every field the SDK's items
+     * carry, for the page's items only: the notes' and ticket messages' rows (with their
+     * delivery state) joined to the keys by primary key, and {@code UNION ALL} the transcripts
+     * of the page's chats. Limits are literals, as the SDK writes them.
      */
     @Override
-    List<String> timeline() {
+    List<TimelineDigest.Row> timeline() {
         Connection c = db();
         String p = Workload.TIMELINE.value();
         UUID contact = workload.timelineContact().id().value();
-        List<String> keys = new ArrayList<>(Scenario.PAGE_SIZE);
         String limit = " LIMIT " + Scenario.PAGE_SIZE;
-        try (PreparedStatement ps = c.prepareStatement("WITH page AS (SELECT kind, id, at, body FROM ("
-                + "(SELECT 'NOTE' AS kind, id, created AS at, body FROM note WHERE property_id = ? AND contact_id = ?"
+        try (PreparedStatement ps = c.prepareStatement("WITH page AS (SELECT kind, id, at, external_id FROM ("
+                + "(SELECT 'NOTE' AS kind, id, created AS at, NULL AS external_id FROM note WHERE property_id = ? AND contact_id = ?"
                 + " ORDER BY created DESC, id DESC" + limit + ")"
-                + " UNION ALL (SELECT 'CHAT', id, start_at, NULL FROM activity_event WHERE property_id = ? AND contact_id = ? AND kind = 'CHAT'"
-                + " ORDER BY start_at DESC, id DESC" + limit + ")"
-                + " UNION ALL (SELECT 'TICKET', id, created, body FROM ticket_message WHERE property_id = ? AND contact_id = ?"
+                + " UNION ALL (SELECT 'CHAT', id, start_at, external_id FROM activity_event WHERE property_id = ? AND contact_id = ?"
+                + " AND kind = 'CHAT' ORDER BY start_at DESC, id DESC" + limit + ")"
+                + " UNION ALL (SELECT 'TICKET', id, created, NULL FROM ticket_message WHERE property_id = ? AND contact_id = ?"
                 + " ORDER BY created DESC, id DESC" + limit + ")) u ORDER BY at DESC, id DESC" + limit + ")"
-                + " SELECT 0 AS part, kind, id, at, body, -1 AS position FROM page"
-                + " UNION ALL SELECT 1, 'MESSAGE', m.event_id, m.sent, m.body, m.position FROM chat_message m"
-                + " JOIN page ON page.kind = 'CHAT' AND m.event_id = page.id WHERE m.property_id = ?"
-                + " ORDER BY 1, 4 DESC, 3 DESC, 6")) {
+                + " SELECT 0 AS part, page.kind, page.id, page.at, -1 AS position, page.external_id,"
+                + " COALESCE(n.author, m.agent_id), COALESCE(n.body, m.body), n.version, m.sender, m.subject, m.message_id, m.refs,"
+                + " e.status, m.ticket_id, m.contact_address, m.in_reply_to, m.attachments, e.attempts, e.next_attempt, e.sent_at,"
+                + " e.last_error, n.edited_at, n.edited_by, n.organization_id"
+                + " FROM page LEFT JOIN note n ON page.kind = 'NOTE' AND n.property_id = ? AND n.id = page.id"
+                + " LEFT JOIN ticket_message m ON page.kind = 'TICKET' AND m.property_id = ? AND m.id = page.id"
+                + " LEFT JOIN ticket_email e ON e.property_id = m.property_id AND e.message_id = m.id"
+                + " UNION ALL SELECT 1, m.author, m.event_id, m.sent, m.position, NULL, m.agent_id, m.body, NULL, NULL, NULL, NULL, NULL,"
+                + " NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
+                + " FROM chat_message m JOIN page ON page.kind = 'CHAT' AND m.event_id = page.id WHERE m.property_id = ?"
+                + " ORDER BY 1, 4 DESC, 3 DESC, 5")) {
             int i = 1;
             for (int k = 0; k < 3; k++) {
                 ps.setString(i++, p);
                 dialect.setId(ps, i++, contact);
             }
-            ps.setString(i, p);
+            for (int k = 0; k < 3; k++) {
+                ps.setString(i++, p);
+            }
+            List<TimelineDigest.Row> rows = new ArrayList<>(Scenario.PAGE_SIZE);
+            Map<UUID, List<String>> transcripts = new HashMap<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rs.getString(5);
-                    if (rs.getInt(1) == 0) {
-                        keys.add(rs.getString(2) + ":" + dialect.getId(rs, 3) + "@" + dialect.getInstant(rs, 4));
+                    UUID id = dialect.getId(rs, 3);
+                    if (rs.getInt(1) == 1) {
+                        // a chat's message (author, agent, text, sent): the page's rows came first
+                        rs.getString(2);
+                        rs.getString(7);
+                        dialect.getInstant(rs, 4);
+                        transcripts.get(id).add(rs.getString(8));
+                        continue;
                     }
+                    String kind = rs.getString(2);
+                    List<String> transcript = new ArrayList<>();
+                    if (kind.equals("CHAT")) {
+                        transcripts.put(id, transcript);
+                    }
+                    rows.add(new TimelineDigest.Row(kind, id, dialect.getInstant(rs, 4), rs.getString(7), rs.getString(8), rs.getLong(9),
+                            rs.getString(6), transcript, rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13),
+                            rs.getString(14), new Object[] {dialect.getId(rs, 15), rs.getString(16), rs.getString(17), rs.getString(18),
+                                rs.getInt(19), dialect.getInstant(rs, 20), dialect.getInstant(rs, 21), rs.getString(22),
+                                dialect.getInstant(rs, 23), rs.getString(24), dialect.getId(rs, 25)}));
                 }
             }
             c.commit();
-            return keys;
+            return rows;
         } catch (SQLException e) {
             throw rollback(c, e);
         }
