@@ -84,17 +84,17 @@ public final class TimelineService {
             List<String> list = new ArrayList<>(List.of("timeline", contact.toString()));
             selected.forEach(k -> list.add(k.name()));
             if (own.isEmpty()) {
+                // the SDK's merge reads every kind's table: the contact is looked up first
                 Owners.require(context, "contact", contact);
-                return NewestFirst.page(context, list, TimelineKind.values().length, pageSize, cursor,
-                        (before, limit) -> merged(selected, contact, before, limit), TimelineService::position);
             }
             // the store's own page: the contact is only looked up when the page is empty (the
             // repository's contract: it never holds items of a missing contact), one statement less
-            Page<TimelineItem> page = NewestFirst.page(context, list, TimelineKind.values().length, pageSize, cursor,
-                    (before, limit) -> own.get().page(pid(), contact, selected, before == null ? null
-                            : new TimelinePosition(before.time(), before.id(), TimelineKind.values()[before.kind()]), limit),
+            NewestFirst.Source<TimelineItem> source = own.isEmpty() ? (before, limit) -> merged(selected, contact, before, limit)
+                    : (before, limit) -> own.get().page(pid(), contact, selected, before == null ? null
+                            : new TimelinePosition(before.time(), before.id(), TimelineKind.values()[before.kind()]), limit);
+            Page<TimelineItem> page = NewestFirst.page(context, list, TimelineKind.values().length, pageSize, cursor, source,
                     TimelineService::position);
-            if (page.items().isEmpty()) {
+            if (own.isPresent() && page.items().isEmpty()) {
                 Owners.require(context, "contact", contact);
             }
             return page;

@@ -29,23 +29,6 @@ import java.util.UUID;
 abstract class JpaEntityRepository<I extends EntityId, T extends Attributed> implements EntityRepository<I, T> {
     /** The column of the catalog version in the queries of {@link #select(Db, String, boolean, String, Filter, SeekOrder)}. */
     static final String CATALOG_VERSION = "catalog_version_";
-    /**
-     * How many rows a bounded walk reads per row of the page it looks for: an {@code or} that
-     * matches at least about 1% of the walked rows finds its page in the walk.
-     */
-    static final int WALK_ROWS_PER_PAGE_ROW = 100;
-    /**
-     * The walk's rows per page row in force: {@link #WALK_ROWS_PER_PAGE_ROW}, which the filter
-     * TCK's JPA run lowers so that its small dataset meets walks cut short as well as walks
-     * that find their page (both must give the reference answer).
-     */
-    static volatile int walkRowsPerPageRow = WALK_ROWS_PER_PAGE_ROW;
-    /**
-     * Whether the bounded walk runs on every database and not only where
-     * {@link Dialect#boundsWalksOfOrs()}: false, but for the filter TCK's JPA run, which holds
-     * the walk to the reference answer on the database it runs on (H2 in every build).
-     */
-    static volatile boolean boundedWalksEverywhere;
     final Transactions tx;
     final EntityRows rows;
     final EntityTable table;
@@ -188,10 +171,11 @@ abstract class JpaEntityRepository<I extends EntityId, T extends Attributed> imp
         String p = property.value();
         EntityRows.RowExtra catalog = rs -> tx.sawCatalogVersion(p, rs.getLong(CATALOG_VERSION));
         return tx.run("find " + noun() + "s", db -> {
-            Optional<FilterSql.WalkSplit> split = isCustom(order) || !(db.dialect().boundsWalksOfOrs() || boundedWalksEverywhere)
+            BoundedWalks walks = tx.boundedWalks();
+            Optional<FilterSql.WalkSplit> split = isCustom(order) || !walks.on(db.dialect())
                     ? Optional.empty() : FilterSql.walkSplit(table, filter);
             if (split.isPresent()) {
-                Optional<List<T>> page = rows.loadIfAtLeast(db, p, boundedWalkSql(db, p, split.get(), order, limit), catalog, limit);
+                Optional<List<T>> page = rows.loadIfAtLeast(db, p, boundedWalkSql(db, p, split.get(), order, limit, walks), catalog, limit);
                 if (page.isPresent()) {
                     return page.get();
                 }
@@ -206,7 +190,7 @@ abstract class JpaEntityRepository<I extends EntityId, T extends Attributed> imp
 
     /**
      * The page of a filter with an {@code or} over other tables, looked for in the first
-     * {@value #WALK_ROWS_PER_PAGE_ROW} rows per row of the page, in the page's order:
+     * {@link BoundedWalks#rowsPerPageRow} rows per row of the page, in the page's order:
      * {@code SELECT … FROM (SELECT * FROM contact t WHERE <column conjuncts> ORDER BY … LIMIT w) t
      * WHERE <the or> ORDER BY … LIMIT n}. When it finds {@code n} rows, they are the page:
      * the first {@code n} matches among the first {@code w} rows in the page's order are the
@@ -219,7 +203,7 @@ abstract class JpaEntityRepository<I extends EntityId, T extends Attributed> imp
      * its page after a few hundred rows, each with an index probe per {@code EXISTS}; a rare
      * one costs at most the walk before the plain query.
      */
-    private Sql boundedWalkSql(Db db, String property, FilterSql.WalkSplit split, SeekOrder order, int limit) {
+    private Sql boundedWalkSql(Db db, String property, FilterSql.WalkSplit split, SeekOrder order, int limit, BoundedWalks walks) {
         Sql sql = db.sql(db.dialect().orderedSelect() + rows.mainColumns("t"));
         catalogVersion(sql, property);
         sql.append(" FROM (SELECT * FROM " + table.table() + " t WHERE t.property_id = ").value(property).append(" AND ");
@@ -227,7 +211,7 @@ abstract class JpaEntityRepository<I extends EntityId, T extends Attributed> imp
         FilterSql.orderBy(table, sql, order);
         // the outer scope states the property again: the value tables' EXISTS are correlated on
         // t.property_id, and a sharded database (Citus) routes by an equality it can see at their level
-        sql.append(" LIMIT " + (long) limit * walkRowsPerPageRow + ") t WHERE t.property_id = ").value(property).append(" AND ");
+        sql.append(" LIMIT " + (long) limit * walks.rowsPerPageRow() + ") t WHERE t.property_id = ").value(property).append(" AND ");
         FilterSql.where(table, sql, split.probed());
         FilterSql.orderBy(table, sql, order);
         return sql.append(" LIMIT " + limit);

@@ -62,6 +62,8 @@ final class Transactions {
     /** Entity managers handed over with {@link JpaStore#join}, innermost first. */
     private final ThreadLocal<Deque<EntityManager>> joined = new ThreadLocal<>();
     private volatile boolean closed;
+    /** The bounded walks of filters with an {@code or}: {@link BoundedWalks#DEFAULT} but in the filter TCK's JPA run. */
+    private volatile BoundedWalks boundedWalks = BoundedWalks.DEFAULT;
 
     Transactions(EntityManagerFactory emf, Dialect dialect, TransactionBinding binding) {
         this.emf = emf;
@@ -80,6 +82,14 @@ final class Transactions {
 
     Dialect dialect() {
         return dialect;
+    }
+
+    BoundedWalks boundedWalks() {
+        return boundedWalks;
+    }
+
+    void boundedWalks(BoundedWalks walks) {
+        this.boundedWalks = java.util.Objects.requireNonNull(walks, "walks");
     }
 
     /** Refuses every later call with a clear error (the store was closed). */
