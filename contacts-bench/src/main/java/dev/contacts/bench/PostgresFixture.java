@@ -1,6 +1,13 @@
 package dev.contacts.bench;
 
 import dev.contacts.jpa.JpaStore;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The JPA store on PostgreSQL, in a schema of its own per workload (see {@link ServerFixture}).
@@ -8,6 +15,7 @@ import dev.contacts.jpa.JpaStore;
  * {@code CONTACTS_PG_USER} (default postgres) with {@code CONTACTS_PG_PASSWORD}.
  */
 final class PostgresFixture extends ServerFixture {
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresFixture.class);
     /** The machine's PostgreSQL. */
     static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/test";
 
@@ -16,6 +24,38 @@ final class PostgresFixture extends ServerFixture {
     PostgresFixture(Workload workload, boolean verifying) {
         super(workload, verifying, SqlDialect.POSTGRESQL, env("CONTACTS_PG_URL", DEFAULT_URL), env("CONTACTS_PG_USER", "postgres"),
                 env("CONTACTS_PG_PASSWORD", ""), "CONTACTS_PG_URL, CONTACTS_PG_USER, CONTACTS_PG_PASSWORD", PostgresFixture::schemaUrl);
+        prewarm(env("CONTACTS_PG_URL", DEFAULT_URL), env("CONTACTS_PG_USER", "postgres"), env("CONTACTS_PG_PASSWORD", ""),
+                "contacts_bench_" + workload.size() + "_" + workload.seed());
+    }
+
+    /**
+     * Reads the workload's tables and indexes into PostgreSQL's buffers when the server has the
+     * {@code pg_prewarm} extension (bench/README.md says how the benchmark server is set up):
+     * every fork then starts from the same cache, whatever the scenario before it read or
+     * wrote. The largest relations are read first, so that where the buffers are smaller than
+     * the schema it is the smaller ones (the indexes a page walks) that stay.
+     */
+    private static void prewarm(String url, String user, String password, String schema) {
+        try (Connection c = DriverManager.getConnection(url, user, password);
+             PreparedStatement has = c.prepareStatement("SELECT 1 FROM pg_extension WHERE extname = 'pg_prewarm'");
+             ResultSet r = has.executeQuery()) {
+            if (!r.next()) {
+                LOG.info("postgresql: no pg_prewarm extension; each fork starts from whatever the server has cached");
+                return;
+            }
+            long start = System.nanoTime();
+            try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(SUM(pg_prewarm(oid)), 0) FROM (SELECT c.oid FROM pg_class c"
+                    + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relkind IN ('r', 'i', 't')"
+                    + " ORDER BY pg_relation_size(c.oid) DESC) o")) {
+                ps.setString(1, schema);
+                try (ResultSet blocks = ps.executeQuery()) {
+                    blocks.next();
+                    LOG.info("postgresql: prewarmed {} blocks of {} in {} ms", blocks.getLong(1), schema, (System.nanoTime() - start) / 1_000_000);
+                }
+            }
+        } catch (SQLException e) {
+            LOG.warn("postgresql: could not prewarm {} ({}); measuring on whatever the server has cached", schema, e.getMessage());
+        }
     }
 
     private static String schemaUrl(String base, String schema) {
