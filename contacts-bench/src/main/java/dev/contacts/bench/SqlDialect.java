@@ -121,6 +121,11 @@ enum SqlDialect {
         }
 
         @Override
+        String nullId() {
+            return "CAST(NULL AS BINARY(16))";
+        }
+
+        @Override
         String idAsText(String column) {
             return "HEX(" + column + ")";
         }
@@ -292,6 +297,11 @@ enum SqlDialect {
     /** @return a NULL of the boolean columns' type */
     String nullBoolean() {
         return "CAST(NULL AS BOOLEAN)";
+    }
+
+    /** @return a NULL of the id columns' type */
+    String nullId() {
+        return "CAST(NULL AS UUID)";
     }
 
     /**

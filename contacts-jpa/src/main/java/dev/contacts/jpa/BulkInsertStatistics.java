@@ -23,10 +23,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Organizations are inserted one at a time, and their name check
  * ({@code WHERE property_id = ? AND name_fold = ? AND id <> ?}) is a prepared statement
- * whose generic plan PostgreSQL fixes after a few executions: chosen while the table was
- * nearly empty and never analysed, it walked the whole property's primary key for every new
- * organization (measured: about 40 organizations a second at 40,000 in a fresh schema,
- * where MariaDB created 50,000 in seconds). Refreshing the statistics invalidates that plan.
+ * whose generic plan PostgreSQL fixes after a few executions, chosen while the table was
+ * nearly empty and never analysed (measured in a fresh schema: about 40 organizations a
+ * second at 40,000, the server's CPU busy in that check and its index scans counted in the
+ * hundreds of thousands, where MariaDB created 50,000 in seconds). Refreshing the
+ * statistics invalidates the plan.
  */
 final class BulkInsertStatistics {
     private static final Logger LOG = LoggerFactory.getLogger(BulkInsertStatistics.class);
