@@ -58,9 +58,20 @@ final class PostgresFixture extends ServerFixture {
         }
     }
 
+    /**
+     * The connections of both sides, store and baseline: in the workload's schema, and with
+     * the session settings docs/scaling-out.md advises for the SDK's role ({@link #SESSION}).
+     */
     private static String schemaUrl(String base, String schema) {
-        return base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema + "&reWriteBatchedInserts=true";
+        return base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema + "&reWriteBatchedInserts=true&options=" + SESSION;
     }
+
+    /**
+     * {@code jit = off} and {@code max_parallel_workers_per_gather = 0}, URL-encoded for the
+     * driver's {@code options}: on this 2-core machine, starting two parallel workers cost
+     * 20-30 ms of a custom-attribute first page that took 6-7 ms without them, on both sides.
+     */
+    private static final String SESSION = "-c%20jit%3Doff%20-c%20max_parallel_workers_per_gather%3D0";
 
     @Override
     protected String dropSchema(String schema) {
