@@ -63,7 +63,7 @@ public final class BenchMain {
     /** The run times of {@link #usage()}: estimates, see bench/README.md "How long a run takes". */
     static final String RUN_TIMES = String.join("\n",
             "    bench/run (1,000,000 contacts, in-memory, PostgreSQL, MariaDB, H2), data already loaded: about 1 to 1.5 hours",
-            "      without H2 (in-memory + PostgreSQL + MariaDB took 44 minutes on 2026-12-07). H2 is the slowest to load:",
+            "      without H2 (in-memory + PostgreSQL + MariaDB took 44-47 minutes on 2026-12-07). H2 is the slowest to load:",
             "      155,000 contacts in 17 minutes on 2026-12-07, about two hours for 1,000,000 - run it on its own, e.g.",
             "      bench/run --stores h2 --contacts 200000",
             "    first run: add each database's load, about 10-30 minutes per store for 1,000,000 contacts plus 4-5 minutes for the",

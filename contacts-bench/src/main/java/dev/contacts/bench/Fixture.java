@@ -152,7 +152,7 @@ public abstract class Fixture implements AutoCloseable {
     protected void duringLoad(int loaded) {
     }
 
-    /** Called after a bulk load: e.g. the database's statistics. */
+    /** Called after a bulk load, and after the timeline's data was written: e.g. the database's statistics. */
     protected void afterLoad() {
     }
 
@@ -214,6 +214,7 @@ public abstract class Fixture implements AutoCloseable {
                 property.tickets().reply(ticket.id(), NewMessage.fromContact("Thanks, one more detail (" + i + ")."));
             }
             LOG.info("{}: wrote a timeline of {} items in {} s", name(), workload.timelineItems(), (System.nanoTime() - start) / 1_000_000_000L);
+            afterLoad();
         }
         timelineReady = true;
     }

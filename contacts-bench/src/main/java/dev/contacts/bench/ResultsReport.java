@@ -137,7 +137,8 @@ final class ResultsReport {
                 .append(String.format(Locale.ROOT, "%.0f", minutes)).append(" minutes: ")
                 .append(String.format(Locale.ROOT, "%,d", settings.contacts())).append(" realistic contacts (contacts-sample-data, seed ")
                 .append(settings.seed()).append("), stores ").append(String.join(", ", settings.stores())).append(".\n\n");
-        b.append("Machine: ").append(machine).append(".\n\n");
+        b.append("Machine: ").append(machine).append(". How the database servers are set up for a run (cache, prewarming, vacuum, ")
+                .append("session settings): [bench/README.md](README.md#how-the-benchmark-servers-are-set-up).\n\n");
         b.append("Each number is JMH's score with its 99.9% error, one fork per benchmark. The **ratio** is the SDK's cost over the ")
                 .append("hand-written baseline's on the same data in the same run (time over time; for ingestion, baseline events/s over SDK ")
                 .append("events/s): 1.00 is parity, more is slower. Before measuring, the run checked that both sides return identical results ")

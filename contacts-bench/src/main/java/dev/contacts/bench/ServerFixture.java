@@ -54,7 +54,8 @@ abstract class ServerFixture extends JpaFixture {
         }
     }
 
-    private static String mainSchema(Workload workload) {
+    /** @return the schema (MariaDB: database) of the workload's data, kept between runs */
+    static String mainSchema(Workload workload) {
         return "contacts_bench_" + workload.size() + "_" + workload.seed();
     }
 
@@ -78,8 +79,16 @@ abstract class ServerFixture extends JpaFixture {
         return v == null || v.isBlank() ? fallback : v;
     }
 
+    /**
+     * @return a new connection to the server's base URL (outside the fixture's schemas), auto-committing
+     * @throws SQLException from the driver
+     */
+    protected Connection connect() throws SQLException {
+        return DriverManager.getConnection(base, user, password);
+    }
+
     private void execute(String sql) {
-        try (Connection c = DriverManager.getConnection(base, user, password); Statement s = c.createStatement()) {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(sql + " failed: " + e.getMessage(), e);
