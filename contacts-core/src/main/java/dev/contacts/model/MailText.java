@@ -62,54 +62,55 @@ final class MailText {
 
     /** The Message-IDs of a header value or list, in order, without duplicates; malformed tokens are ignored as mail clients do. */
     static List<String> messageIds(List<String> values) {
-        if (values != null && areDistinctMessageIds(values)) {
-            // already in normal form (every list read back from a store is): nothing to cut out
+        if (values == null) {
+            return List.of();
+        }
+        // The normal form (every list read back from a store): each value one Message-ID within the
+        // length limit, each once. Such a list is kept as it is; otherwise the scan below starts at
+        // the first value out of that form, so no value is read twice.
+        Set<String> seen = new HashSet<>(values.size() * 2);
+        int normal = 0;
+        while (normal < values.size()) {
+            String value = values.get(normal);
+            if (value == null || value.length() > MAX_MESSAGE_ID || !isMessageId(value) || !seen.add(value)) {
+                break;
+            }
+            normal++;
+        }
+        if (normal == values.size()) {
             return List.copyOf(values);
         }
-        LinkedHashSet<String> ids = new LinkedHashSet<>();
-        if (values != null) {
-            for (String value : values) {
-                if (value == null) {
-                    continue;
+        LinkedHashSet<String> ids = new LinkedHashSet<>(values.subList(0, normal));
+        for (String value : values.subList(normal, values.size())) {
+            if (value == null) {
+                continue;
+            }
+            boolean any = false;
+            int from = 0;
+            while (true) {
+                int open = value.indexOf('<', from);
+                if (open < 0) {
+                    break;
                 }
-                boolean any = false;
-                int from = 0;
-                while (true) {
-                    int open = value.indexOf('<', from);
-                    if (open < 0) {
-                        break;
+                int end = idRunEnd(value, open + 1);
+                if (end > open + 1 && end < value.length() && value.charAt(end) == '>') {
+                    any = true;
+                    if (end + 1 - open <= MAX_MESSAGE_ID) {
+                        ids.add(value.substring(open, end + 1));
                     }
-                    int end = idRunEnd(value, open + 1);
-                    if (end > open + 1 && end < value.length() && value.charAt(end) == '>') {
-                        any = true;
-                        if (end + 1 - open <= MAX_MESSAGE_ID) {
-                            ids.add(value.substring(open, end + 1));
-                        }
-                        from = end + 1;
-                    } else {
-                        from = open + 1;
-                    }
+                    from = end + 1;
+                } else {
+                    from = open + 1;
                 }
-                if (!any && !value.isBlank() && value.strip().indexOf(' ') < 0 && value.strip().indexOf('<') < 0) {
-                    String bare = "<" + value.strip() + ">";
-                    if (bare.length() <= MAX_MESSAGE_ID && isMessageId(bare)) {
-                        ids.add(bare);
-                    }
+            }
+            if (!any && !value.isBlank() && value.strip().indexOf(' ') < 0 && value.strip().indexOf('<') < 0) {
+                String bare = "<" + value.strip() + ">";
+                if (bare.length() <= MAX_MESSAGE_ID && isMessageId(bare)) {
+                    ids.add(bare);
                 }
             }
         }
-        return List.copyOf(new ArrayList<>(ids));
-    }
-
-    /** Whether every value is exactly one Message-ID within the length limit, each once: the normal form. */
-    private static boolean areDistinctMessageIds(List<String> values) {
-        Set<String> seen = new HashSet<>(values.size() * 2);
-        for (String value : values) {
-            if (value == null || value.length() > MAX_MESSAGE_ID || !isMessageId(value) || !seen.add(value)) {
-                return false;
-            }
-        }
-        return true;
+        return List.copyOf(ids);
     }
 
     /**
