@@ -325,10 +325,9 @@ final class EntityRows {
             return;
         }
         for (String setTable : table.setTables().values()) {
-            db.update(db.sql("DELETE FROM " + setTable + " WHERE property_id = ").value(property).append(" AND ").idIn(table.owner(), ids));
+            db.update(db.sql().deleteIdSet(setTable, property, table.owner(), ids, null));
         }
-        db.update(db.sql("DELETE FROM " + table.customTable() + " WHERE property_id = ").value(property).append(" AND ")
-                .idIn(table.owner(), ids));
+        db.update(db.sql().deleteIdSet(table.customTable(), property, table.owner(), ids, null));
     }
 
     private static Map<String, Object> custom(Attributed e) {

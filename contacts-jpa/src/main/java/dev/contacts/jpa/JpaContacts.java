@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -139,8 +140,7 @@ final class JpaContacts extends JpaEntityRepository<ContactId, Contact> implemen
                     throw new ConflictException("contact " + c.id() + " is twice in one batch insert");
                 }
             }
-            Optional<UUID> existing = db.first(db.sql("SELECT id FROM contact WHERE property_id = ").value(p).append(" AND ")
-                    .idIn("id", ids), rs -> db.id(rs, "id"));
+            Optional<UUID> existing = db.first(db.sql("SELECT c.id").fromIdSet("contact", "c", p, "id", ids), rs -> db.id(rs, "id"));
             if (existing.isPresent()) {
                 throw new ConflictException("contact " + existing.get() + " already exists in property " + p);
             }
@@ -186,8 +186,8 @@ final class JpaContacts extends JpaEntityRepository<ContactId, Contact> implemen
                 }
             }
             Map<UUID, Long> versions = new HashMap<>();
-            db.list(db.sql("SELECT id, version FROM contact WHERE property_id = ").value(p).append(" AND ").idIn("id", byId.keySet())
-                    .append(" ORDER BY id FOR UPDATE"), rs -> versions.put(db.id(rs, "id"), rs.getLong("version")));
+            db.list(db.sql("SELECT c.id, c.version").fromIdSetForUpdate("contact", "c", p, byId.keySet()),
+                    rs -> versions.put(db.id(rs, "id"), rs.getLong("version")));
             for (ContactUpdate u : all) {
                 Long stored = versions.get(u.contact().id().value());
                 if (stored == null) {
@@ -213,10 +213,7 @@ final class JpaContacts extends JpaEntityRepository<ContactId, Contact> implemen
             }
             rows.deleteValues(db, p, byId.keySet());
             rows.insertValues(db, p, contacts);
-            Map<UUID, List<OrganizationId>> before = new HashMap<>();
-            db.list(db.sql("SELECT contact_id, organization_id FROM contact_organization WHERE property_id = ").value(p).append(" AND ")
-                    .idIn("contact_id", byId.keySet()).append(" ORDER BY contact_id, position"), rs -> before
-                    .computeIfAbsent(db.id(rs, "contact_id"), k -> new ArrayList<>()).add(new OrganizationId(db.id(rs, "organization_id"))));
+            Map<UUID, List<OrganizationId>> before = organizationsOf(db, p, byId.keySet());
             Map<OrganizationId, Integer> delta = new java.util.TreeMap<>();
             Set<OrganizationId> added = new HashSet<>();
             List<UUID> relinked = new ArrayList<>();
@@ -242,7 +239,7 @@ final class JpaContacts extends JpaEntityRepository<ContactId, Contact> implemen
             }
             moveCounts(db, p, delta, added);
             if (!relinked.isEmpty()) {
-                db.update(db.sql("DELETE FROM contact_organization WHERE property_id = ").value(p).append(" AND ").idIn("contact_id", relinked));
+                db.update(db.sql().deleteIdSet("contact_organization", p, "contact_id", relinked, null));
             }
             db.batch(INSERT_LINK, links);
             return null;
@@ -261,8 +258,8 @@ final class JpaContacts extends JpaEntityRepository<ContactId, Contact> implemen
         if (!mustExist.isEmpty()) {
             Set<UUID> wanted = new java.util.TreeSet<>();
             mustExist.forEach(o -> wanted.add(o.value()));
-            Set<UUID> found = new HashSet<>(db.list(db.sql("SELECT id FROM organization WHERE property_id = ").value(property).append(" AND ")
-                    .idIn("id", wanted).append(" ORDER BY id FOR UPDATE"), rs -> db.id(rs, "id")));
+            Set<UUID> found = new HashSet<>(db.list(db.sql("SELECT o.id").fromIdSetForUpdate("organization", "o", property, wanted),
+                    rs -> db.id(rs, "id")));
             for (OrganizationId o : mustExist) {
                 if (!found.contains(o.value())) {
                     throw new NotFoundException("organization " + o + " does not exist in property " + property);
@@ -346,6 +343,24 @@ final class JpaContacts extends JpaEntityRepository<ContactId, Contact> implemen
         return db.list(db.sql("SELECT organization_id FROM contact_organization WHERE property_id = ").value(property)
                 .append(" AND contact_id = ").value(contact.value()).append(" ORDER BY position"),
                 rs -> new OrganizationId(db.id(rs, "organization_id")));
+    }
+
+    /**
+     * @return the organizations each of several contacts is linked to, in link order (sorted
+     *         here: an {@code ORDER BY} would make H2 read the whole property, see {@link Sql#fromIdSet})
+     */
+    private static Map<UUID, List<OrganizationId>> organizationsOf(Db db, String property, Collection<UUID> contacts) throws SQLException {
+        record Link(UUID contact, int position, OrganizationId organization) {
+        }
+        List<Link> links = db.list(db.sql("SELECT x.contact_id, x.position, x.organization_id")
+                .fromIdSet("contact_organization", "x", property, "contact_id", contacts),
+                rs -> new Link(db.id(rs, "contact_id"), rs.getInt("position"), new OrganizationId(db.id(rs, "organization_id"))));
+        links.sort(Comparator.comparingInt(Link::position));
+        Map<UUID, List<OrganizationId>> byContact = new HashMap<>();
+        for (Link l : links) {
+            byContact.computeIfAbsent(l.contact(), k -> new ArrayList<>()).add(l.organization());
+        }
+        return byContact;
     }
 
     /**
@@ -570,14 +585,12 @@ final class JpaContacts extends JpaEntityRepository<ContactId, Contact> implemen
         List<ContactId> skipped = new ArrayList<>();
         Set<UUID> ids = new LinkedHashSet<>();
         chunk.forEach(c -> ids.add(c.value()));
-        List<UUID> locked = db.list(db.sql("SELECT id FROM contact WHERE property_id = ").value(property).append(" AND ")
-                .idIn("id", ids).append(" ORDER BY id FOR UPDATE"), rs -> db.id(rs, "id"));
+        List<UUID> locked = db.list(db.sql("SELECT c.id").fromIdSetForUpdate("contact", "c", property, ids), rs -> db.id(rs, "id"));
         if (locked.isEmpty()) {
             return new ChunkResult(0, skipped);
         }
         Map<UUID, List<String[]>> present = new HashMap<>(); // id -> [position, fold]
-        db.list(db.sql("SELECT contact_id, position, fold FROM contact_tag WHERE property_id = ").value(property).append(" AND ")
-                .idIn("contact_id", locked), rs -> present.computeIfAbsent(db.id(rs, "contact_id"), k -> new ArrayList<>())
+        db.list(db.sql("SELECT x.contact_id, x.position, x.fold").fromIdSet("contact_tag", "x", property, "contact_id", locked), rs -> present.computeIfAbsent(db.id(rs, "contact_id"), k -> new ArrayList<>())
                 .add(new String[] {Integer.toString(rs.getInt("position")), rs.getString("fold")}));
         Dialect d = db.dialect();
         List<List<Sql.Binder>> inserts = new ArrayList<>();
@@ -621,16 +634,14 @@ final class JpaContacts extends JpaEntityRepository<ContactId, Contact> implemen
         if (add) {
             db.batch("INSERT INTO contact_tag (property_id, contact_id, position, display, fold) VALUES (?, ?, ?, ?, ?)", inserts);
         } else {
-            Sql delete = db.sql("DELETE FROM contact_tag WHERE property_id = ").value(property).append(" AND ")
-                    .idIn("contact_id", changedIds).append(" AND fold IN (");
+            Sql folds = db.sql(" AND fold IN (");
             int i = 0;
             for (String f : wanted) {
-                delete.append(i++ == 0 ? "" : ", ").value(f);
+                folds.append(i++ == 0 ? "" : ", ").value(f);
             }
-            db.update(delete.append(")"));
+            db.update(db.sql().deleteIdSet("contact_tag", property, "contact_id", changedIds, folds.append(")")));
         }
-        db.update(db.sql("UPDATE contact SET version = version + 1, updated = ").value(updated).append(" WHERE property_id = ")
-                .value(property).append(" AND ").idIn("id", changedIds));
+        db.update(db.sql().updateIdSet("contact", db.sql("version = version + 1, updated = ").value(updated), property, "id", changedIds));
         return new ChunkResult(changedIds.size(), skipped);
     }
 }

@@ -10,6 +10,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -125,6 +126,84 @@ final class Sql {
             append(i++ == 0 ? "" : ", ").value(t);
         }
         return append(")");
+    }
+
+    /**
+     * Appends {@code FROM table alias WHERE alias.property_id = :property AND alias.id IN :ids
+     * ORDER BY alias.id FOR UPDATE}: rows of a set of ids locked in id order, the order every
+     * writer locks a table's rows in, so that two writers do not wait for each other. On H2,
+     * whose planner answers an {@code ORDER BY} over the joined ids by reading the whole
+     * property in key order, the ids are joined already in H2's order of ids ({@link #H2_ID_ORDER})
+     * with no {@code ORDER BY}: its nested loop seeks them, and returns and locks the rows, in
+     * that order.
+     *
+     * @param table    the table read, whose key is {@code (property_id, id)}
+     * @param alias    its alias, for the select list
+     * @param property the property
+     * @param ids      distinct ids
+     * @return this builder, complete
+     */
+    Sql fromIdSetForUpdate(String table, String alias, String property, Collection<UUID> ids) {
+        if (dialect.joinsIdSets()) {
+            List<UUID> ordered = new ArrayList<>(ids);
+            ordered.sort(H2_ID_ORDER);
+            return fromIdSet(table, alias, property, "id", ordered).append(" FOR UPDATE");
+        }
+        return fromIdSet(table, alias, property, "id", ids).append(" ORDER BY " + alias + ".id FOR UPDATE");
+    }
+
+    /** The order of H2's UUID values: both halves compared as unsigned numbers (Java's {@link UUID#compareTo} signs them). */
+    static final Comparator<UUID> H2_ID_ORDER = (a, b) -> {
+        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+    };
+
+    /**
+     * Appends {@code DELETE FROM table WHERE property_id = :property AND column IN :ids} and
+     * the further {@code condition} ({@code " AND …"}, or null). Where the dialect joins id
+     * sets (H2, whose {@code IN} reads the whole property) it is
+     * {@code MERGE INTO table USING ids ON … WHEN MATCHED AND … THEN DELETE}, which seeks the
+     * rows of each id.
+     *
+     * @param ids distinct ids (H2's {@code MERGE} refuses a row matched twice)
+     * @return this builder, complete
+     */
+    Sql deleteIdSet(String table, String property, String column, Collection<UUID> ids, Sql condition) {
+        if (dialect.joinsIdSets()) {
+            mergeIdSet(table, property, column, ids).append(" WHEN MATCHED");
+            if (condition != null) {
+                append(condition);
+            }
+            return append(" THEN DELETE");
+        }
+        append("DELETE FROM " + table + " WHERE property_id = ").value(property).append(" AND ").idIn(column, ids);
+        return condition == null ? this : append(condition);
+    }
+
+    /**
+     * Appends {@code UPDATE table SET assignments WHERE property_id = :property AND column IN :ids};
+     * on H2 a {@code MERGE … WHEN MATCHED THEN UPDATE SET assignments}, which seeks the rows of
+     * each id (see {@link #deleteIdSet}).
+     *
+     * @param assignments the {@code SET} list, e.g. {@code version = version + 1, updated = ?}
+     * @param ids         distinct ids
+     * @return this builder, complete
+     */
+    Sql updateIdSet(String table, Sql assignments, String property, String column, Collection<UUID> ids) {
+        if (dialect.joinsIdSets()) {
+            return mergeIdSet(table, property, column, ids).append(" WHEN MATCHED THEN UPDATE SET ").append(assignments);
+        }
+        return append("UPDATE " + table + " SET ").append(assignments).append(" WHERE property_id = ").value(property).append(" AND ")
+                .idIn(column, ids);
+    }
+
+    /** {@code MERGE INTO table USING ids set_(v) ON table.property_id = :property AND table.column = set_.v}. */
+    private Sql mergeIdSet(String table, String property, String column, Collection<UUID> ids) {
+        List<UUID> copy = List.copyOf(ids);
+        text.append("MERGE INTO ").append(table).append(" USING ").append(dialect.idTable()).append(" set_(v) ON ").append(table)
+                .append(".property_id = ");
+        binders.add((c, ps, i) -> dialect.setIdSet(c, ps, i, copy));
+        return value(property).append(" AND " + table + "." + column + " = set_.v");
     }
 
     /** {@code FROM set set_(v) JOIN table alias ON alias.column = set_.v WHERE alias.property_id = :property}. */

@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  * properties are listed in {@link #EXEMPTIONS} with their reason.
  *
  * <p>The parse is deliberately conservative: a small tokenizer, scopes for each parenthesized
- * subquery and each branch of a UNION, table references after FROM, JOIN, INTO, UPDATE and
- * USING, and equalities in WHERE and ON clauses. An equality counts only when no OR stands
+ * subquery and each branch of a UNION, table references after FROM, JOIN, INTO (INSERT INTO a
+ * target, MERGE INTO a table read), UPDATE and USING, and equalities in WHERE and ON clauses. An equality counts only when no OR stands
  * beside it at any level of parentheses up to its clause (so {@code a OR c.property_id = ?}
  * binds nothing), a column with an unknown qualifier binds nothing, and a table name that is
  * not in the schema is itself a violation (so a new table must be classified here). A
@@ -551,8 +551,11 @@ final class CitusRouting {
                     continue;
                 }
                 int j = i + 1;
+                // INSERT INTO names the table written (its rows come from the VALUES or SELECT); MERGE INTO (H2's id-set
+                // deletes and updates) names a table read and written, held by the equalities of its ON condition
+                boolean insertTarget = t.is("into") && !(i > s.from && toks.get(i - 1).is("merge"));
                 while (true) {
-                    j = tableRef(s, j, t.is("into"));
+                    j = tableRef(s, j, insertTarget);
                     if (list && j < s.to && toks.get(j).type == Type.COMMA && toks.get(j).depth == s.depth) {
                         j++;
                         continue;

@@ -60,6 +60,9 @@ class CitusRoutingTest {
                 "EXPLAIN (ANALYZE, BUFFERS) SELECT t.id FROM contact t ORDER BY t.id",
                 "SET STATEMENT max_sort_length = 8192 FOR SELECT t.id FROM contact t ORDER BY t.id",
                 "SELECT * FROM (contact t JOIN contact_tag g ON g.property_id = t.property_id) WHERE t.property_id = ?",
+                // H2's id-set delete: the ON condition must pin the target
+                "MERGE INTO contact_tag USING UNNEST(CAST(? AS UUID ARRAY)) set_(v) ON contact_tag.contact_id = set_.v WHEN MATCHED THEN DELETE",
+                "MERGE INTO contact USING UNNEST(?) set_(v) ON contact.property_id = ? OR contact.id = set_.v WHEN MATCHED THEN DELETE",
                 "TRUNCATE contact",
                 "SELECT 1; DELETE FROM contact",
                 // a derived table's alias relays an equality but does not make one: the correlated subquery is not pinned
@@ -90,6 +93,10 @@ class CitusRoutingTest {
                 "SET STATEMENT max_sort_length = 8192 FOR SELECT t.*, (SELECT catalog_version FROM property WHERE id = ?) AS v FROM contact t "
                         + "WHERE t.property_id = ? ORDER BY t.id DESC LIMIT 2",
                 "DELETE FROM contact_tag WHERE property_id = ? AND contact_id IN (?, ?)",
+                "MERGE INTO contact_tag USING UNNEST(CAST(? AS UUID ARRAY)) set_(v) ON contact_tag.property_id = ? AND contact_tag.contact_id = set_.v "
+                        + "WHEN MATCHED AND fold IN (?) THEN DELETE",
+                "MERGE INTO contact USING UNNEST(CAST(? AS UUID ARRAY)) set_(v) ON contact.property_id = ? AND contact.id = set_.v "
+                        + "WHEN MATCHED THEN UPDATE SET version = version + 1, updated = ?",
                 // the bounded walk of an or: the outer level states the property for the correlated subqueries
                 "SELECT t.id FROM (SELECT * FROM contact t WHERE t.property_id = ? ORDER BY t.id LIMIT 100) t WHERE t.property_id = ? "
                         + "AND (EXISTS (SELECT 1 FROM contact_tag x WHERE x.property_id = t.property_id AND x.contact_id = t.id) "

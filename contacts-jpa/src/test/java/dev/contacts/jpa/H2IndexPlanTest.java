@@ -3,16 +3,22 @@ package dev.contacts.jpa;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.contacts.filter.Filter;
+import dev.contacts.model.ChatMessage;
 import dev.contacts.model.Contact;
 import dev.contacts.model.ContactId;
+import dev.contacts.model.LiveChat;
 import dev.contacts.model.Organization;
+import dev.contacts.model.OrganizationId;
 import dev.contacts.model.Property;
 import dev.contacts.model.PropertyId;
 import dev.contacts.query.Direction;
 import dev.contacts.sample.SampleData;
 import dev.contacts.sample.SampleSpec;
+import dev.contacts.spi.BulkResult;
+import dev.contacts.spi.ContactUpdate;
 import dev.contacts.spi.SeekOrder;
 import jakarta.persistence.EntityManagerFactory;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -114,6 +120,76 @@ class H2IndexPlanTest {
         Map<String, Contact> found = store.contacts().findByEmails(property, emails);
         assertThat(found).isNotEmpty();
         assertSeeks("findByEmails(10)");
+    }
+
+    @Test
+    void aBatchInsertChecksItsIdsOneByOne() {
+        List<Contact> batch = new ArrayList<>();
+        source.recording = false;
+        for (int i = 0; i < 20; i++) {
+            Contact c = store.contacts().get(property, data.contact(property, 7 + i * 190).id()).orElseThrow();
+            assertThat(store.contacts().delete(property, c.id())).isTrue();
+            batch.add(c);
+        }
+        source.recording = true;
+        store.contacts().insertAll(property, batch);
+        assertSeeks("insertAll(20 contacts)");
+    }
+
+    @Test
+    void aBatchUpdateLocksReadsAndReplacesItsContactsOnly() {
+        source.recording = false;
+        List<ContactUpdate> updates = new ArrayList<>();
+        List<OrganizationId> organizations = data.organizations(property).stream().limit(2).map(Organization::id).toList();
+        for (int i = 0; i < 20; i++) {
+            Contact c = store.contacts().get(property, data.contact(property, 11 + i * 190).id()).orElseThrow();
+            // a new job title, other organizations (the links are replaced) and other tags (the set rows are replaced)
+            updates.add(new ContactUpdate(c.toBuilder().set("jobTitle", "Engineer " + i).set("organization", organizations.subList(0, i % 3 == 0 ? 0 : 1 + i % 2))
+                    .set("tags", List.of("batch-" + i)).version(c.version() + 1).build(), c.version()));
+        }
+        source.recording = true;
+        store.contacts().updateAll(property, updates);
+        assertSeeks("updateAll(20 contacts)");
+    }
+
+    @Test
+    void removingATagLocksAndChangesTheTaggedContactsOnly() {
+        source.recording = false;
+        List<ContactUpdate> tagging = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Contact c = store.contacts().get(property, data.contact(property, 13 + i * 190).id()).orElseThrow();
+            List<String> tags = new ArrayList<>(c.tags());
+            tags.add("tagged-for-removal");
+            tagging.add(new ContactUpdate(c.toBuilder().set("tags", tags).version(c.version() + 1).build(), c.version()));
+        }
+        store.contacts().updateAll(property, tagging);
+        source.recording = true;
+        BulkResult removed = store.contacts().removeTags(property, Filter.attr("tags").is("tagged-for-removal"),
+                List.of("tagged-for-removal"), Instant.now());
+        assertThat(removed.changed()).isEqualTo(20);
+        // the filter's own query (which contacts carry the tag) is not this test's subject
+        source.explained.removeIf(e -> e.getKey().contains(" FROM contact t"));
+        assertSeeks("removeTags(20 contacts)");
+    }
+
+    @Test
+    void aContactsChatsReadTheirOwnTranscriptsOnly() {
+        source.recording = false;
+        Instant start = Instant.parse("2026-11-01T10:00:00Z");
+        ContactId reader = data.contact(property, 17).id();
+        // 40 chats of 20 messages, 2 of them the reader's: a read of every transcript reads 800 rows
+        for (int i = 0; i < 40; i++) {
+            ContactId contact = i < 2 ? reader : data.contact(property, 300 + i).id();
+            List<ChatMessage> messages = new ArrayList<>();
+            for (int m = 0; m < 20; m++) {
+                messages.add(new ChatMessage(ChatMessage.Author.VISITOR, null, "message " + m, start.plusSeconds(i * 100L + m)));
+            }
+            store.activity().recordLiveChat(property, LiveChat.of("plan-chat-" + i, contact, start.plusSeconds(i * 100L), messages));
+        }
+        source.recording = true;
+        List<LiveChat> chats = store.activity().listChats(property, reader, null, null, 10);
+        assertThat(chats).hasSize(2).allSatisfy(c -> assertThat(c.messages()).hasSize(20));
+        assertSeeks("listChats(a contact with 2 chats)");
     }
 
     private void assertSeeks(String call) {

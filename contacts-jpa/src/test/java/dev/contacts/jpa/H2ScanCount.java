@@ -7,24 +7,31 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A test data source on an H2 database that, while {@link #recording} is set, runs every
- * prepared {@code SELECT} a second time as {@code EXPLAIN ANALYZE} with the same parameters
+ * prepared statement a second time as {@code EXPLAIN ANALYZE} with the same parameters
  * and keeps the largest {@code scanCount} H2 reports for a table of it: how many rows the
  * statement read from one table, a measure of the plan that does not depend on timing (a
- * seek reads the rows it returns, a scan the whole property).
+ * seek reads the rows it returns, a scan the whole property). A statement that writes or
+ * locks ({@code DELETE}, {@code UPDATE}, {@code MERGE}, {@code SELECT … FOR UPDATE}) is
+ * explained inside a savepoint rolled back before the statement itself runs; one run
+ * outside a transaction is not explained. Inserts and batches are not explained.
  */
 final class H2ScanCount extends ProxyingDataSource {
     private static final Pattern SCAN_COUNT = Pattern.compile("scanCount: (\\d+)");
     private static final Pattern SETTER = Pattern.compile("set[A-Z]\\w*");
+    private static final Set<String> EXECUTES = Set.of("executeQuery", "executeUpdate", "execute", "executeLargeUpdate");
     private final String url;
     /** SQL text of each explained statement, with its largest scan count. */
     final List<Map.Entry<String, Long>> explained = Collections.synchronizedList(new ArrayList<>());
@@ -59,9 +66,20 @@ final class H2ScanCount extends ProxyingDataSource {
                         parameters.add(new Object[] {m, args});
                     } else if (m.getName().equals("clearParameters")) {
                         parameters.clear();
-                    } else if (recording && m.getName().equals("executeQuery") && (args == null || args.length == 0)
-                            && sql.stripLeading().regionMatches(true, 0, "SELECT", 0, 6) && !sql.contains("FOR UPDATE")) {
-                        explain(real, sql, parameters);
+                    } else if (recording && EXECUTES.contains(m.getName()) && (args == null || args.length == 0)) {
+                        String start = sql.stripLeading().toUpperCase(Locale.ROOT);
+                        boolean select = start.startsWith("SELECT") || start.startsWith("WITH");
+                        if (select && !sql.contains("FOR UPDATE")) {
+                            explain(real, sql, parameters);
+                        } else if ((select || start.startsWith("DELETE") || start.startsWith("UPDATE") || start.startsWith("MERGE"))
+                                && !real.getAutoCommit()) {
+                            Savepoint before = real.setSavepoint();
+                            try {
+                                explain(real, sql, parameters);
+                            } finally {
+                                real.rollback(before);
+                            }
+                        }
                     }
                     return invoke(statement, m, args);
                 });
