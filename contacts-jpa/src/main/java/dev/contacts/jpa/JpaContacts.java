@@ -42,10 +42,12 @@ final class JpaContacts extends JpaEntityRepository<ContactId, Contact> implemen
     private static final int BULK_CHUNK = 200;
 
     private final BulkInsertStatistics statistics;
+    private final H2FileCompaction compaction;
 
-    JpaContacts(Transactions tx) {
+    JpaContacts(Transactions tx, H2FileCompaction compaction) {
         super(tx, EntityTable.CONTACTS);
         this.statistics = BulkInsertStatistics.contacts(tx);
+        this.compaction = compaction;
     }
 
     @Override
@@ -162,6 +164,7 @@ final class JpaContacts extends JpaEntityRepository<ContactId, Contact> implemen
             return null;
         });
         statistics.inserted(all.size());
+        compaction.written(all.size());
     }
 
     /**
@@ -244,6 +247,7 @@ final class JpaContacts extends JpaEntityRepository<ContactId, Contact> implemen
             db.batch(INSERT_LINK, links);
             return null;
         });
+        compaction.written(all.size());
     }
 
     /**

@@ -66,6 +66,7 @@ public final class JpaStore implements ContactStore {
     private final boolean ownsFactory;
     /** The in-memory H2 database the store opened, shut down when it closes; null otherwise. */
     private final InMemoryH2 inMemoryH2;
+    private final H2FileCompaction compaction;
     private final Dialect dialect;
     private final Transactions tx;
     private final PropertyRepository properties;
@@ -95,10 +96,12 @@ public final class JpaStore implements ContactStore {
         }
     }
 
-    private JpaStore(EntityManagerFactory emf, boolean ownsFactory, InMemoryH2 inMemoryH2, SchemaMode schema, TransactionBinding binding) {
+    private JpaStore(EntityManagerFactory emf, boolean ownsFactory, InMemoryH2 inMemoryH2, H2FileCompaction compaction, SchemaMode schema,
+            TransactionBinding binding) {
         this.emf = emf;
         this.ownsFactory = ownsFactory;
         this.inMemoryH2 = inMemoryH2;
+        this.compaction = compaction;
         this.dialect = detectDialect(emf);
         this.tx = new Transactions(emf, dialect, binding);
         try {
@@ -121,7 +124,7 @@ public final class JpaStore implements ContactStore {
         }
         this.properties = new JpaProperties(tx);
         this.attributes = new JpaAttributes(tx);
-        this.contacts = new JpaContacts(tx);
+        this.contacts = new JpaContacts(tx, compaction);
         this.organizations = new JpaOrganizations(tx);
         this.tickets = new JpaTickets(tx);
         this.notes = new JpaNotes(tx);
@@ -170,7 +173,7 @@ public final class JpaStore implements ContactStore {
         Objects.requireNonNull(entityManagerFactory, "entityManagerFactory");
         Objects.requireNonNull(schema, "schema");
         Objects.requireNonNull(binding, "binding");
-        return new JpaStore(entityManagerFactory, false, null, schema, binding);
+        return new JpaStore(entityManagerFactory, false, null, H2FileCompaction.none(), schema, binding);
     }
 
     /**
@@ -242,7 +245,9 @@ public final class JpaStore implements ContactStore {
         }
         InMemoryH2 inMemory = dialect == Dialect.H2 && url.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:mem:")
                 ? new InMemoryH2(url, user, password) : null;
-        return new JpaStore(emf, true, inMemory, schema, TransactionBinding.none());
+        H2FileCompaction compaction = dialect == Dialect.H2 && H2FileCompaction.isOwnFile(url)
+                ? new H2FileCompaction(url, user, password) : H2FileCompaction.none();
+        return new JpaStore(emf, true, inMemory, compaction, schema, TransactionBinding.none());
     }
 
     /** Sets a default that a hibernate.properties file or a system property of the same name overrides. */
@@ -449,8 +454,9 @@ public final class JpaStore implements ContactStore {
 
     /**
      * Closes the entity manager factory the store created itself (an in-memory H2 database it
-     * opened is dropped with it); a host's factory stays open. Every later call of the store
-     * fails with a {@link StoreException} saying it is closed.
+     * opened is dropped with it; an H2 file it opened is compacted first when 10,000 contacts
+     * or more were written in bulk since it opened); a host's factory stays open. Every later
+     * call of the store fails with a {@link StoreException} saying it is closed.
      */
     @Override
     public void close() {
@@ -459,6 +465,7 @@ public final class JpaStore implements ContactStore {
             return;
         }
         emf.close();
+        compaction.closed();
         if (inMemoryH2 != null) {
             // the pool's connections are closed; the database (kept by DB_CLOSE_DELAY=-1) goes with a last one
             try (Connection c = java.sql.DriverManager.getConnection(inMemoryH2.url(), inMemoryH2.user(), inMemoryH2.password());

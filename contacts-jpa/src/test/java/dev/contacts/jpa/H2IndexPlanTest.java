@@ -9,7 +9,6 @@ import dev.contacts.model.ContactId;
 import dev.contacts.model.LiveChat;
 import dev.contacts.model.Organization;
 import dev.contacts.model.OrganizationId;
-import dev.contacts.model.Property;
 import dev.contacts.model.PropertyId;
 import dev.contacts.query.Direction;
 import dev.contacts.sample.SampleData;
@@ -23,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,17 +59,7 @@ class H2IndexPlanTest {
         unit = source.unit();
         store = JpaStore.create(unit, SchemaMode.CREATE);
         data = SampleData.generate(SampleSpec.realistic(20261207L, CONTACTS));
-        Property p = data.properties().get(0);
-        property = p.id();
-        store.properties().create(p);
-        data.attributes(property).forEach(d -> store.attributes().create(property, d));
-        for (Organization o : data.organizations(property)) {
-            store.organizations().insert(property, o);
-        }
-        List<Contact> all = data.contacts(property);
-        for (int from = 0; from < all.size(); from += 500) {
-            store.contacts().insertAll(property, all.subList(from, Math.min(all.size(), from + 500)));
-        }
+        property = SampleLoad.firstProperty(store, data);
         assertThat(store.contacts().count(property, Filter.all())).isEqualTo(CONTACTS);
     }
 
@@ -139,14 +129,10 @@ class H2IndexPlanTest {
     @Test
     void aBatchUpdateLocksReadsAndReplacesItsContactsOnly() {
         source.recording = false;
-        List<ContactUpdate> updates = new ArrayList<>();
         List<OrganizationId> organizations = data.organizations(property).stream().limit(2).map(Organization::id).toList();
-        for (int i = 0; i < 20; i++) {
-            Contact c = store.contacts().get(property, data.contact(property, 11 + i * 190).id()).orElseThrow();
-            // a new job title, other organizations (the links are replaced) and other tags (the set rows are replaced)
-            updates.add(new ContactUpdate(c.toBuilder().set("jobTitle", "Engineer " + i).set("organization", organizations.subList(0, i % 3 == 0 ? 0 : 1 + i % 2))
-                    .set("tags", List.of("batch-" + i)).version(c.version() + 1).build(), c.version()));
-        }
+        // a new job title, other organizations (the links are replaced) and other tags (the set rows are replaced)
+        List<ContactUpdate> updates = twentyUpdates(11, (c, i) -> c.toBuilder().set("jobTitle", "Engineer " + i)
+                .set("organization", organizations.subList(0, i % 3 == 0 ? 0 : 1 + i % 2)).set("tags", List.of("batch-" + i)));
         source.recording = true;
         store.contacts().updateAll(property, updates);
         assertSeeks("updateAll(20 contacts)");
@@ -155,14 +141,11 @@ class H2IndexPlanTest {
     @Test
     void removingATagLocksAndChangesTheTaggedContactsOnly() {
         source.recording = false;
-        List<ContactUpdate> tagging = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            Contact c = store.contacts().get(property, data.contact(property, 13 + i * 190).id()).orElseThrow();
+        store.contacts().updateAll(property, twentyUpdates(13, (c, i) -> {
             List<String> tags = new ArrayList<>(c.tags());
             tags.add("tagged-for-removal");
-            tagging.add(new ContactUpdate(c.toBuilder().set("tags", tags).version(c.version() + 1).build(), c.version()));
-        }
-        store.contacts().updateAll(property, tagging);
+            return c.toBuilder().set("tags", tags);
+        }));
         source.recording = true;
         BulkResult removed = store.contacts().removeTags(property, Filter.attr("tags").is("tagged-for-removal"),
                 List.of("tagged-for-removal"), Instant.now());
@@ -190,6 +173,16 @@ class H2IndexPlanTest {
         List<LiveChat> chats = store.activity().listChats(property, reader, null, null, 10);
         assertThat(chats).hasSize(2).allSatisfy(c -> assertThat(c.messages()).hasSize(20));
         assertSeeks("listChats(a contact with 2 chats)");
+    }
+
+    /** @return updates of 20 stored contacts spread over the property (every 190th from {@code first}), each changed by {@code change} */
+    private List<ContactUpdate> twentyUpdates(int first, BiFunction<Contact, Integer, Contact.Builder> change) {
+        List<ContactUpdate> updates = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Contact c = store.contacts().get(property, data.contact(property, first + i * 190).id()).orElseThrow();
+            updates.add(new ContactUpdate(change.apply(c, i).version(c.version() + 1).build(), c.version()));
+        }
+        return updates;
     }
 
     private void assertSeeks(String call) {
