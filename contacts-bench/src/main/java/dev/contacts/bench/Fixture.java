@@ -132,7 +132,6 @@ public abstract class Fixture implements AutoCloseable {
             long start = System.nanoTime();
             long[] last = {start};
             workload.loadMain(store, loaded -> {
-                duringLoad(loaded);
                 long now = System.nanoTime();
                 if (now - last[0] > 10_000_000_000L || loaded == workload.size()) {
                     LOG.info("{}: loaded {} of {} contacts ({} s)", name(), loaded, workload.size(), (now - start) / 1_000_000_000L);
@@ -142,14 +141,6 @@ public abstract class Fixture implements AutoCloseable {
             afterLoad();
         }
         mainReady = true;
-    }
-
-    /**
-     * Called after each loaded batch.
-     *
-     * @param loaded contacts loaded so far
-     */
-    protected void duringLoad(int loaded) {
     }
 
     /** Called after a bulk load, and after the timeline's data was written: e.g. the database's statistics. */

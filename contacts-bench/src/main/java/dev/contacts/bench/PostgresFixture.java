@@ -21,7 +21,6 @@ final class PostgresFixture extends ServerFixture {
     /** The machine's PostgreSQL. */
     static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/test";
 
-    private long nextAnalyze = Workload.LOAD_BATCH;
 
     PostgresFixture(Workload workload, boolean verifying) {
         super(workload, verifying, SqlDialect.POSTGRESQL, env("CONTACTS_PG_URL", DEFAULT_URL), env("CONTACTS_PG_USER", "postgres"),
@@ -109,16 +108,6 @@ final class PostgresFixture extends ServerFixture {
         } catch (SQLException e) {
             LOG.warn("postgresql: could not vacuum {} ({}); index-only scans may read the table until autovacuum does", schema,
                     e.getMessage());
-        }
-    }
-
-    @Override
-    protected void duringLoad(int loaded) {
-        if (loaded >= nextAnalyze) {
-            // as autovacuum would, sooner: without statistics PostgreSQL may check the next batches' foreign keys
-            // through any index that starts with property_id, scanning the whole property each time
-            ((JpaStore) store()).updateStatistics();
-            nextAnalyze *= 4;
         }
     }
 

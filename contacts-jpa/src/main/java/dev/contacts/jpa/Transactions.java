@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.hibernate.Session;
@@ -89,7 +90,7 @@ final class Transactions {
     }
 
     void boundedWalks(BoundedWalks walks) {
-        this.boundedWalks = java.util.Objects.requireNonNull(walks, "walks");
+        this.boundedWalks = Objects.requireNonNull(walks, "walks");
     }
 
     /** Refuses every later call with a clear error (the store was closed). */
