@@ -59,10 +59,10 @@ final class JpaActivity implements ActivityRepository {
         void run(Db db, String property) throws SQLException;
     }
 
-    /** The statistics update of an ingestion: whether it matched the contact. */
+    /** The statistics {@code UPDATE} of an ingestion, built, not run: its row count says whether it matched the contact. */
     @FunctionalInterface
     private interface Statistics {
-        boolean run(Db db, String property) throws SQLException;
+        Sql update(Db db, String property);
     }
 
     @Override
@@ -91,7 +91,9 @@ final class JpaActivity implements ActivityRepository {
      * The statements of an ingestion, in one transaction: the insert that only inserts a new
      * event ({@link #insertEvent}); the statistics {@code UPDATE}, whose row count proves that
      * the contact exists and which locks it until the transaction ends; then {@code more} (the
-     * transcript). A contact that is gone (never there, or deleted or merged away
+     * transcript). On PostgreSQL the first two are one statement, a data-modifying
+     * {@code WITH} whose update runs only when the insert inserted (one round trip less per
+     * event). A contact that is gone (never there, or deleted or merged away
      * concurrently: the {@code UPDATE} waits for that transaction, then matches no row) makes
      * the call delete the event it inserted and throw {@link NotFoundException}, so nothing is
      * written even in a transaction that goes on. When nothing was inserted, one query tells why.
@@ -100,10 +102,20 @@ final class JpaActivity implements ActivityRepository {
         Objects.requireNonNull(property, "property");
         String p = property.value();
         return tx.run(operation, db -> {
-            if (!insertEvent(db, p, event, kind)) {
-                return notInserted(db, p, event, kind);
+            boolean counted;
+            if (db.dialect() == Dialect.POSTGRESQL) {
+                long[] rows = insertEventCounted(db, p, event, kind, statistics.update(db, p));
+                if (rows[0] == 0) {
+                    return notInserted(db, p, event, kind);
+                }
+                counted = rows[1] == 1;
+            } else {
+                if (!insertEvent(db, p, event, kind)) {
+                    return notInserted(db, p, event, kind);
+                }
+                counted = db.update(statistics.update(db, p)) == 1;
             }
-            if (!statistics.run(db, p)) {
+            if (!counted) {
                 db.update(db.sql("DELETE FROM activity_event WHERE property_id = ").value(p).append(" AND id = ").value(event.id().value()));
                 throw new NotFoundException("contact " + event.contact() + " does not exist in property " + p);
             }
@@ -153,6 +165,43 @@ final class JpaActivity implements ActivityRepository {
      * @throws NotFoundException if the property does not exist
      */
     private static boolean insertEvent(Db db, String property, ActivityEvent event, String kind) throws SQLException {
+        try {
+            return db.update(insertSql(db, property, event, kind)) == 1;
+        } catch (SQLException e) {
+            if (db.dialect() == Dialect.H2 && db.dialect().isUniqueViolation(e)) {
+                return false;
+            }
+            throw insertFailure(db, property, e);
+        }
+    }
+
+    /**
+     * PostgreSQL: {@link #insertEvent}'s insert and the statistics {@code update} in one
+     * statement, {@code WITH e AS (INSERT … RETURNING 1), u AS (UPDATE … AND EXISTS (SELECT 1
+     * FROM e) RETURNING 1)}: the update runs only when the event was inserted.
+     *
+     * @return the rows inserted (0 or 1) and the contacts updated (0 or 1)
+     */
+    private static long[] insertEventCounted(Db db, String property, ActivityEvent event, String kind, Sql update) throws SQLException {
+        Sql both = db.sql("WITH e AS (").append(insertSql(db, property, event, kind)).append(" RETURNING 1), u AS (").append(update)
+                .append(" AND EXISTS (SELECT 1 FROM e) RETURNING 1) SELECT (SELECT COUNT(*) FROM e), (SELECT COUNT(*) FROM u)");
+        try {
+            return db.first(both, rs -> new long[] {rs.getLong(1), rs.getLong(2)}).orElseThrow();
+        } catch (SQLException e) {
+            throw insertFailure(db, property, e);
+        }
+    }
+
+    /** A missing property (the event's foreign key) as {@link NotFoundException}; any other failure as it is. */
+    private static SQLException insertFailure(Db db, String property, SQLException e) {
+        if (db.dialect().isForeignKeyViolation(e)) {
+            throw new NotFoundException("cannot ingest activity: property " + property + " does not exist");
+        }
+        return e;
+    }
+
+    /** The insert of {@link #insertEvent}, in the dialect's form. */
+    private static Sql insertSql(Db db, String property, ActivityEvent event, String kind) {
         Dialect d = db.dialect();
         boolean h2 = d == Dialect.H2;
         Sql sql = db.sql((d == Dialect.MARIADB ? "INSERT IGNORE" : "INSERT") + " INTO activity_event (property_id, id, kind, external_id, "
@@ -192,17 +241,7 @@ final class JpaActivity implements ActivityRepository {
         } else {
             sql.append(d == Dialect.POSTGRESQL ? ") ON CONFLICT DO NOTHING" : ")");
         }
-        try {
-            return db.update(sql) == 1;
-        } catch (SQLException e) {
-            if (h2 && d.isUniqueViolation(e)) {
-                return false;
-            }
-            if (d.isForeignKeyViolation(e)) {
-                throw new NotFoundException("cannot ingest activity: property " + property + " does not exist");
-            }
-            throw e;
-        }
+        return sql;
     }
 
     /** Appends a parameter, with its SQL type on H2 (whose {@code SELECT ?} has none). */
@@ -215,7 +254,7 @@ final class JpaActivity implements ActivityRepository {
      * location assignments come before {@code last_web_session}'s, because MariaDB evaluates
      * single-table {@code SET} assignments left to right with the new values.
      */
-    private static boolean webSessionStatistics(Db db, String property, WebSession s) throws SQLException {
+    private static Sql webSessionStatistics(Db db, String property, WebSession s) {
         Sql sql = db.sql("UPDATE contact SET ");
         for (Map.Entry<String, String> e : s.location().entrySet()) {
             EntityTable.Column column = EntityTable.CONTACTS.column(e.getKey());
@@ -227,7 +266,7 @@ final class JpaActivity implements ActivityRepository {
         ContactStatistics.add(sql, "time_spent", s.timeSpent());
         ContactStatistics.earliest(sql, "first_web_session", s.start());
         ContactStatistics.latest(sql, "last_web_session", s.start());
-        return seen(db, property, sql, s);
+        return seen(property, sql, s);
     }
 
     /** Appends {@code column = value} when the session is the newest (by start; of equal starts, the later ingested). */
@@ -236,22 +275,18 @@ final class JpaActivity implements ActivityRepository {
                 .value(ColumnType.TEXT, value).append(" ELSE " + column + " END, ");
     }
 
-    private static boolean chatStatistics(Db db, String property, LiveChat chat) throws SQLException {
+    private static Sql chatStatistics(Db db, String property, LiveChat chat) {
         Sql sql = ContactStatistics.add(db.sql("UPDATE contact SET "), "total_live_chats", 1);
         ContactStatistics.earliest(sql, "first_live_chat", chat.start());
         ContactStatistics.latest(sql, "last_live_chat", chat.start());
-        return seen(db, property, sql, chat);
+        return seen(property, sql, chat);
     }
 
-    /**
-     * Ends a statistics update with firstSeen/lastSeen and the version, and runs it.
-     *
-     * @return whether it matched the contact (it exists)
-     */
-    private static boolean seen(Db db, String property, Sql sql, ActivityEvent event) throws SQLException {
+    /** Ends a statistics update with firstSeen/lastSeen, the version and the contact's key. */
+    private static Sql seen(String property, Sql sql, ActivityEvent event) {
         ContactStatistics.earliest(sql, "first_seen", event.start());
         ContactStatistics.latest(sql, "last_seen", event.lastActivity());
-        return db.update(ContactStatistics.bumpVersion(sql, property, event.contact().value())) == 1;
+        return ContactStatistics.bumpVersion(sql, property, event.contact().value());
     }
 
     @Override

@@ -473,7 +473,10 @@ final class CitusRouting {
                     while (inner < close && toks.get(inner).type == Type.LPAREN) {
                         inner++; // ((SELECT ...)) or (SELECT ...) UNION ... inside parentheses
                     }
-                    if (inner < close && (toks.get(inner).is("select") || toks.get(inner).is("with") || toks.get(inner).is("values"))) {
+                    boolean cteBody = i > s.from && toks.get(i - 1).is("as");
+                    if (inner < close && (toks.get(inner).is("select") || toks.get(inner).is("with") || toks.get(inner).is("values")
+                            // a data-modifying WITH (PostgreSQL's one-statement ingestion): WITH e AS (INSERT ...), u AS (UPDATE ...)
+                            || (cteBody && (toks.get(inner).is("insert") || toks.get(inner).is("update") || toks.get(inner).is("delete"))))) {
                         buildScopes(s, i + 1, close, s.depth + 1);
                     } else {
                         nested(s, i + 1, close, s.depth + 1);
@@ -928,9 +931,15 @@ final class CitusRouting {
 
         /** Every INSERT into a distributed table names the distribution column (Citus routes each row by its value). */
         private void checkInsertColumns() {
-            Scope top = scopes.get(0);
+            // the statement's own INSERT, or one in a WITH of PostgreSQL (WITH e AS (INSERT INTO ...) ...)
+            for (Scope top : scopes) {
+                insertColumns(top);
+            }
+        }
+
+        private void insertColumns(Scope top) {
             for (TableRef t : top.tables) {
-                if (!distributed.contains(t.table)) {
+                if (!t.insertTarget || !distributed.contains(t.table)) {
                     continue;
                 }
                 int into = -1;

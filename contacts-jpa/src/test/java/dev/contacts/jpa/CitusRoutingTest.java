@@ -60,6 +60,10 @@ class CitusRoutingTest {
                 "EXPLAIN (ANALYZE, BUFFERS) SELECT t.id FROM contact t ORDER BY t.id",
                 "SET STATEMENT max_sort_length = 8192 FOR SELECT t.id FROM contact t ORDER BY t.id",
                 "SELECT * FROM (contact t JOIN contact_tag g ON g.property_id = t.property_id) WHERE t.property_id = ?",
+                // a data-modifying WITH: each of its statements needs its own
+                "WITH e AS (INSERT INTO activity_event (property_id, id) VALUES (?, ?) ON CONFLICT DO NOTHING RETURNING 1), "
+                        + "u AS (UPDATE contact SET version = version + 1 WHERE id = ? AND EXISTS (SELECT 1 FROM e) RETURNING 1) "
+                        + "SELECT (SELECT COUNT(*) FROM e), (SELECT COUNT(*) FROM u)",
                 // H2's id-set delete: the ON condition must pin the target
                 "MERGE INTO contact_tag USING UNNEST(CAST(? AS UUID ARRAY)) set_(v) ON contact_tag.contact_id = set_.v WHEN MATCHED THEN DELETE",
                 "MERGE INTO contact USING UNNEST(?) set_(v) ON contact.property_id = ? OR contact.id = set_.v WHEN MATCHED THEN DELETE",
@@ -93,6 +97,9 @@ class CitusRoutingTest {
                 "SET STATEMENT max_sort_length = 8192 FOR SELECT t.*, (SELECT catalog_version FROM property WHERE id = ?) AS v FROM contact t "
                         + "WHERE t.property_id = ? ORDER BY t.id DESC LIMIT 2",
                 "DELETE FROM contact_tag WHERE property_id = ? AND contact_id IN (?, ?)",
+                "WITH e AS (INSERT INTO activity_event (property_id, id) VALUES (?, ?) ON CONFLICT DO NOTHING RETURNING 1), "
+                        + "u AS (UPDATE contact SET version = version + 1 WHERE property_id = ? AND id = ? AND EXISTS (SELECT 1 FROM e) RETURNING 1) "
+                        + "SELECT (SELECT COUNT(*) FROM e), (SELECT COUNT(*) FROM u)",
                 "MERGE INTO contact_tag USING UNNEST(CAST(? AS UUID ARRAY)) set_(v) ON contact_tag.property_id = ? AND contact_tag.contact_id = set_.v "
                         + "WHEN MATCHED AND fold IN (?) THEN DELETE",
                 "MERGE INTO contact USING UNNEST(CAST(? AS UUID ARRAY)) set_(v) ON contact.property_id = ? AND contact.id = set_.v "
