@@ -33,6 +33,13 @@ enum Dialect {
         }
 
         @Override
+        boolean sortsByIndexFromItsFirstColumn() {
+            // ORDER BY name_fold, id under property_id = ? sorts the whole property; ORDER BY property_id, name_fold, id
+            // reads ix_contact_name in order and stops at the page ("index sorted" in its plan)
+            return true;
+        }
+
+        @Override
         boolean isRetryable(SQLException e) {
             // 40001 deadlock, HYT00 / 50200 lock timeout, 90131 concurrent update in another transaction
             return "40001".equals(e.getSQLState()) || "HYT00".equals(e.getSQLState()) || e.getErrorCode() == 50200
@@ -225,6 +232,15 @@ enum Dialect {
      * @see Sql#fromIdSet
      */
     boolean joinsIdSets() {
+        return false;
+    }
+
+    /**
+     * @return whether the database reads an index in the order of an {@code ORDER BY} only when
+     *         the {@code ORDER BY} starts with the index's first column (H2): every index here
+     *         starts with {@code property_id}, so pages name it first in their order
+     */
+    boolean sortsByIndexFromItsFirstColumn() {
         return false;
     }
 

@@ -159,6 +159,10 @@ final class FilterSql {
         String dir = order.direction() == Direction.ASC ? " ASC" : " DESC";
         sql.append(" ORDER BY ");
         String a = order.attribute();
+        if (sql.dialect().sortsByIndexFromItsFirstColumn() && (a == null || !a.startsWith(AttributeDefinition.CUSTOM_PREFIX))) {
+            // the property is fixed by the WHERE, so this changes no order, but it lets H2 read the sort index in order
+            sql.append(T).append(".property_id").append(dir).append(", ");
+        }
         if (a != null) {
             if (a.startsWith(AttributeDefinition.CUSTOM_PREFIX)) {
                 // one value column of the joined row is set, the others are null (the phase has only known values)
