@@ -171,7 +171,10 @@ final class JpaActivity implements ActivityRepository {
             if (db.dialect() == Dialect.H2 && db.dialect().isUniqueViolation(e)) {
                 return false;
             }
-            throw insertFailure(db, property, e);
+            if (db.dialect().isForeignKeyViolation(e)) {
+                throw missingProperty(property);
+            }
+            throw e;
         }
     }
 
@@ -188,16 +191,16 @@ final class JpaActivity implements ActivityRepository {
         try {
             return db.first(both, rs -> new long[] {rs.getLong(1), rs.getLong(2)}).orElseThrow();
         } catch (SQLException e) {
-            throw insertFailure(db, property, e);
+            if (db.dialect().isForeignKeyViolation(e)) {
+                throw missingProperty(property);
+            }
+            throw e;
         }
     }
 
-    /** A missing property (the event's foreign key) as {@link NotFoundException}; any other failure as it is. */
-    private static SQLException insertFailure(Db db, String property, SQLException e) {
-        if (db.dialect().isForeignKeyViolation(e)) {
-            throw new NotFoundException("cannot ingest activity: property " + property + " does not exist");
-        }
-        return e;
+    /** @return the error of an event whose property does not exist (its insert broke the foreign key) */
+    private static NotFoundException missingProperty(String property) {
+        return new NotFoundException("cannot ingest activity: property " + property + " does not exist");
     }
 
     /** The insert of {@link #insertEvent}, in the dialect's form. */

@@ -645,7 +645,7 @@ final class JpaContacts extends JpaEntityRepository<ContactId, Contact> implemen
             }
             db.update(db.sql().deleteIdSet("contact_tag", property, "contact_id", changedIds, folds.append(")")));
         }
-        db.update(db.sql().updateIdSet("contact", db.sql("version = version + 1, updated = ").value(updated), property, "id", changedIds));
+        db.update(db.sql().updateIdSet("contact", property, "id", changedIds, db.sql("version = version + 1, updated = ").value(updated)));
         return new ChunkResult(changedIds.size(), skipped);
     }
 }

@@ -185,11 +185,11 @@ final class Sql {
      * on H2 a {@code MERGE … WHEN MATCHED THEN UPDATE SET assignments}, which seeks the rows of
      * each id (see {@link #deleteIdSet}).
      *
-     * @param assignments the {@code SET} list, e.g. {@code version = version + 1, updated = ?}
      * @param ids         distinct ids
+     * @param assignments the {@code SET} list, e.g. {@code version = version + 1, updated = ?}
      * @return this builder, complete
      */
-    Sql updateIdSet(String table, Sql assignments, String property, String column, Collection<UUID> ids) {
+    Sql updateIdSet(String table, String property, String column, Collection<UUID> ids, Sql assignments) {
         if (dialect.joinsIdSets()) {
             return mergeIdSet(table, property, column, ids).append(" WHEN MATCHED THEN UPDATE SET ").append(assignments);
         }
